@@ -1,0 +1,54 @@
+"""The pure core: a data folder in, generated files or problems out. No MkDocs here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .model import Site, load_site
+from .problems import Problem
+from .render import render_site
+
+
+@dataclass
+class Generated:
+    """The result of one generation run."""
+
+    site: Site | None = None
+    files: dict[str, str | bytes] = field(default_factory=dict)
+    """Generated pages (Markdown text) and downloads (bytes), by path in the site."""
+    in_nav: set[str] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def check(data_dir: Path, today: date, root: Path | None = None) -> tuple[Site | None, list[Problem]]:
+    """Load and validate all data without rendering."""
+    return load_site(data_dir, today, root)
+
+
+def generate(data_dir: Path, today: date, overrides: Path | None = None, root: Path | None = None,
+             docs_dir: Path | None = None) -> Generated:
+    """Load everything, then render every page; stop with all problems if any."""
+    site, problems = load_site(data_dir, today, root)
+    if problems:
+        return Generated(problems=problems)
+    files, in_nav, problems = render_site(site, overrides)
+    if docs_dir is not None:
+        problems += _clashes(files, docs_dir, root or docs_dir.parent)
+    if problems:
+        return Generated(site=site, problems=problems)
+    return Generated(site, files, in_nav)
+
+
+def _clashes(files: dict, docs_dir: Path, root: Path) -> list[Problem]:
+    """A hand-written page at a generated page's path would silently replace one of them."""
+    problems = []
+    for uri in sorted(files):
+        written = docs_dir / uri
+        if written.exists():
+            shown = written.resolve().relative_to(root.resolve()).as_posix() if written.resolve().is_relative_to(root.resolve()) else written.as_posix()
+            problems.append(Problem(shown, summary="手写页面与自动生成的页面网址相同",
+                                    expected=f"不使用 {uri} 这个路径（它由 data/ 自动生成）",
+                                    hint="给手写页面换个文件名；要修改自动生成的页面，请在 site_overrides/markdown/ 里覆盖模板。"))
+    return problems

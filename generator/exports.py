@@ -1,0 +1,163 @@
+"""Open data: every dataset as CSV (opens correctly in Excel) and JSON, documented by its schema.
+
+Columns come from the record type's fields; nested groups become ``group.field`` columns in CSV,
+and lists (review and progress logs) are kept whole in JSON only. Only what the site shows is
+exported: unpublished pledges never appear.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from .model import DATASETS, Dataset, Village
+from .records.pledge import PUBLIC_STATUSES
+from .schema import FieldSpec, ListOf, Nested, fields_of
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a download, with the documentation shown on the data page."""
+
+    key: str
+    label: str
+    type: str
+    doc: str
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A column computed from the record rather than typed by the clerk."""
+
+    key: str
+    label: str
+    doc: str
+    value: object  # (record, village, today) -> value
+
+
+DERIVED = {
+    "pledges": (
+        Derived("status", "状态", "由各步骤日期和生成日期推算：" + "、".join(s.text for s in PUBLIC_STATUSES) + "。",
+            lambda p, v, today: p.status(today).text),
+        Derived("member_name", "党员姓名", "作出承诺的党员的姓名（来自党员名册）。",
+                lambda p, v, today: v.members[p.member].name),
+    ),
+}
+
+
+def columns(dataset: Dataset) -> list[Column]:
+    """The CSV columns of a dataset, documented from its schema."""
+    result = []
+    for f in fields_of(dataset.record):
+        if isinstance(f.kind, Nested):
+            result += [Column(f"{f.key}.{g.key}", f"{f.label}-{g.label}", g.kind.name, g.doc)
+                       for g in fields_of(f.kind.record)]
+        elif not isinstance(f.kind, ListOf):
+            result.append(Column(f.key, f.label, f.kind.name, f.doc, f.required))
+    result += [Column(d.key, d.label, "推算", d.doc) for d in DERIVED.get(dataset.name, ())]
+    return result
+
+
+def documented_fields(dataset: Dataset) -> list[tuple[str, FieldSpec]]:
+    """Every field of a dataset including nested ones, as (dotted key, spec), for the JSON docs."""
+    result = []
+
+    def walk(record: type, prefix: str) -> None:
+        for f in fields_of(record):
+            result.append((prefix + f.key, f))
+            if isinstance(f.kind, (Nested, ListOf)):
+                walk(f.kind.record, f"{prefix}{f.key}{'[]' if isinstance(f.kind, ListOf) else ''}.")
+
+    walk(dataset.record, "")
+    return result
+
+
+def files(village: Village, today: date) -> dict[str, bytes]:
+    """Every download of a village: ``open-data/<name>.csv`` and ``.json``."""
+    out = {}
+    for dataset in DATASETS:
+        records = dataset.shown(village, today)
+        if not dataset.single:
+            out[village.path(f"open-data/{dataset.name}.csv")] = to_csv(dataset, records, village, today)
+        out[village.path(f"open-data/{dataset.name}.json")] = to_json(dataset, records, village, today)
+    return out
+
+
+def to_csv(dataset: Dataset, records: list, village: Village, today: date) -> bytes:
+    """UTF-8 with BOM and CRLF, Chinese headers: Excel opens it without garbling."""
+    cols = columns(dataset)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([c.label for c in cols])
+    for record in records:
+        row = flat(record, dataset, village, today)
+        writer.writerow([_cell(row.get(c.key)) for c in cols])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def to_json(dataset: Dataset, records: list, village: Village, today: date) -> bytes:
+    """The records with nested groups and lists kept whole, and the field documentation."""
+    derived = DERIVED.get(dataset.name, ())
+    payload = {
+        "dataset": dataset.name,
+        "title": dataset.title,
+        "village": village.profile.name,
+        "as_of": today.isoformat(),
+        "fields": [{"key": k, "label": f.label, "type": f.kind.name, "required": f.required, "doc": f.doc}
+                   for k, f in documented_fields(dataset)]
+                  + [{"key": d.key, "label": d.label, "type": "推算", "required": False, "doc": d.doc} for d in derived],
+        "records": [as_dict(r) | {d.key: d.value(r, village, today) for d in derived} for r in records],
+    }
+    return (json.dumps(payload, ensure_ascii=False, indent=1, default=_json_default) + "\n").encode("utf-8")
+
+
+def flat(record, dataset: Dataset, village: Village, today: date) -> dict:
+    """A record as one CSV row: nested groups flattened, derived values added."""
+    row = {}
+    for f in fields_of(dataset.record):
+        value = getattr(record, f.key)
+        if isinstance(f.kind, Nested):
+            row |= {f"{f.key}.{g.key}": getattr(value, g.key) if value else None for g in fields_of(f.kind.record)}
+        elif not isinstance(f.kind, ListOf):
+            row[f.key] = value
+    row |= {d.key: d.value(record, village, today) for d in DERIVED.get(dataset.name, ())}
+    return row
+
+
+def as_dict(record) -> dict:
+    """A record as plain JSON values (without its source position)."""
+    if record is None:
+        return None
+    out = {}
+    for f in fields_of(type(record)):
+        value = getattr(record, f.key)
+        if isinstance(f.kind, Nested):
+            value = as_dict(value)
+        elif isinstance(f.kind, ListOf):
+            value = [as_dict(v) for v in value]
+        out[f.key] = value
+    return out
+
+
+def _cell(value) -> str:
+    """A CSV cell; text that Excel would run as a formula is prefixed with an apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    if text[:1] in "=+-@" and not re.fullmatch(r"[+-]?\d+(\.\d+)?", text):
+        return "'" + text
+    return text
+
+
+def _json_default(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+

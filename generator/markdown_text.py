@@ -1,0 +1,43 @@
+"""Escaping data for generated Markdown, and small formatting helpers for templates.
+
+Every value a template prints is escaped by default (the Jinja environment's `finalize`), so a
+field from `data/` can never become a link, an HTML tag or Markdown formatting. Characters that
+Markdown or HTML would interpret become numeric entities, which both Python-Markdown and raw
+HTML blocks show as the character itself.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from datetime import date
+
+from markupsafe import Markup
+
+_SPECIAL = "&<>\"'\\`*_[]{}|~#!"
+_ENTITIES = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
+
+
+def escape(value: object) -> str:
+    """Text safe to place anywhere in generated Markdown or in its raw HTML blocks."""
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return cn_date(value)
+    return " ".join(str(value).split()).translate(_ENTITIES)
+
+
+def cn_date(day: date | None) -> str:
+    """2025年3月5日."""
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+
+
+def relative(from_uri: str, to_uri: str) -> str:
+    """The relative link from one generated page (or file) to another, as MkDocs resolves it."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def link(from_uri: str, text: object, to_uri: str) -> Markup:
+    """A Markdown link with escaped text."""
+    return Markup(f"[{escape(text)}]({relative(from_uri, to_uri)})")

@@ -1,0 +1,57 @@
+"""The MkDocs integration: MkDocs events wired to the core, nothing else.
+
+on_config: read and check all data, render every page in memory (before MkDocs cleans or
+writes anything, so a bad file leaves the previous site as it was). on_files: hand the pages
+and downloads to MkDocs as generated files; record pages stay out of the navigation.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .build_date import build_date
+from .core import Generated, generate
+from .problems import report
+
+
+class CunwuConfig(base.Config):
+    data_dir = c.Type(str, default="data")
+    """The data folder, relative to mkdocs.yml."""
+    overrides_dir = c.Type(str, default="site_overrides")
+    """Where `markdown/` template overrides live (usually also the theme's custom_dir)."""
+    build_date = c.Optional(c.Type(str))
+    """Pin the build date (YYYY-MM-DD); otherwise SOURCE_DATE_EPOCH, otherwise today in China."""
+
+
+class CunwuPlugin(BasePlugin[CunwuConfig]):
+    generated: Generated
+
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        data_dir = root / self.config.data_dir
+        overrides = root / self.config.overrides_dir
+        config.watch.extend(str(p) for p in (data_dir, overrides) if p.exists() and str(p) not in config.watch)
+        try:
+            self.generated = generate(data_dir, build_date(self.config.build_date), overrides, root,
+                                      Path(config.docs_dir))
+        except Exception as error:  # a bug of ours must still not show a traceback to a clerk
+            if os.environ.get("CUNWU_DEBUG"):
+                raise
+            raise PluginError(f"生成网站时出现程序内部错误（{type(error).__name__}: {error}）。"
+                              "数据没有问题也可能遇到，请把这段文字发给网站维护者。") from None
+        if self.generated.problems:
+            raise PluginError("数据检查没有通过：\n" + report(self.generated.problems))
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        for uri, content in sorted(self.generated.files.items()):
+            inclusion = InclusionLevel.INCLUDED if uri in self.generated.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+        return files

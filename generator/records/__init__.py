@@ -1,0 +1,1 @@
+"""One module per record type: its schema (documented fields), its checks, its derived values."""

@@ -1,0 +1,83 @@
+"""From the model to files: every generated page rendered through the template chain.
+
+Templates are looked up in the site's overrides folder first (``site_overrides/markdown/``),
+then in the package's defaults, so a village changes one page by overriding one template.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from markupsafe import Markup
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, pass_context
+
+from . import exports
+from .markdown_text import cn_date, escape, link, relative
+from .model import Site, Village
+from .pages import PageSpec, home, members, open_data, pledges
+from .problems import Problem
+from .records.pledge import CATEGORIES
+
+PAGE_TYPES = (home, pledges, members, open_data)
+OVERRIDES_SUBDIR = "markdown"
+
+
+def environment(overrides: Path | None = None) -> Environment:
+    """The Jinja2 environment: overrides first, package defaults second, every value escaped.
+
+    `finalize` escapes each printed value for Markdown (see `markdown_text.escape`) and marks it
+    safe, so autoescape leaves it alone; macros and helpers return `Markup` and pass unchanged.
+    """
+    loaders = []
+    if overrides and (overrides / OVERRIDES_SUBDIR).is_dir():
+        loaders.append(FileSystemLoader(overrides / OVERRIDES_SUBDIR))
+    loaders.append(PackageLoader("generator", "templates"))
+    env = Environment(loader=ChoiceLoader(loaders), finalize=lambda value: Markup(escape(value)),
+                      undefined=StrictUndefined, autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.globals.update(link=_link, url=_url, rel=_rel, category_slugs=CATEGORIES)
+    env.filters.update(cn_date=cn_date)
+    return env
+
+
+def page_specs(village: Village, today: date) -> list[PageSpec]:
+    """Every page of one village."""
+    return [spec for module in PAGE_TYPES for spec in module.pages(village, today)]
+
+
+def render_site(site: Site, overrides: Path | None = None) -> tuple[dict[str, str | bytes], set[str], list[Problem]]:
+    """All generated files by site path, the paths that belong in the navigation, and any clash."""
+    env = environment(overrides)
+    files: dict[str, str | bytes] = {}
+    in_nav: set[str] = set()
+    problems = []
+    for village in site.villages:
+        for spec in page_specs(village, site.today):
+            if spec.uri in files:
+                problems.append(Problem(spec.uri, summary="两个页面的网址相同", hint="检查编号是否与其他页面重名。"))
+            template = env.get_template(spec.template)
+            files[spec.uri] = template.render(spec.context, village=village, profile=village.profile,
+                                              today=site.today, page_uri=spec.uri)
+            if spec.in_nav:
+                in_nav.add(spec.uri)
+        files.update(exports.files(village, site.today))
+    return files, in_nav, problems
+
+
+@pass_context
+def _link(context, text: object, target: str) -> str:
+    """``link(text, 'pledges/2025-001.md')``: a link inside the current village's section."""
+    return link(context["page_uri"], text, context["village"].path(target))
+
+
+@pass_context
+def _rel(context, site_path: str) -> Markup:
+    """The relative address of any generated file, given its path in the site."""
+    return Markup(relative(context["page_uri"], site_path))
+
+
+@pass_context
+def _url(context, target: str) -> str:
+    """The relative address of a file in the current village's section."""
+    return Markup(relative(context["page_uri"], context["village"].path(target)))

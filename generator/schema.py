@@ -1,0 +1,423 @@
+"""Field kinds and record parsing: one schema per record type, which is also its documentation.
+
+A record type is a frozen dataclass whose fields are declared with `spec(...)`: the field's kind
+(how its text is parsed), its Chinese label (also accepted as the key or column header), and its
+documentation (shown on the data page and in the clerk's guide).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, ClassVar
+
+from .personal_data import find_personal_numbers, mask_number, mask_numbers
+from .problems import Problem
+from .readers import Mapping, Sequence
+
+
+class Invalid(Exception):
+    """Raised by a kind's `parse` when the text cannot be read."""
+
+    def __init__(self, summary: str, hint: str = "", expected: str = "", found: str | None = None):
+        super().__init__(summary)
+        self.summary, self.hint, self.expected, self.found = summary, hint, expected, found
+
+
+# --- kinds -------------------------------------------------------------------------------------
+
+
+class Kind:
+    """How one field's text is read. Subclasses set `name` (for docs) and `expected` (for errors)."""
+
+    name = "文本"
+    expected = "一段文字"
+    example = ""
+    json_type = "string"
+
+    def parse(self, raw: Any) -> Any:
+        return self.read(self.text(raw))
+
+    def text(self, raw: Any) -> str:
+        if isinstance(raw, Mapping):
+            raise Invalid("类型不对：这里应写一个值，而不是多个子字段")
+        if isinstance(raw, Sequence):
+            raise Invalid("类型不对：这里应写一个值，而不是列表")
+        return raw.strip()
+
+    def read(self, text: str) -> Any:
+        return text
+
+
+def halfwidth(text: str) -> str:
+    """Full-width digits and letters (１２３, Ａ) as ASCII, for numbers, dates and ids only."""
+    return unicodedata.normalize("NFKC", text)
+
+
+@dataclass(frozen=True)
+class Text(Kind):
+    """Plain text on one line (newlines become spaces); never personal numbers."""
+
+    max_length: int = 200
+    name: ClassVar[str] = "文本"
+
+    @property
+    def expected(self) -> str:
+        return f"不超过 {self.max_length} 字的文字"
+
+    def read(self, text: str) -> str:
+        text = " ".join(text.split())
+        if len(text) > self.max_length:
+            raise Invalid(f"文字太长（{len(text)} 字）", hint="请精简，或把详细说明写进故事或附件。")
+        hits = find_personal_numbers(text)
+        if hits:
+            kind, number = hits[0]
+            raise Invalid(f"疑似包含{kind}（{mask_number(number)}），公开数据里不能出现",
+                          expected="不含身份证号、手机号、银行卡号的文字", found=mask_numbers(text),
+                          hint="请删除这个号码；确需公开的办公电话写在村庄概况的电话字段里。")
+        return text
+
+
+@dataclass(frozen=True)
+class Phone(Kind):
+    """A telephone number published on purpose (office, objections, complaints hotline)."""
+
+    name: ClassVar[str] = "公开电话"
+    expected: ClassVar[str] = "电话号码，如 0794-6123456 或 12345"
+    example: ClassVar[str] = "0794-6123456"
+
+    def read(self, text: str) -> str:
+        text = halfwidth(text)
+        if not re.fullmatch(r"\d[\d\- ]{2,18}\d(转\d{1,6})?", text):
+            raise Invalid("电话号码格式不对", hint="只写数字和短横线，如 0794-6123456。")
+        return text
+
+
+@dataclass(frozen=True)
+class Identifier(Kind):
+    """A record id: letters, digits and hyphens; it becomes part of a web address."""
+
+    example_id: str = "M001"
+    name: ClassVar[str] = "编号"
+
+    @property
+    def expected(self) -> str:
+        return f"由字母、数字和短横线组成的编号，如 {self.example_id}"
+
+    @property
+    def example(self) -> str:
+        return self.example_id
+
+    def read(self, text: str) -> str:
+        text = halfwidth(text)
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9\-]{0,39}", text):
+            raise Invalid("编号格式不对", hint="编号会成为网址的一部分，只能用字母、数字和短横线，不能有空格或汉字。")
+        return text
+
+
+@dataclass(frozen=True)
+class Reference(Identifier):
+    """The id of another record (checked when the whole village is loaded)."""
+
+    target: str = "党员"
+    name: ClassVar[str] = "编号引用"
+
+
+@dataclass(frozen=True)
+class Integer(Kind):
+    """A whole number within bounds."""
+
+    low: int = 0
+    high: int = 10**9
+    name: ClassVar[str] = "整数"
+    json_type: ClassVar[str] = "integer"
+    not_a_number: ClassVar[str] = "不是整数"
+
+    @property
+    def expected(self) -> str:
+        return f"{self.low} 到 {self.high} 之间的整数"
+
+    @property
+    def example(self) -> str:
+        return str(max(self.low, min(self.high, 5)))
+
+    def read(self, text: str) -> int:
+        plain = halfwidth(text).replace(",", "")
+        if not re.fullmatch(r"[+-]?\d+", plain):
+            raise Invalid(self.not_a_number, hint="只写阿拉伯数字，不要带单位或小数点。")
+        value = int(plain)
+        if not self.low <= value <= self.high:
+            raise Invalid("数值超出范围")
+        return value
+
+
+@dataclass(frozen=True)
+class Year(Integer):
+    """A four-digit year."""
+
+    low: int = 1921
+    high: int = 2100
+    name: ClassVar[str] = "年份"
+    not_a_number: ClassVar[str] = "不是四位数字的年份"
+
+    @property
+    def expected(self) -> str:
+        return f"{self.low} 到 {self.high} 之间的四位年份，如 2008"
+
+    @property
+    def example(self) -> str:
+        return "2008"
+
+
+_DATE_PATTERNS = (
+    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"),
+    re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"),
+    re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"),
+    re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"),
+)
+
+
+@dataclass(frozen=True)
+class Day(Kind):
+    """A calendar date: 2025-03-05, 2025/3/5, 2025.3.5 or 2025年3月5日."""
+
+    name: ClassVar[str] = "日期"
+    expected: ClassVar[str] = "日期，如 2025-03-05"
+    example: ClassVar[str] = "2025-03-05"
+    json_type: ClassVar[str] = "string (date)"
+
+    def read(self, text: str) -> date:
+        for pattern in _DATE_PATTERNS:
+            match = pattern.fullmatch(halfwidth(text))
+            if match:
+                try:
+                    return date(*map(int, match.groups()))
+                except ValueError:
+                    raise Invalid("日期不存在", hint="检查月份（1–12）和这个月的天数。") from None
+        raise Invalid("日期无法识别", hint="写成 年-月-日，如 2025-03-05。")
+
+
+@dataclass(frozen=True)
+class Choice(Kind):
+    """One value from a fixed list."""
+
+    options: tuple[str, ...] = ()
+    name: ClassVar[str] = "选项"
+
+    @property
+    def expected(self) -> str:
+        return "以下之一：" + " / ".join(self.options)
+
+    @property
+    def example(self) -> str:
+        return self.options[0]
+
+    def read(self, text: str) -> str:
+        if text not in self.options:
+            near = difflib.get_close_matches(text, self.options, n=1, cutoff=0.3)
+            hint = f"是不是“{near[0]}”？" if near else "请从列出的选项中选一个，原样照抄。"
+            raise Invalid("不在可选范围内", hint=hint)
+        return text
+
+
+@dataclass(frozen=True)
+class Nested(Kind):
+    """A group of sub-fields described by another record type."""
+
+    record: type = object
+    name: ClassVar[str] = "子字段"
+
+    @property
+    def expected(self) -> str:
+        return "一组子字段（" + "、".join(f.key for f in fields_of(self.record)) + "）"
+
+    def parse(self, raw: Any) -> Any:  # parsed by `parse_record`, which has the file name
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class ListOf(Kind):
+    """A list of items, each described by another record type."""
+
+    record: type = object
+    name: ClassVar[str] = "列表"
+    json_type: ClassVar[str] = "array"
+
+    @property
+    def expected(self) -> str:
+        return "一个列表，每一项以“- ”开头"
+
+    def parse(self, raw: Any) -> Any:
+        raise NotImplementedError
+
+
+# --- field specs -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a record type: its key, kind, Chinese label and documentation."""
+
+    key: str
+    kind: Kind
+    label: str
+    doc: str
+    required: bool
+
+
+def spec(kind: Kind, label: str, doc: str, *, required: bool = True) -> Any:
+    """Declare a dataclass field with its kind, label and doc."""
+    meta = {"cunwu": (kind, label, doc, required)}
+    if required:
+        return dataclasses.field(metadata=meta)
+    default = dataclasses.field(default_factory=tuple) if isinstance(kind, ListOf) else None
+    if default is None:
+        return dataclasses.field(default=None, metadata=meta)
+    return dataclasses.field(default_factory=tuple, metadata=meta)
+
+
+def fields_of(record: type) -> list[FieldSpec]:
+    """The documented fields of a record type, in declaration order."""
+    result = []
+    for f in dataclasses.fields(record):
+        if "cunwu" in f.metadata:
+            kind, label, doc, required = f.metadata["cunwu"]
+            result.append(FieldSpec(f.name, kind, label, doc, required))
+    return result
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record came from: file, the line of the record and of each field."""
+
+    file: str
+    line: int
+    lines: tuple[tuple[str, int], ...] = ()
+    written: tuple[tuple[str, str], ...] = ()
+    """(field key, the key or column header as the clerk wrote it)."""
+
+    def line_of(self, key: str) -> int:
+        return dict(self.lines).get(key, self.line)
+
+    def name_of(self, record: type, key: str) -> str:
+        """The field as the clerk wrote it, with its label: ``target_date（承诺完成时限）`` or ``编号``."""
+        f = next(f for f in fields_of(record) if f.key == key)
+        return _shown(f, dict(self.written).get(key, key))
+
+
+def origin_field() -> Any:
+    return dataclasses.field(default=None, compare=False, repr=False)
+
+
+def label(record: type, key: str) -> str:
+    """The Chinese label of a field."""
+    return next(f.label for f in fields_of(record) if f.key == key)
+
+
+# --- parsing -----------------------------------------------------------------------------------
+
+
+def parse_record(record: type, raw: Any, file: str, line: int = 0) -> tuple[Any, list[Problem]]:
+    """Parse located raw values into a record, or return the problems that prevent it."""
+    if not isinstance(raw, Mapping):
+        return None, [Problem(file, getattr(raw, "line", line), summary="类型不对：这里应是一条记录",
+                              expected="一组“字段: 值”", found=_describe(raw),
+                              hint="检查缩进：一条记录的各字段要对齐，列表项以“- ”开头。")]
+    specs = fields_of(record)
+    by_name = {f.key: f for f in specs} | {f.label: f for f in specs}
+    problems, values, lines, written, failed = [], {}, {}, {}, set()
+    for key, value in raw.items():
+        spec_ = by_name.get(key)
+        if spec_ is None:
+            problem = unknown_field(record, key, raw.line_of(key), file)
+            failed.add(_suggested(record, key))  # no second message saying the right name is missing
+            problems.append(problem)
+            continue
+        lines[spec_.key] = raw.line_of(key)
+        written[spec_.key] = key
+        value, found = _parse_value(spec_, key, value, raw.line_of(key), file)
+        if found:
+            failed.add(spec_.key)
+        problems += found
+        values[spec_.key] = value
+    for f in specs:
+        if f.required and f.key not in failed and values.get(f.key) in (None, ()):
+            problems.append(_missing_field(f, raw, lines.get(f.key), file))
+    if problems:
+        return None, problems
+    origin = Origin(file, raw.line, tuple(sorted(lines.items())), tuple(sorted(written.items())))
+    return record(**values, origin=origin), []
+
+
+def _parse_value(f: FieldSpec, key: str, value: Any, line: int, file: str) -> tuple[Any, list[Problem]]:
+    if value is None or value == "":
+        return (() if isinstance(f.kind, ListOf) else None), []
+    if isinstance(f.kind, Nested):
+        return parse_record(f.kind.record, value, file, line)
+    if isinstance(f.kind, ListOf):
+        if not isinstance(value, Sequence):
+            return None, [Problem(file, line, _shown(f, key), summary="类型不对", expected=f.kind.expected,
+                                  found=_describe(value), hint="每一项另起一行，以“- ”开头。")]
+        items, problems = [], []
+        for item in value:
+            parsed, found = parse_record(f.kind.record, item, file, getattr(item, "line", line))
+            items.append(parsed)
+            problems += found
+        return tuple(items), problems
+    try:
+        return f.kind.parse(value), []
+    except Invalid as error:
+        return None, [Problem(file, line, _shown(f, key), summary=error.summary,
+                              expected=error.expected or f.kind.expected,
+                              found=_describe(value) if error.found is None else error.found, hint=error.hint)]
+
+
+def _shown(f: FieldSpec, key: str) -> str:
+    return key if key == f.label else f"{key}（{f.label}）"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return "一组子字段"
+    if isinstance(value, Sequence):
+        return "一个列表"
+    if value is None:
+        return "空白"
+    return str(value)
+
+
+def _suggested(record: type, key: str) -> str | None:
+    """The field a misspelt key most likely means."""
+    specs = fields_of(record)
+    near = difflib.get_close_matches(key, [f.key for f in specs] + [f.label for f in specs], n=1, cutoff=0.5)
+    return next((f.key for f in specs if near and near[0] in (f.key, f.label)), None)
+
+
+def unknown_field(record: type, key: str, line: int, file: str) -> Problem:
+    """A key or column that the record type does not have, with the nearest valid name.
+
+    A key written in Chinese (a CSV header, usually) is answered with Chinese labels.
+    """
+    specs = fields_of(record)
+    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in key)
+    names = [f.label if chinese else f.key for f in specs]
+    suggested = _suggested(record, key)
+    if suggested:
+        f = next(f for f in specs if f.key == suggested)
+        hint = f"是不是想写“{f.label}”（{f.key}）？" if chinese else f"是不是想写“{f.key}”（{f.label}）？"
+    else:
+        hint = "请删除这个字段，或检查拼写。"
+    return Problem(file, line, key, summary="未知字段", expected="以下字段之一：" + "、".join(names), hint=hint)
+
+
+def _missing_field(f: FieldSpec, raw: Mapping, line: int | None, file: str) -> Problem:
+    if line is not None:
+        return Problem(file, line, _shown(f, f.key), summary="必填字段是空的", expected=f.kind.expected,
+                       hint="填上内容；如果确实没有，请向支部确认该怎么写。")
+    example = f.kind.example or "…"
+    return Problem(file, raw.line, _shown(f, f.key), summary="缺少必填字段", expected=f.kind.expected,
+                   hint=f"在这条记录里加上一行：{f.key}: {example}")
