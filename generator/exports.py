@@ -14,8 +14,9 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from .model import DATASETS, Dataset, Village
-from .records.pledge import PUBLIC_STATUSES
+from .datasets import DATASETS
+from .model import Village
+from .records import Dataset
 from .schema import FieldSpec, ListOf, Nested, fields_of
 
 
@@ -30,26 +31,6 @@ class Column:
     required: bool = False
 
 
-@dataclass(frozen=True)
-class Derived:
-    """A column computed from the record rather than typed by the clerk."""
-
-    key: str
-    label: str
-    doc: str
-    value: object  # (record, village, today) -> value
-
-
-DERIVED = {
-    "pledges": (
-        Derived("status", "状态", "由各步骤日期和生成日期推算：" + "、".join(s.text for s in PUBLIC_STATUSES) + "。",
-            lambda p, v, today: p.status(today).text),
-        Derived("member_name", "党员姓名", "作出承诺的党员的姓名（来自党员名册）。",
-                lambda p, v, today: v.members[p.member].name),
-    ),
-}
-
-
 def columns(dataset: Dataset) -> list[Column]:
     """The CSV columns of a dataset, documented from its schema."""
     result = []
@@ -59,7 +40,7 @@ def columns(dataset: Dataset) -> list[Column]:
                        for g in fields_of(f.kind.record)]
         elif not isinstance(f.kind, ListOf):
             result.append(Column(f.key, f.label, f.kind.name, f.doc, f.required))
-    result += [Column(d.key, d.label, "推算", d.doc) for d in DERIVED.get(dataset.name, ())]
+    result += [Column(d.key, d.label, "推算", d.doc) for d in dataset.derived]
     return result
 
 
@@ -81,7 +62,7 @@ def files(village: Village, today: date) -> dict[str, bytes]:
     """Every download of a village: ``open-data/<name>.csv`` and ``.json``."""
     out = {}
     for dataset in DATASETS:
-        records = dataset.shown(village, today)
+        records = village.shown(dataset, today)
         if not dataset.single:
             out[village.path(f"open-data/{dataset.name}.csv")] = to_csv(dataset, records, village, today)
         out[village.path(f"open-data/{dataset.name}.json")] = to_json(dataset, records, village, today)
@@ -102,7 +83,7 @@ def to_csv(dataset: Dataset, records: list, village: Village, today: date) -> by
 
 def to_json(dataset: Dataset, records: list, village: Village, today: date) -> bytes:
     """The records with nested groups and lists kept whole, and the field documentation."""
-    derived = DERIVED.get(dataset.name, ())
+    derived = dataset.derived
     payload = {
         "dataset": dataset.name,
         "title": dataset.title,
@@ -125,7 +106,7 @@ def flat(record, dataset: Dataset, village: Village, today: date) -> dict:
             row |= {f"{f.key}.{g.key}": getattr(value, g.key) if value else None for g in fields_of(f.kind.record)}
         elif not isinstance(f.kind, ListOf):
             row[f.key] = value
-    row |= {d.key: d.value(record, village, today) for d in DERIVED.get(dataset.name, ())}
+    row |= {d.key: d.value(record, village, today) for d in dataset.derived}
     return row
 
 

@@ -7,63 +7,54 @@ nothing is rendered while data is still being read.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
-from typing import Callable
 
+from .datasets import DATASETS, dataset
 from .problems import Problem
 from .readers import Mapping, Read, Sequence
 from .readers.csv_reader import read_csv
 from .readers.yaml_reader import read_yaml
-from .records.member import Member
-from .records.pledge import Pledge, Status
-from .records.village import Village as Profile
-from .schema import fields_of, parse_record, unknown_field
+from .records import Dataset
+from .records.pledge import Pledge
+from .schema import ListOf, Nested, Reference, fields_of, parse_record, unknown_field
 
 READERS = {".yml": read_yaml, ".yaml": read_yaml, ".csv": read_csv}
 
 
-@dataclass(frozen=True)
-class Dataset:
-    """A kind of record and where a village keeps it."""
-
-    name: str
-    """English name, used for download file names."""
-    title: str
-    """Chinese title."""
-    record: type
-    patterns: tuple[str, ...]
-    """Glob patterns under the village's data folder."""
-    shown: Callable[["Village", date], list]
-    """The records of a village that the site shows on a given day, in a stable order."""
-    single: bool = False
-    """True when a file holds one record (a mapping) rather than a list or table of records."""
-    required: bool = True
-
-
-DATASETS = (
-    Dataset("village", "村庄概况", Profile, ("village.yml", "village.yaml"),
-            lambda v, today: [v.profile], single=True),
-    Dataset("members", "党员名册", Member, ("members.csv", "members.yml", "members.yaml"),
-            lambda v, today: sorted(v.members.values(), key=lambda m: m.id)),
-    Dataset("pledges", "公开承诺", Pledge, ("pledges/*.yml", "pledges/*.yaml"),
-            lambda v, today: sorted(v.public_pledges(today), key=lambda p: p.id), required=False),
-)
-
-
 @dataclass
 class Village:
-    """One village: its profile and records. `slug` is '' when the site holds a single village."""
+    """One village and all its records. `slug` is '' when the site holds a single village."""
 
     slug: str
-    profile: Profile
-    members: dict[str, Member]
-    pledges: tuple[Pledge, ...]
+    records: dict[str, tuple] = field(default_factory=dict)
+    """Every record of every dataset, including those not yet public, by dataset name."""
 
     def path(self, uri: str) -> str:
         """A site path inside this village's section."""
         return f"{self.slug}/{uri}" if self.slug else uri
+
+    @property
+    def profile(self):
+        return self.records["village"][0]
+
+    @cached_property
+    def members(self) -> dict:
+        return self.by_id("members")
+
+    @property
+    def pledges(self) -> tuple[Pledge, ...]:
+        return self.records["pledges"]
+
+    def by_id(self, name: str) -> dict:
+        """The records of a dataset by id."""
+        return {r.id: r for r in self.records[name]}
+
+    def shown(self, dataset: Dataset, today: date) -> list:
+        """The records of a dataset that the site may show on `today`, in the dataset's order."""
+        return sorted((r for r in self.records[dataset.name] if dataset.public(r, today)), key=dataset.order)
 
     def public_pledges(self, today: date) -> list[Pledge]:
         """Pledges that may be shown on `today`, newest first."""
@@ -82,7 +73,7 @@ class Site:
 def load_site(data_dir: Path, today: date, root: Path | None = None) -> tuple[Site | None, list[Problem]]:
     """Read and check all data under `data_dir`; return the site or every problem found."""
     root = root or data_dir.parent
-    if (data_dir / "village.yml").exists() or (data_dir / "village.yaml").exists():
+    if any((data_dir / name).exists() for name in ("village.yml", "village.yaml")):
         folders = [("", data_dir)]
     else:
         folders = sorted((d.name, d) for d in data_dir.iterdir() if d.is_dir()) if data_dir.is_dir() else []
@@ -101,23 +92,23 @@ def load_site(data_dir: Path, today: date, root: Path | None = None) -> tuple[Si
 
 
 def load_village(slug: str, folder: Path, root: Path) -> tuple[Village | None, list[Problem]]:
-    """Read every dataset of one village, then check ids and references across them."""
-    records, problems, complete = {}, [], {}
+    """Read every dataset of one village, then check ids, records and references across them."""
+    village, problems, broken = Village(slug), [], set()
     for dataset in DATASETS:
-        records[dataset.name], found = _load_dataset(dataset, folder, root)
-        complete[dataset.name] = not found
+        records, found = _load_dataset(dataset, folder, root)
+        if found:
+            broken.add(dataset.name)
         problems += found
-    members_complete = complete["members"]  # else a broken row would also make its pledges "unknown"
-    members = _unique(records["members"], "党员", problems)
-    pledges = _unique(records["pledges"], "承诺", problems)
-    for pledge in pledges.values():
-        problems += pledge.check()
-        if members_complete and pledge.member not in members:
-            problems.append(_unknown_reference(pledge, members))
-    profile = records["village"][0] if records["village"] else None
-    if problems or profile is None:
+        if "id" in {f.key for f in fields_of(dataset.record)}:
+            records = _unique(records, dataset, problems)
+        village.records[dataset.name] = tuple(records)
+    for dataset in DATASETS:
+        for record in village.records[dataset.name]:
+            problems += record.check() if hasattr(record, "check") else []
+            problems += _reference_problems(record, village, broken)
+    if problems:
         return None, problems
-    return Village(slug, profile, members, tuple(pledges.values())), []
+    return village, []
 
 
 def _load_dataset(dataset: Dataset, folder: Path, root: Path) -> tuple[list, list[Problem]]:
@@ -142,12 +133,14 @@ def _load_file(dataset: Dataset, path: Path, file: str) -> tuple[list, list[Prob
         record, problems = parse_record(dataset.record, read.value, file)
         return ([record] if record else []), problems
     if not isinstance(read.value, Sequence):
+        found = "一组字段" if isinstance(read.value, Mapping) else str(read.value)
         return [], [Problem(file, getattr(read.value, "line", 1), summary="类型不对：文件应是一个列表",
-                            expected="每条记录以“- ”开头", found="一组字段" if isinstance(read.value, Mapping) else str(read.value),
+                            expected="每条记录以“- ”开头", found=found,
                             hint="在每条记录的第一个字段前加“- ”，并把后面的字段对齐。")]
-    header_problems = _column_problems(dataset.record, read.value, file) if path.suffix == ".csv" else []
-    if header_problems:
-        return [], header_problems
+    if path.suffix.lower() == ".csv":
+        header_problems = _column_problems(dataset.record, read.value, file)
+        if header_problems:
+            return [], header_problems
     records, problems = [], []
     for item in read.value:
         record, found = parse_record(dataset.record, item, file, getattr(item, "line", read.value.line))
@@ -172,27 +165,52 @@ def _column_problems(record: type, rows: Sequence, file: str) -> list[Problem]:
     return problems
 
 
-def _unique(records: list, what: str, problems: list[Problem]) -> dict:
-    """Records by id; a second record with the same id is a problem naming both places."""
+def _unique(records: list, dataset: Dataset, problems: list[Problem]) -> list:
+    """Records with distinct ids; a repeated id is a problem naming both places."""
     seen: dict = {}
     for record in records:
-        first = seen.get(record.id)
-        if first is None:
-            seen[record.id] = record
-            continue
-        problems.append(Problem(record.origin.file, record.origin.line_of("id"), record.origin.name_of(type(record), "id"),
-                                summary=f"{what}编号重复", expected="每个编号只用一次",
-                                found=record.id,
-                                hint=f"{first.origin.file} 第 {first.origin.line_of('id')} 行已经用了这个编号；请给其中一条换一个新编号。"))
-    return seen
+        first = seen.setdefault(record.id, record)
+        if first is not record:
+            problems.append(Problem(record.origin.file, record.origin.line_of("id"),
+                                    record.origin.name_of(type(record), "id"),
+                                    summary=f"{dataset.title}的编号重复", expected="每个编号只用一次", found=record.id,
+                                    hint=f"{first.origin.file} 第 {first.origin.line_of('id')} 行已经用了这个编号；"
+                                         "请给其中一条换一个新编号。"))
+    return list(seen.values())
 
 
-def _unknown_reference(pledge: Pledge, members: dict) -> Problem:
-    near = difflib.get_close_matches(pledge.member, list(members), n=1, cutoff=0.6)
-    hint = f"是不是“{near[0]}”（{members[near[0]].name}）？" if near else "请先在党员名册里添加这名党员，或改正编号。"
-    return Problem(pledge.origin.file, pledge.origin.line_of("member"), pledge.origin.name_of(Pledge, "member"),
-                   summary="引用了不存在的党员", expected="党员名册（members.csv）里已有的编号",
-                   found=pledge.member, hint=hint)
+def _reference_problems(record, village: Village, broken: set[str]) -> list[Problem]:
+    """Every `Reference` field of a record (nested ones included) must name an existing record.
+
+    References into a dataset that had problems of its own are not checked, so that one broken
+    row is reported once, not again by everything that refers to it.
+    """
+    problems = []
+    for f in fields_of(type(record)):
+        value = getattr(record, f.key)
+        if isinstance(f.kind, Reference) and value is not None and f.kind.target not in broken:
+            targets = village.by_id(f.kind.target)
+            if value not in targets:
+                problems.append(_unknown_reference(record, f, value, targets))
+        elif isinstance(f.kind, Nested) and value is not None:
+            problems += _reference_problems(value, village, broken)
+        elif isinstance(f.kind, ListOf):
+            for item in value:
+                problems += _reference_problems(item, village, broken)
+    return problems
+
+
+def _unknown_reference(record, f, value: str, targets: dict) -> Problem:
+    near = difflib.get_close_matches(value, list(targets), n=1, cutoff=0.6)
+    hint = (f"是不是“{near[0]}”（{_title(targets[near[0]])}）？" if near
+            else f"请先添加这条{f.kind.title}记录，或改正编号。")
+    return Problem(record.origin.file, record.origin.line_of(f.key), record.origin.name_of(type(record), f.key),
+                   summary=f"引用了不存在的{f.kind.title}", expected=f"{dataset(f.kind.target).title}里已有的编号",
+                   found=value, hint=hint)
+
+
+def _title(record) -> str:
+    return getattr(record, "name", None) or getattr(record, "title", None) or record.id
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -200,6 +218,3 @@ def _shown(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-__all__ = ["DATASETS", "Dataset", "Site", "Status", "Village", "load_site"]

@@ -121,9 +121,12 @@ class Identifier(Kind):
 
 @dataclass(frozen=True)
 class Reference(Identifier):
-    """The id of another record (checked when the whole village is loaded)."""
+    """The id of a record in another dataset (checked when the whole village is loaded)."""
 
-    target: str = "党员"
+    target: str = "members"
+    """The dataset the id belongs to."""
+    title: str = "党员"
+    """What that dataset holds, for messages: 引用了不存在的党员."""
     name: ClassVar[str] = "编号引用"
 
 

@@ -56,17 +56,17 @@ CASES = {
     ),
     "duplicate_id": (
         "pledges/2026.yml", PLEDGES_YML + PLEDGES_YML,
-        ["data/pledges/2026.yml 第 11 行，字段「id（编号）」：承诺编号重复。应为：每个编号只用一次；实际为：“2026-001”。"
+        ["data/pledges/2026.yml 第 11 行，字段「id（编号）」：公开承诺的编号重复。应为：每个编号只用一次；实际为：“2026-001”。"
          "提示：data/pledges/2026.yml 第 1 行已经用了这个编号；请给其中一条换一个新编号。"],
     ),
     "duplicate_member_row": (
         "members.csv", MEMBERS_CSV.replace("M002", "M001"),
-        ["data/members.csv 第 3 行，字段「编号」：党员编号重复。应为：每个编号只用一次；实际为：“M001”。"
+        ["data/members.csv 第 3 行，字段「编号」：党员名册的编号重复。应为：每个编号只用一次；实际为：“M001”。"
          "提示：data/members.csv 第 2 行已经用了这个编号；请给其中一条换一个新编号。"],
     ),
     "unknown_member": (
         "pledges/2026.yml", PLEDGES_YML.replace("member: M001", "member: M010"),
-        ["data/pledges/2026.yml 第 2 行，字段「member（党员编号）」：引用了不存在的党员。应为：党员名册（members.csv）里已有的编号；"
+        ["data/pledges/2026.yml 第 2 行，字段「member（党员编号）」：引用了不存在的党员。应为：党员名册里已有的编号；"
          "实际为：“M010”。提示：是不是“M002”（乙二）？"],
     ),
     "value_outside_list": (

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from ..exports import documented_fields
-from ..model import DATASETS, Village
+from ..datasets import DATASETS
+from ..model import Village
 from . import PageSpec
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:
-    datasets = [{"dataset": d, "count": len(d.shown(village, today)), "fields": documented_fields(d)}
+    datasets = [{"dataset": d, "count": len(village.shown(d, today)), "fields": documented_fields(d)}
                 for d in DATASETS]
     return [PageSpec(village.path("open-data/index.md"), "open_data.md", {"datasets": datasets}, in_nav=True)]

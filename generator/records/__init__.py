@@ -1,1 +1,55 @@
-"""One module per record type: its schema (documented fields), its checks, its derived values."""
+"""One module per record type: its schema (documented fields), its checks, its derived values.
+
+Each module declares a `DATASET`: where a village keeps those records and which of them the site
+shows. `generator.datasets.DATASETS` lists them all; adding a record type is adding a module and
+one line there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+
+def _always(record, today: date) -> bool:
+    return True
+
+
+def _by_id(record):
+    return record.id
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A download column computed from a record rather than typed by the clerk."""
+
+    key: str
+    label: str
+    doc: str
+    value: Callable[[object, object, date], object]
+    """(record, village, build date) -> value."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A kind of record and where a village keeps it."""
+
+    name: str
+    """English name: the key in `Village.records` and the download file name."""
+    title: str
+    """Chinese title, shown on the data page and in messages."""
+    record: type
+    """The record type (its schema)."""
+    patterns: tuple[str, ...]
+    """Glob patterns under the village's data folder, e.g. ``pledges/*.yml``."""
+    single: bool = False
+    """True when a file holds one record (a mapping) rather than a list or table of records."""
+    required: bool = True
+    """True when a village must have at least one such file."""
+    public: Callable[[object, date], bool] = _always
+    """Whether the site may show a record on a given build date."""
+    order: Callable[[object], object] = _by_id
+    """Sort key for listings and downloads."""
+    derived: tuple[Derived, ...] = ()
+    """Computed columns added to the downloads."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
+from . import Dataset, Derived
 from ..problems import Problem
 from ..schema import Choice, Day, Identifier, Integer, ListOf, Nested, Reference, Text, label, origin_field, spec
 
@@ -75,7 +76,7 @@ class Pledge:
     """党员公开承诺：内容、类别、时限，以及定诺、审诺、晒诺、践诺、评诺五个步骤的记录。"""
 
     id: str = spec(Identifier("2025-001"), "编号", "承诺编号，在本村唯一，如 2025-001；承诺页面的网址由它而来。")
-    member: str = spec(Reference("M001", "党员"), "党员编号", "作出承诺的党员的编号（见党员名册）。")
+    member: str = spec(Reference("M001", "members", "党员"), "党员编号", "作出承诺的党员的编号（见党员名册）。")
     category: str = spec(Choice(tuple(CATEGORIES)), "类别", "承诺类别：" + " / ".join(CATEGORIES) + "。")
     content: str = spec(Text(200), "承诺内容", "承诺做什么，写具体。")
     measures: str = spec(Text(300), "具体措施", "怎么做。", required=False)
@@ -157,3 +158,14 @@ class Pledge:
         if self.evaluation:
             steps.append(step(self.evaluation, "date"))
         return steps
+
+
+DATASET = Dataset(
+    "pledges", "公开承诺", Pledge, ("pledges/*.yml", "pledges/*.yaml"), required=False, public=Pledge.is_public,
+    derived=(
+        Derived("status", "状态", "由各步骤日期和生成日期推算：" + "、".join(s.text for s in PUBLIC_STATUSES) + "。",
+                lambda p, village, today: p.status(today).text),
+        Derived("member_name", "党员姓名", "作出承诺的党员的姓名（来自党员名册）。",
+                lambda p, village, today: village.members[p.member].name),
+    ),
+)

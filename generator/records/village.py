@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import Dataset
 from ..schema import Integer, ListOf, Nested, Phone, Text, origin_field, spec
 
 
@@ -52,3 +53,7 @@ class Village:
         """Numbers the profile publishes on purpose; the personal-data guard lets them pass."""
         contacts = (self.contact, self.objections, self.complaints)
         return frozenset(c.phone.replace("-", "").replace(" ", "") for c in contacts if c.phone)
+
+
+DATASET = Dataset("village", "村庄概况", Village, ("village.yml", "village.yaml"), single=True,
+                  order=lambda v: v.name)

@@ -1,0 +1,16 @@
+"""Every record type the generator knows, in loading order (referenced types first)."""
+
+from __future__ import annotations
+
+from .records import member, pledge, village
+
+DATASETS = (
+    village.DATASET,
+    member.DATASET,
+    pledge.DATASET,
+)
+
+
+def dataset(name: str):
+    """The dataset called `name`."""
+    return next(d for d in DATASETS if d.name == name)
