@@ -1,24 +1,31 @@
 """The MkDocs integration: MkDocs events wired to the core, nothing else.
 
 on_config: read and check all data, render every page in memory (before MkDocs cleans or
-writes anything, so a bad file leaves the previous site as it was). on_files: hand the pages
-and downloads to MkDocs as generated files; record pages stay out of the navigation.
+writes anything, so a bad file leaves the previous site as it was), and point the build at a
+staging folder. on_files: hand the pages and downloads to MkDocs as generated files; record
+pages stay out of the navigation. on_page_content: sanitise hand-written pages. on_post_build:
+scan the output for personal data, then publish the staging folder as ``site/``.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import CountHandler
 
+from . import guard, publish
 from .build_date import build_date
 from .core import Generated, generate
+from .model import READERS
 from .problems import report
+from .sanitise import file_reading_extensions, sanitise_html
 
 
 class CunwuConfig(base.Config):
@@ -28,16 +35,33 @@ class CunwuConfig(base.Config):
     """Where `markdown/` template overrides live (usually also the theme's custom_dir)."""
     build_date = c.Optional(c.Type(str))
     """Pin the build date (YYYY-MM-DD); otherwise SOURCE_DATE_EPOCH, otherwise today in China."""
+    allowed_numbers = c.ListOfItems(c.Type(str), default=[])
+    """Numbers the site publishes on purpose besides the profile's phones (the guard lets them pass)."""
+    embed_hosts = c.ListOfItems(c.Type(str), default=[])
+    """Hosts whose https pages hand-written pages may embed in an <iframe>; none by default."""
 
 
 class CunwuPlugin(BasePlugin[CunwuConfig]):
     generated: Generated
+    command: str | None = None
+    dirty: bool = False
+    staging: Path | None = None
+    site_dir: Path | None = None
+    theme_assets: frozenset[str] = frozenset()
+
+    def on_startup(self, *, command, dirty):
+        self.command, self.dirty = command, dirty
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         data_dir = root / self.config.data_dir
         overrides = root / self.config.overrides_dir
         config.watch.extend(str(p) for p in (data_dir, overrides) if p.exists() and str(p) not in config.watch)
+        _count_warnings_when_strict(config)
+        refused = file_reading_extensions(config.markdown_extensions)
+        if refused:
+            raise PluginError(f"mkdocs.yml 启用了会读取其他文件的 Markdown 扩展：{'、'.join(refused)}。"
+                              "它们可能把仓库里的任何文件（包括未公开的数据）放进网页，请从 markdown_extensions 里删除。")
         try:
             self.generated = generate(data_dir, build_date(self.config.build_date), overrides, root,
                                       Path(config.docs_dir))
@@ -48,10 +72,95 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
                               "数据没有问题也可能遇到，请把这段文字发给网站维护者。") from None
         if self.generated.problems:
             raise PluginError("数据检查没有通过：\n" + report(self.generated.problems))
+        self._stage(config)
         return config
 
     def on_files(self, files: Files, config) -> Files:
         for uri, content in sorted(self.generated.files.items()):
             inclusion = InclusionLevel.INCLUDED if uri in self.generated.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+        theme_dirs = {os.path.abspath(d) for d in config.theme.dirs} - {os.path.abspath(config.theme.custom_dir or "")}
+        self.theme_assets = frozenset(f.dest_uri for f in files if os.path.abspath(f.src_dir or "") in theme_dirs)
         return files
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        """Hand-written pages are sanitised; generated ones were escaped value by value."""
+        if page.file.generated_by is not None:
+            return html
+        return sanitise_html(html, tuple(self.config.embed_hosts))
+
+    @event_priority(-100)  # after every other plugin has written its files
+    def on_post_build(self, *, config) -> None:
+        self._guard(config)
+        if self.staging is None or _strict_warnings_pending():
+            return  # MkDocs aborts this build next; on_build_error discards the staging folder
+        publish.publish(self.staging, self.site_dir)
+        config.site_dir, self.staging = str(self.site_dir), None
+
+    def on_build_error(self, *, error) -> None:
+        self._unstage()
+
+    def on_shutdown(self) -> None:
+        self._unstage()  # an interrupted build (Ctrl-C) never reaches on_build_error
+
+    def _stage(self, config) -> None:
+        """Build into a staging folder beside site_dir, except for `mkdocs serve` and --dirty builds."""
+        self.staging = None
+        if self.command == "serve" or self.dirty:
+            return
+        self.site_dir = Path(config.site_dir)
+        self.staging = publish.staging_dir(self.site_dir)
+        config.site_dir = str(self.staging)
+
+    def _unstage(self) -> None:
+        publish.discard(self.staging)
+        self.staging = None
+
+    def _guard(self, config) -> None:
+        """Stop the build if the output holds a personal number the site does not publish on purpose."""
+        output = Path(config.site_dir)
+        hits, unread = guard.scan_site(output, self._allowed_numbers(), self.theme_assets)
+        for name in unread:
+            logging.getLogger("mkdocs.plugins.cunwu").debug("个人信息检查跳过了非文本文件：%s", name)
+        if not hits:
+            return
+        root = Path(config.config_file_path).parent
+        final = self.site_dir or output
+        shown_site = os.path.relpath(final, root) if final.resolve().is_relative_to(root.resolve()) else final.name
+        sources = guard.trace({h.number for h in hits}, *self._source_files(config, root))
+        raise PluginError("网站里发现个人信息，没有发布：\n" + report(guard.problems_for(hits, sources, shown_site)))
+
+    def _allowed_numbers(self) -> frozenset[str]:
+        allowed = {n.replace("-", "").replace(" ", "") for n in self.config.allowed_numbers}
+        for village in self.generated.site.villages:
+            allowed |= village.profile.public_phones()
+        return frozenset(allowed)
+
+    def _source_files(self, config, root: Path) -> tuple[list, list]:
+        """(data files, other text files) that could have put a number on the site, with shown paths."""
+        def shown(path: Path) -> str:
+            return path.resolve().relative_to(root.resolve()).as_posix() if path.resolve().is_relative_to(root.resolve()) else path.as_posix()
+        data_dir = root / self.config.data_dir
+        data = sorted(p for p in data_dir.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
+        texts = [Path(config.config_file_path)]
+        for folder in (Path(config.docs_dir), root / self.config.overrides_dir):
+            if folder.is_dir():
+                texts += sorted(p for p in folder.rglob("*") if p.is_file() and guard.read_text(p) is not None)
+        return [(p, shown(p)) for p in data], [(p, shown(p)) for p in texts]
+
+
+def _count_warnings_when_strict(config) -> None:
+    """`mkdocs build --strict -q` would drop warnings before --strict counts them (the logger is
+    set to ERROR), so a broken link would pass; in strict mode warnings are errors and are shown."""
+    logger = logging.getLogger("mkdocs")
+    if config.strict and logger.level > logging.WARNING:
+        logger.setLevel(logging.WARNING)
+
+
+def _strict_warnings_pending() -> bool:
+    """True when `mkdocs build --strict` has counted warnings and will abort after post_build.
+
+    MkDocs counts them with a `CountHandler` on its logger and checks only after on_post_build,
+    so publishing here would replace the site with one that the build then rejects.
+    """
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)

@@ -29,7 +29,7 @@ def recent_changes(village: Village, today: date) -> list[Change]:
     """The latest public events of all records, newest first."""
     changes = []
     for pledge in village.public_pledges(today):
-        uri = village.path(f"pledges/{pledge.id}.md")
+        uri = f"pledges/{pledge.id}.md"  # village-relative: the template's link() adds the section
         changes.append(Change(pledge.published, "公开承诺", uri, pledge.content))
         changes += [Change(p.date, "践诺进展", uri, pledge.content) for p in pledge.progress if p.date <= today]
         if pledge.completed and pledge.completed <= today:

@@ -1,0 +1,134 @@
+"""The personal-data guard: the built site is read back before it is published.
+
+Every text file the site publishes (pages, the search index, the sitemap, feeds, downloads) is
+scanned with the detectors of `personal_data`; a personal number stops the build. A hit is
+traced back to where it was written (a data file's row and field, a hand-written page's line),
+so the message says what to fix. Material's own assets (minified JavaScript and CSS, fonts,
+images copied from the theme) are skipped on purpose: they hold no data of ours, and their long
+digit runs would only give false alarms.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from pathlib import Path
+
+from .personal_data import find_personal_numbers, mask_number
+from .problems import Problem
+from .readers import Mapping, Sequence
+from .readers.csv_reader import read_csv
+from .readers.yaml_reader import read_yaml
+
+TEXT_SUFFIXES = frozenset({".html", ".htm", ".json", ".csv", ".tsv", ".xml", ".txt", ".md", ".js", ".css",
+                           ".svg", ".yml", ".yaml", ".rss", ".atom", ".ics", ".vcf"})
+"""Files read as text. ``.gz`` files are read uncompressed (sitemap.xml.gz)."""
+SHOWN_OUTPUTS = 3
+"""How many output files a message names before saying "等 N 个文件"."""
+
+
+@dataclass(frozen=True, order=True)
+class Hit:
+    """A personal number found in one output file."""
+
+    output: str
+    """Path inside the site, posix separators."""
+    kind: str
+    number: str
+
+
+@dataclass(frozen=True, order=True)
+class Source:
+    """Where a number was written: a file of the project, the line or row, the field."""
+
+    file: str
+    line: int = 0
+    field: str = ""
+
+
+def scan_site(site_dir: Path, allowed: frozenset[str] = frozenset(), skip: frozenset[str] = frozenset()) -> tuple[list[Hit], list[str]]:
+    """Every personal number in the site's text files, and the files that could not be read as text.
+
+    `skip` holds site paths not to scan (the theme's own assets).
+    """
+    hits, unread = [], []
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        output = path.relative_to(site_dir).as_posix()
+        if output in skip:
+            continue
+        text = read_text(path)
+        if text is None:
+            unread.append(output)
+            continue
+        hits += [Hit(output, kind, number) for kind, number in find_personal_numbers(text, allowed)]
+    return hits, unread
+
+
+def read_text(path: Path) -> str | None:
+    """A published file's text (decompressed for ``.gz``), or None for binary files."""
+    name = path.name.lower().removesuffix(".gz")
+    if Path(name).suffix not in TEXT_SUFFIXES:
+        return None
+    data = path.read_bytes()
+    if path.name.lower().endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError):
+            return None
+    return data.decode("utf-8", errors="replace")
+
+
+def problems_for(hits: list[Hit], sources: dict[str, list[Source]], shown_site: str) -> list[Problem]:
+    """One message per number: where it was written (if known) and which output files carry it."""
+    outputs: dict[tuple[str, str], list[str]] = {}
+    for hit in sorted(hits):
+        outputs.setdefault((hit.kind, hit.number), []).append(hit.output)
+    problems = []
+    for (kind, number), files in sorted(outputs.items()):
+        named = "、".join(f"{shown_site}/{f}" for f in files[:SHOWN_OUTPUTS])
+        if len(files) > SHOWN_OUTPUTS:
+            named += f" 等 {len(files)} 个文件"
+        summary = f"疑似{kind}（{mask_number(number)}）会出现在网站文件 {named} 里"
+        hint = ("请删除这个号码，或只写遮挡后的形式（如 138****5678）；确需公开的办公电话写在村庄概况的电话字段，"
+                "或列入 mkdocs.yml 里 cunwu 的 allowed_numbers。网站没有更新。")
+        for source in sources.get(number) or [Source(f"{shown_site}/{files[0]}")]:
+            problems.append(Problem(source.file, source.line, source.field, summary=summary,
+                                    expected="公开的网站上没有身份证号、手机号、银行卡号", hint=hint))
+    return problems
+
+
+def trace(numbers: set[str], data_files: list[tuple[Path, str]], text_files: list[tuple[Path, str]]) -> dict[str, list[Source]]:
+    """Where each number was written: data files by row and field, other files by line.
+
+    `data_files` and `text_files` are (path, path as shown to the clerk).
+    """
+    found: dict[str, set[Source]] = {}
+
+    def note(text: str, source: Source) -> None:
+        for _, number in find_personal_numbers(text):
+            if number in numbers:
+                found.setdefault(number, set()).add(source)
+
+    for path, shown in data_files:
+        reader = read_csv if path.suffix.lower() == ".csv" else read_yaml
+        value = reader(path.read_bytes(), shown).value
+        if value is None:  # unreadable now: fall back to lines
+            text_files = [*text_files, (path, shown)]
+            continue
+        _walk(value, shown, 0, "", note)
+    for path, shown in text_files:
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+            note(line, Source(shown, number))
+    return {number: sorted(sources) for number, sources in found.items()}
+
+
+def _walk(value, file: str, line: int, field: str, note) -> None:
+    """Visit every text value of a located tree with its line and field name."""
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            _walk(item, file, value.line_of(key), key, note)
+    elif isinstance(value, Sequence):
+        for item in value:
+            _walk(item, file, getattr(item, "line", value.line if line == 0 else line), field, note)
+    elif isinstance(value, str):
+        note(value, Source(file, line, field))

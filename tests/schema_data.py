@@ -1,0 +1,112 @@
+"""Data files written from the schemas alone, so that tests cover every record type and every
+text field, including types added after the tests were written.
+
+Every field gets its kind's example value (`Kind.example`): the examples are chosen so that the
+records they make are valid and public (ids match the references' examples, dates are equal so
+no step is out of order, the first choice of a review is 通过). Every `Text` field, nested ones
+included, gets the text the test asks for.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT
+from generator.datasets import DATASETS
+from generator.schema import ListOf, Nested, Text, fields_of
+
+FILLER = "甲"
+"""Text used where the wanted text is longer than the field allows."""
+
+
+@dataclass(frozen=True)
+class TextField:
+    """One `Text` field reachable from a dataset: its dotted path and its length limit."""
+
+    dataset: str
+    path: str
+    max_length: int
+
+
+def text_fields() -> list[TextField]:
+    """Every `Text` field of every dataset, nested and listed ones included."""
+    found = []
+
+    def walk(dataset: str, record: type, prefix: str) -> None:
+        for f in fields_of(record):
+            if isinstance(f.kind, Text):
+                found.append(TextField(dataset, prefix + f.key, f.kind.max_length))
+            elif isinstance(f.kind, (Nested, ListOf)):
+                walk(dataset, f.kind.record, f"{prefix}{f.key}{'[]' if isinstance(f.kind, ListOf) else ''}.")
+
+    for dataset in DATASETS:
+        walk(dataset.name, dataset.record, "")
+    return found
+
+
+def example_record(record: type, text: str) -> dict:
+    """A valid record of `record` with every field filled, every `Text` field holding `text`."""
+    values = {}
+    for f in fields_of(record):
+        if isinstance(f.kind, Nested):
+            values[f.key] = example_record(f.kind.record, text)
+        elif isinstance(f.kind, ListOf):
+            values[f.key] = [example_record(f.kind.record, text)]
+        elif isinstance(f.kind, Text):
+            values[f.key] = text if len(text) <= f.kind.max_length else FILLER
+        else:
+            values[f.key] = f.kind.example
+    return values
+
+
+def write_village(folder: Path, text: str) -> None:
+    """One village's data folder: one record per dataset, every text field holding `text`."""
+    for dataset in DATASETS:
+        record = example_record(dataset.record, text)
+        pattern = next(p for p in dataset.patterns if p.endswith((".yml", ".yaml")))
+        target = folder / pattern.replace("*", "records")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        document = record if dataset.single else [record]
+        target.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def new_project(base: Path, nav: list[str] | None = None) -> Path:
+    """A copy of the demo project (config, content, overrides, data) to change in a test.
+
+    `nav` replaces the demo's navigation (pages of content/), so the data may be replaced by
+    something other than one village; None keeps it.
+    """
+    project = base / "project"
+    for name in ("content", "site_overrides", "data"):
+        shutil.copytree(ROOT / name, project / name)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if nav is not None:
+        head, _, rest = config.partition("\nnav:\n")
+        config = head + "\nnav:\n" + "".join(f"  - {page}\n" for page in nav) + rest[rest.index("\nvalidation:"):]
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return project
+
+
+def mkdocs_build(project: Path, site_dir: Path | None = None, epoch: str | None = "1794715200") -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` as a clerk runs it (never with -q, which hides warnings from --strict)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("CUNWU_DEBUG", None)
+    env.pop("SOURCE_DATE_EPOCH", None)
+    if epoch:
+        env["SOURCE_DATE_EPOCH"] = epoch
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")]
+    if site_dir is not None:
+        command += ["-d", str(site_dir)]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=project)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` by relative path, with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
