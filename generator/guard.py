@@ -88,7 +88,7 @@ def problems_for(hits: list[Hit], sources: dict[str, list[Source]], shown_site: 
         named = "、".join(f"{shown_site}/{f}" for f in files[:SHOWN_OUTPUTS])
         if len(files) > SHOWN_OUTPUTS:
             named += f" 等 {len(files)} 个文件"
-        summary = f"疑似{kind}（{mask_number(number)}）会出现在网站文件 {named} 里"
+        summary = f"疑似{kind}（{mask_number(number)}）出现在生成的网站文件里：{named}"
         hint = ("请删除这个号码，或只写遮挡后的形式（如 138****5678）；确需公开的办公电话写在村庄概况的电话字段，"
                 "或列入 mkdocs.yml 里 cunwu 的 allowed_numbers。网站没有更新。")
         for source in sources.get(number) or [Source(f"{shown_site}/{files[0]}")]:

@@ -7,6 +7,7 @@ nothing is rendered while data is still being read.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -22,6 +23,8 @@ from .records.pledge import Pledge
 from .schema import ListOf, Nested, Reference, fields_of, parse_record, unknown_field
 
 READERS = {".yml": read_yaml, ".yaml": read_yaml, ".csv": read_csv}
+SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]{0,39}")
+"""A village folder's name: it becomes the village's section in every address."""
 
 
 @dataclass
@@ -76,13 +79,19 @@ def load_site(data_dir: Path, today: date, root: Path | None = None) -> tuple[Si
     if any((data_dir / name).exists() for name in ("village.yml", "village.yaml")):
         folders = [("", data_dir)]
     else:
-        folders = sorted((d.name, d) for d in data_dir.iterdir() if d.is_dir()) if data_dir.is_dir() else []
+        folders = sorted((d.name, d) for d in data_dir.iterdir()
+                         if d.is_dir() and not d.name.startswith(".")) if data_dir.is_dir() else []
     if not folders:
         return None, [Problem(_shown(data_dir / "village.yml", root), summary="找不到村庄概况文件",
                               expected="数据文件夹里有 village.yml，或每个村一个子文件夹、各有 village.yml",
                               hint="从示例仓库复制 data/village.yml 再修改。")]
     villages, problems = [], []
     for slug, folder in folders:
+        if slug and not SLUG.fullmatch(slug):
+            problems.append(Problem(_shown(folder, root), summary="村文件夹的名字不能用作网址",
+                                    expected="由字母、数字和短横线组成的名字，如 qinghe", found=slug,
+                                    hint="文件夹名会成为这个村的网址，请改用拼音或字母，不要用汉字、空格或其他符号。"))
+            continue
         village, found = load_village(slug, folder, root)
         villages.append(village)
         problems += found
@@ -113,6 +122,12 @@ def load_village(slug: str, folder: Path, root: Path) -> tuple[Village | None, l
 
 def _load_dataset(dataset: Dataset, folder: Path, root: Path) -> tuple[list, list[Problem]]:
     paths = sorted({p for pattern in dataset.patterns for p in folder.glob(pattern) if p.is_file()})
+    outside = [p for p in paths if not p.resolve().is_relative_to(root.resolve())]
+    if outside:
+        return [], [Problem(f"{_shown(p.parent, root)}/{p.name}", summary="数据文件指向仓库以外的位置", expected="放在 data/ 里的普通文件",
+                            found=p.resolve().as_posix(),
+                            hint="不要用快捷方式（符号链接）引用仓库以外的文件；请把文件本身复制进 data/。")
+                    for p in outside]
     if not paths and dataset.required:
         return [], [Problem(_shown(folder / dataset.patterns[0], root), summary=f"缺少{dataset.title}文件",
                             expected=f"{' 或 '.join(dataset.patterns)} 其中之一",

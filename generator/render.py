@@ -52,10 +52,13 @@ def render_site(site: Site, overrides: Path | None = None) -> tuple[dict[str, st
     files: dict[str, str | bytes] = {}
     in_nav: set[str] = set()
     problems = []
+    taken: dict[str, PageSpec] = {}
     for village in site.villages:
         for spec in page_specs(village, site.today):
-            if spec.uri in files:
-                problems.append(Problem(spec.uri, summary="两个页面的网址相同", hint="检查编号是否与其他页面重名。"))
+            first = taken.setdefault(spec.uri.casefold(), spec)
+            if first is not spec:
+                problems.append(same_address(first, spec))
+                continue
             template = env.get_template(spec.template)
             files[spec.uri] = template.render(spec.context, village=village, profile=village.profile,
                                               today=site.today, page_uri=spec.uri)
@@ -63,6 +66,30 @@ def render_site(site: Site, overrides: Path | None = None) -> tuple[dict[str, st
                 in_nav.add(spec.uri)
         files.update(exports.files(village, site.today))
     return files, in_nav, problems
+
+
+def same_address(first: PageSpec, second: PageSpec) -> Problem:
+    """Two pages at one address (letter case ignored: Windows and phones' USB storage ignore it).
+
+    The message names the record behind each page, or the generated page it would replace.
+    """
+    def described(spec: PageSpec) -> str:
+        record = _record_of(spec)
+        if record is None:
+            return f"自动生成的页面 {spec.uri}"
+        return f"{record.origin.file} 第 {record.origin.line_of('id')} 行的记录（编号 {getattr(record, 'id', '')}）"
+
+    record = _record_of(second) or _record_of(first)
+    file, line, field = (record.origin.file, record.origin.line_of("id"), record.origin.name_of(type(record), "id")) \
+        if record and hasattr(record, "id") else (second.uri, 0, "")
+    return Problem(file, line, field, summary=f"两个页面的网址相同（{second.uri}）", expected="每个页面有自己的网址",
+                   hint=f"{described(first)} 和 {described(second)} 会生成同一个网址；请给其中一条记录换一个编号"
+                        "（网址由编号而来，不区分大小写；也不能与列表页同名，如 index、index-2）。")
+
+
+def _record_of(spec: PageSpec):
+    """The record a page is about: the first value in its context that came from a data file."""
+    return next((v for v in spec.context.values() if getattr(v, "origin", None) is not None), None)
 
 
 @pass_context

@@ -1,0 +1,75 @@
+"""The personal-data guard (issue 6, item 2): the built site is scanned before it is published."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+from generator.guard import Hit, scan_site
+from schema_data import mkdocs_build, new_project, snapshot
+
+ID_NUMBER = "11010519491231002X"
+MOBILE = "13912345678"
+BANK_CARD = "6222021234567890128"
+
+
+def test_scan_finds_every_kind_in_every_published_text_format(tmp_path):
+    files = {
+        "a.html": f"<p>身份证 {ID_NUMBER}</p>",
+        "search/search_index.json": json.dumps({"docs": [{"text": f"电话 {MOBILE[:3]} {MOBILE[3:7]} {MOBILE[7:]}"}]}),
+        "open-data/x.csv": f"\ufeff卡号\r\n{BANK_CARD}\r\n",
+        "feed.xml": f"<rss><item>{'１３９１２３４５６７８'}</item></rss>",  # full-width digits
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "sitemap.xml.gz").write_bytes(gzip.compress(f"<loc>{MOBILE}</loc>".encode()))
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8" + MOBILE.encode())
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "bundle.min.js").write_text(f"var a={BANK_CARD}", encoding="utf-8")
+    hits, unread = scan_site(tmp_path, skip=frozenset({"assets/bundle.min.js"}))
+    assert hits == [Hit("a.html", "身份证号", ID_NUMBER), Hit("feed.xml", "手机号", MOBILE),
+                    Hit("open-data/x.csv", "银行卡号", BANK_CARD), Hit("search/search_index.json", "手机号", MOBILE),
+                    Hit("sitemap.xml.gz", "手机号", MOBILE)]
+    assert unread == ["photo.jpg"]
+    assert scan_site(tmp_path, allowed=frozenset({MOBILE, ID_NUMBER, BANK_CARD}))[0] == []
+
+
+def test_a_personal_number_stops_the_build_and_names_output_source_and_field(tmp_path):
+    project = new_project(tmp_path)
+    members = project / "data" / "members.csv"
+    members.write_text(members.read_text(encoding="utf-8-sig") + f"{ID_NUMBER},张三,青禾村党支部,,2010,正式党员,,,,\n",
+                       encoding="utf-8")
+    about = project / "content" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + f"\n有事请打 {MOBILE}。\n", encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    hint = ("提示：请删除这个号码，或只写遮挡后的形式（如 138****5678）；确需公开的办公电话写在村庄概况的电话字段，"
+            "或列入 mkdocs.yml 里 cunwu 的 allowed_numbers。网站没有更新。")
+    expected = "应为：公开的网站上没有身份证号、手机号、银行卡号。"
+    assert (f"content/about.md 第 18 行：疑似手机号（139****5678）出现在生成的网站文件里：site/about.html、"
+            f"site/search/search_index.json。{expected}{hint}") in result.stderr
+    assert (f"data/members.csv 第 48 行，字段「编号」：疑似身份证号（110***********002X）出现在生成的网站文件里："
+            f"site/members/{ID_NUMBER}.html、site/members/index.html、site/open-data/members.csv 等 5 个文件。{expected}{hint}") in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_published_phones_and_allowed_numbers_pass(tmp_path):
+    project = new_project(tmp_path)
+    village = project / "data" / "village.yml"
+    village.write_text(village.read_text(encoding="utf-8").replace("0794-6123457", MOBILE), encoding="utf-8")
+    about = project / "content" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + f"\n村集体账户 {BANK_CARD}。\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      data_dir: data\n",
+                                                                 f"      data_dir: data\n      allowed_numbers: ['{BANK_CARD}']\n"),
+                      encoding="utf-8")
+    (project / "site" / "stale").mkdir(parents=True)
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    site = snapshot(project / "site")
+    assert MOBILE.encode() in site["index.html"] and BANK_CARD.encode() in site["about.html"]
+    assert not any(name.startswith("stale") for name in site), "the new site replaces the old one"
+    assert sorted(p.name for p in project.iterdir()) == ["content", "data", "mkdocs.yml", "site", "site_overrides"]
+
