@@ -152,6 +152,8 @@ class Integer(Kind):
         plain = halfwidth(text).replace(",", "")
         if not re.fullmatch(r"[+-]?\d+", plain):
             raise Invalid(self.not_a_number, hint="只写阿拉伯数字，不要带单位或小数点。")
+        if len(plain.lstrip("+-0")) > len(str(self.high)) + 1:
+            raise Invalid("数值超出范围")  # and never hand Python's int() thousands of digits
         value = int(plain)
         if not self.low <= value <= self.high:
             raise Invalid("数值超出范围")

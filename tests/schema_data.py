@@ -94,9 +94,10 @@ def new_project(base: Path, nav: list[str] | None = None) -> Path:
     return project
 
 
-def mkdocs_build(project: Path, site_dir: Path | None = None, epoch: str | None = "1794715200") -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` as a clerk runs it (never with -q, which hides warnings from --strict)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(project: Path, site_dir: Path | None = None, epoch: str | None = "1794715200",
+                 **environ: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` as a clerk runs it; `environ` adds environment variables."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **environ}
     env.pop("CUNWU_DEBUG", None)
     env.pop("SOURCE_DATE_EPOCH", None)
     if epoch:

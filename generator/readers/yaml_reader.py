@@ -21,7 +21,9 @@ def read_yaml(data: bytes, file: str) -> Read:
         nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.YAMLError as error:
         return Read(problems=[_syntax_problem(error, file)])
-    nodes = [n for n in nodes if n is not None]
+    except RecursionError:  # PyYAML composes nested brackets recursively: [[[[…
+        return Read(problems=[_too_deep(file, 0)])
+    nodes = [n for n in nodes if n is not None and not _is_null(n)]
     if not nodes:
         return Read(problems=[Problem(file, summary="文件是空的", expected="YAML 格式的数据",
                                       hint="写入数据，或删除这个文件。")])
@@ -51,6 +53,16 @@ def _syntax_problem(error: yaml.YAMLError, file: str) -> Problem:
                    hint="检查这一行及上一行：冒号后要有空格，缩进要用空格且对齐，引号要成对。")
 
 
+def _is_null(node: yaml.Node) -> bool:
+    """A document that is only ``~`` or ``null``: as good as empty."""
+    return isinstance(node, yaml.ScalarNode) and node.style is None and node.value in _NULLS
+
+
+def _too_deep(file: str, line: int) -> Problem:
+    return Problem(file, line, summary="数据嵌套过深或过大", expected=f"不超过 {MAX_DEPTH} 层、{MAX_NODES} 个值",
+                   hint="检查是否误用了 YAML 的锚点（&）和引用（*），或括号是否成对。")
+
+
 def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
@@ -67,9 +79,7 @@ class _Builder:
         self.count += 1
         if depth > MAX_DEPTH or self.count > MAX_NODES:
             if not self.problems:
-                self.problems.append(Problem(self.file, _line(node), summary="数据嵌套过深或过大",
-                                             expected=f"不超过 {MAX_DEPTH} 层、{MAX_NODES} 个值",
-                                             hint="检查是否误用了 YAML 的锚点（&）和引用（*）。"))
+                self.problems.append(_too_deep(self.file, _line(node)))
             return None
         if isinstance(node, yaml.ScalarNode):
             if node.style is None and node.value in _NULLS:

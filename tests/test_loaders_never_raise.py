@@ -1,0 +1,172 @@
+"""Every loader returns records or Chinese problems, never an exception (issue 6, item 5).
+
+Hypothesis generates the inputs: random bytes, random YAML trees and YAML-like text, random CSV
+text in each supported encoding, and random located trees for every record type (nested ones
+included), so a record type added later is covered too. Example counts stay modest so that CI
+stays fast; `EXAMPLES` says how many inputs each test runs.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from conftest import TODAY
+from generator.datasets import DATASETS
+from generator.model import load_site
+from generator.problems import Problem
+from generator.readers import Mapping, Read, Sequence
+from generator.readers.csv_reader import ENCODINGS, read_csv
+from generator.readers.yaml_reader import read_yaml
+from generator.schema import ListOf, Nested, fields_of, parse_record
+from schema_data import example_record, write_village
+
+EXAMPLES = 60
+"""Inputs per test (and per record type or encoding where a test is parametrised)."""
+FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def record_types() -> list[type]:
+    """Every record type, nested and listed ones included."""
+    found = []
+
+    def walk(record):
+        if record not in found:
+            found.append(record)
+            for f in fields_of(record):
+                if isinstance(f.kind, (Nested, ListOf)):
+                    walk(f.kind.record)
+
+    for dataset in DATASETS:
+        walk(dataset.record)
+    return found
+
+
+def assert_read(read: Read, file: str) -> None:
+    """A reader's result: a value, or problems that name the file, never both missing."""
+    assert isinstance(read, Read)
+    assert read.value is not None or read.problems
+    assert all(isinstance(p, Problem) and p.file == file and str(p) for p in read.problems)
+
+
+YAML_TEXT = st.text(alphabet=st.sampled_from(list("ab甲:-[]{}&*!|>'\"#%@`?,\n\t 0123456789.~\\")), max_size=200)
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30),
+                    st.dates().map(str))
+TREES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                      st.dictionaries(st.text(max_size=10), inner, max_size=4)),
+                     max_leaves=20)
+CSV_TEXT = st.text(alphabet=st.sampled_from(list('编号姓名,"\r\n \t\x00甲乙M0123456789;=')), max_size=200)
+
+
+@FAST
+@given(st.binary(max_size=300))
+@example(b"[" * 3000)
+@example(b"a: &a [*a, *a]\n")
+@example(b"\xff\xfe\x00")
+def test_read_yaml_takes_any_bytes(data):
+    assert_read(read_yaml(data, "data/x.yml"), "data/x.yml")
+
+
+@FAST
+@given(YAML_TEXT)
+def test_read_yaml_takes_any_yaml_like_text(text):
+    assert_read(read_yaml(text.encode("utf-8"), "data/x.yml"), "data/x.yml")
+
+
+@FAST
+@given(TREES)
+def test_read_yaml_takes_any_yaml_tree(tree):
+    data = yaml.safe_dump(tree, allow_unicode=True).encode("utf-8")
+    assert_read(read_yaml(data, "data/x.yml"), "data/x.yml")
+
+
+@FAST
+@given(st.binary(max_size=300))
+@example(b"a,b\n" + b"x" * 200_000)
+@example(b'"unclosed\n')
+def test_read_csv_takes_any_bytes(data):
+    assert_read(read_csv(data, "data/x.csv"), "data/x.csv")
+
+
+@pytest.mark.parametrize("encoding", ("utf-8", *ENCODINGS))
+@FAST
+@given(text=CSV_TEXT)
+def test_read_csv_takes_any_text_in_each_encoding(encoding, text):
+    assert_read(read_csv(text.encode(encoding, errors="replace"), "data/x.csv"), "data/x.csv")
+
+
+def located(record: type):
+    """Random located trees for `record`: its own keys and labels, unknown keys, any values."""
+    keys = [f.key for f in fields_of(record)] + [f.label for f in fields_of(record)]
+    key = st.one_of(st.sampled_from(keys), st.text(max_size=8))
+    leaf = st.one_of(st.none(), st.text(max_size=30), st.sampled_from(["", "2025-03-05", "M001", "通过", "9" * 5000,
+                                                                       "２０２５年２月３０日", "-1", "1e9"]))
+
+    def grow(inner):
+        lists = st.lists(inner, max_size=3).map(lambda items: Sequence(1, items))
+        maps = st.lists(st.tuples(key, inner), max_size=6).map(
+            lambda pairs: Mapping(1, dict(pairs), {k: n for n, (k, _) in enumerate(pairs, start=1)}))
+        return st.one_of(lists, maps)
+
+    return st.recursive(leaf, grow, max_leaves=25)
+
+
+@pytest.mark.parametrize("record", record_types(), ids=lambda r: r.__name__)
+@FAST
+@given(data=st.data())
+def test_parse_record_takes_any_tree_for_every_record_type(record, data):
+    raw = data.draw(located(record))
+    parsed, problems = parse_record(record, raw, "data/x.yml", 1)
+    assert (parsed is None) == bool(problems)
+    assert parsed is None or isinstance(parsed, record)
+    assert all(isinstance(p, Problem) and p.file == "data/x.yml" and str(p) for p in problems)
+
+
+@pytest.mark.parametrize("dataset", DATASETS, ids=lambda d: d.name)
+@settings(max_examples=EXAMPLES // 2, deadline=None)
+@given(data=st.binary(max_size=200) | YAML_TEXT.map(str.encode) | CSV_TEXT.map(lambda t: t.encode("gb18030", "replace")))
+def test_loading_a_village_with_any_file_in_place_of_a_dataset(dataset, data):
+    """The whole load (readers, schema, checks, references) with one file replaced by noise."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        write_village(root / "data", "一段文字")
+        pattern = next(p for p in dataset.patterns if p.endswith((".yml", ".yaml")))
+        target = root / "data" / pattern.replace("*", "records")
+        target.write_bytes(data)
+        site, problems = load_site(root / "data", TODAY, root)
+        assert (site is None) == bool(problems)
+        assert all(isinstance(p, Problem) and str(p) for p in problems)
+
+
+def test_the_written_example_village_loads():
+    """The base of the test above is valid, so its problems come from the noise alone."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        write_village(root / "data", "一段文字")
+        site, problems = load_site(root / "data", TODAY, root)
+        assert problems == [] and site is not None
+        assert all(site.villages[0].records[d.name] for d in DATASETS)
+
+
+def test_example_records_are_complete():
+    for dataset in DATASETS:
+        assert set(example_record(dataset.record, "x")) == {f.key for f in fields_of(dataset.record)}
+
+
+NASTY = ("9" * 5000, "-" + "9" * 5000, "１２３", "٣", "2025-02-30", "99999-1-1", "0000-00-00", "\x00", "\u202e", " ",
+         "2025年13月1日", "1" * 60, "+-1", "1,,,2")
+
+
+@pytest.mark.parametrize("record", record_types(), ids=lambda r: r.__name__)
+def test_every_field_kind_reads_or_refuses_nasty_text(record):
+    """Each kind either reads the text or says why not: `parse_record` never sees another error."""
+    for f in fields_of(record):
+        for text in NASTY:
+            raw = Mapping(1, {f.key: text}, {f.key: 1})
+            parsed, problems = parse_record(record, raw, "data/x.yml", 1)
+            assert (parsed is None) == bool(problems)
