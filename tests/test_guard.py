@@ -42,6 +42,8 @@ def test_a_personal_number_stops_the_build_and_names_output_source_and_field(tmp
                        encoding="utf-8")
     about = project / "content" / "about.md"
     about.write_text(about.read_text(encoding="utf-8") + f"\n有事请打 {MOBILE}。\n", encoding="utf-8")
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("上一版网站", encoding="utf-8")
     result = mkdocs_build(project)
     assert result.returncode != 0
     hint = ("提示：请删除这个号码，或只写遮挡后的形式（如 138****5678）；确需公开的办公电话写在村庄概况的电话字段，"
@@ -52,7 +54,8 @@ def test_a_personal_number_stops_the_build_and_names_output_source_and_field(tmp
     assert (f"data/members.csv 第 48 行，字段「编号」：疑似身份证号（110***********002X）出现在生成的网站文件里："
             f"site/members/{ID_NUMBER}.html、site/members/index.html、site/open-data/members.csv 等 5 个文件。{expected}{hint}") in result.stderr
     assert "Traceback" not in result.stderr
-    assert not (project / "site").exists()
+    assert snapshot(project / "site") == {"index.html": "上一版网站".encode()}, "the previous site stays"
+    assert sorted(p.name for p in project.iterdir()) == ["content", "data", "mkdocs.yml", "site", "site_overrides"]
 
 
 def test_published_phones_and_allowed_numbers_pass(tmp_path):

