@@ -16,8 +16,11 @@ import nh3
 
 TAGS = frozenset(nh3.ALLOWED_TAGS) | {"tfoot", "section", "main"}
 """Ordinary document markup: headings, lists, tables, asides, figures, details, time…"""
-GENERIC_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role"})
-"""Attributes kept on every tag: ids carry heading anchors, classes carry our CSS and Material's."""
+GENERIC_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "style"})
+"""Attributes kept on every tag: ids carry heading anchors, classes carry our CSS and Material's;
+``style`` keeps only `STYLE_PROPERTIES`."""
+STYLE_PROPERTIES = frozenset({"text-align"})
+"""The one inline style Python-Markdown writes (table column alignment)."""
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 """Absolute link schemes kept; relative links (other pages, anchors) always pass."""
 FILE_READING_EXTENSIONS = ("pymdownx.snippets", "pymdownx.b64", "markdown_include.include", "mdx_include")
@@ -35,12 +38,13 @@ def sanitise_html(html: str, embed_hosts: tuple[str, ...] = ()) -> str:
     attributes["*"] = set(GENERIC_ATTRIBUTES)
     attributes["time"] = {"datetime"}
     attributes["a"] = {"href", "hreflang"}
+    attributes["img"] = attributes["img"] | {"loading", "title"}
     tags = set(TAGS)
     if embed_hosts:
         tags.add("iframe")
         attributes["iframe"] = {"src", "width", "height", "allowfullscreen", "loading"}
     return nh3.clean(html, tags=tags, attributes=attributes, url_schemes=set(URL_SCHEMES), link_rel=None,
-                     generic_attribute_prefixes={"aria-"},
+                     generic_attribute_prefixes={"aria-"}, filter_style_properties=set(STYLE_PROPERTIES),
                      attribute_filter=_embeds_only_from(tuple(h.lower() for h in embed_hosts)),
                      clean_content_tags={"script", "style"})
 
