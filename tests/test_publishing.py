@@ -116,7 +116,7 @@ def _put(site: Path, files: dict[str, bytes]) -> None:
         (site / name).write_bytes(content)
 
 
-@pytest.mark.parametrize("breakage", ["strict_warning", "data", "file_reading_extension"])
+@pytest.mark.parametrize("breakage", ["strict_warning", "data", "file_reading_extension", "interrupted"])
 def test_a_failed_build_leaves_the_previous_site_byte_for_byte(tmp_path, previous_site, breakage):
     project = new_project(tmp_path)
     about = project / "content" / "about.md"
@@ -124,6 +124,11 @@ def test_a_failed_build_leaves_the_previous_site_byte_for_byte(tmp_path, previou
         about.write_text(about.read_text(encoding="utf-8") + "\n[不存在的页面](missing.md)\n", encoding="utf-8")
     elif breakage == "data":
         (project / "data" / "members.csv").write_text("编号,姓名\n", encoding="utf-8")
+    elif breakage == "interrupted":  # Ctrl-C half-way through writing the pages
+        (project / "interrupt.py").write_text("def on_post_page(output, page, config):\n"
+                                              "    if page.file.src_uri == 'about.md':\n        raise KeyboardInterrupt\n")
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - interrupt.py\n", encoding="utf-8")
     else:
         config = project / "mkdocs.yml"
         config.write_text(config.read_text(encoding="utf-8").replace("  - md_in_html\n", "  - md_in_html\n  - pymdownx.snippets\n"),
@@ -132,9 +137,9 @@ def test_a_failed_build_leaves_the_previous_site_byte_for_byte(tmp_path, previou
     _put(site, previous_site)
     result = mkdocs_build(project)
     assert result.returncode != 0
-    assert "Traceback" not in result.stderr
+    assert "Traceback" not in result.stderr or breakage == "interrupted"
     assert snapshot(site) == previous_site
-    assert sorted(p.name for p in project.iterdir()) == ["content", "data", "mkdocs.yml", "site", "site_overrides"]
+    assert {p.name for p in project.iterdir()} - {"interrupt.py"} == {"content", "data", "mkdocs.yml", "site", "site_overrides"}
     if breakage == "file_reading_extension":
         assert "mkdocs.yml 启用了会读取其他文件的 Markdown 扩展：pymdownx.snippets。" in result.stderr
 
