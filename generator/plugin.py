@@ -85,7 +85,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         """Hand-written pages are sanitised; generated ones were escaped value by value."""
-        if page.file.generated_by == "cunwu" and page.file.src_uri in self.generated.files:
+        if page.file.generated_by is not None and page.file.src_uri in self.generated.files:
             return html
         return sanitise_html(html, tuple(self.config.embed_hosts))
 
