@@ -109,3 +109,14 @@ def _material(message: dict) -> bool:
     """A known error in Material's own markup (see MATERIAL_MARKUP)."""
     extract = message.get("extract", "")
     return message["message"] in MATERIAL_MARKUP and bool(re.search(r'class="md-|for="__|id="__', extract))
+
+
+def test_the_link_checker_finds_missing_files_and_anchors(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b.html").write_text('<h2 id="here">x</h2>', encoding="utf-8")
+    page = tmp_path / "a" / "page.html"
+    page.write_text('<a href="../b.html#here">ok</a><a href="../b.html#gone">anchor</a><a href="../c.html">file</a>'
+                    '<a href="#top">own anchor</a><img src="../../outside.png"><a href="https://example.org/">away</a>'
+                    '<a href="tel:07946123456">tel</a><p id="top"></p>', encoding="utf-8")
+    assert broken_links(tmp_path, page) == ["../b.html#gone (no such anchor)", "../c.html (no such file)",
+                                            "../../outside.png (no such file)"]
