@@ -152,16 +152,14 @@ def _load_file(dataset: Dataset, path: Path, file: str) -> tuple[list, list[Prob
 
 def _column_problems(record: type, rows: Sequence, file: str) -> list[Problem]:
     """A table's missing or unknown columns, reported once on the header row."""
-    if not rows:
-        return []
-    header = set(rows[0])
+    header = set(rows.columns)
     problems = []
     for f in fields_of(record):
         if f.required and f.key not in header and f.label not in header:
             problems.append(Problem(file, rows.line, f.label, summary="缺少必填的列", expected=f"表头里有“{f.label}”这一列",
                                     hint=f"在表头加一列“{f.label}”：{f.doc}"))
     known = {f.key for f in fields_of(record)} | {f.label for f in fields_of(record)}
-    problems += [unknown_field(record, h, rows.line, file) for h in rows[0] if h not in known]
+    problems += [unknown_field(record, h, rows.line, file) for h in rows.columns if h not in known]
     return problems
 
 

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .build_date import build_date
+from .build_date import BuildDateError, build_date
 from .core import Generated, generate
 from .problems import report
 
@@ -41,6 +41,8 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         try:
             self.generated = generate(data_dir, build_date(self.config.build_date), overrides, root,
                                       Path(config.docs_dir))
+        except BuildDateError as error:
+            raise PluginError(f"mkdocs.yml 里 cunwu 插件的 build_date：{error}") from None
         except Exception as error:  # a bug of ours must still not show a traceback to a clerk
             if os.environ.get("CUNWU_DEBUG"):
                 raise
