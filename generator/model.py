@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 
 from .datasets import DATASETS, dataset
@@ -31,6 +30,7 @@ class Village:
     slug: str
     records: dict[str, tuple] = field(default_factory=dict)
     """Every record of every dataset, including those not yet public, by dataset name."""
+    _index: dict[str, dict] = field(default_factory=dict, repr=False)
 
     def path(self, uri: str) -> str:
         """A site path inside this village's section."""
@@ -40,7 +40,7 @@ class Village:
     def profile(self):
         return self.records["village"][0]
 
-    @cached_property
+    @property
     def members(self) -> dict:
         return self.by_id("members")
 
@@ -49,8 +49,10 @@ class Village:
         return self.records["pledges"]
 
     def by_id(self, name: str) -> dict:
-        """The records of a dataset by id."""
-        return {r.id: r for r in self.records[name]}
+        """The records of a dataset by id (records are complete once loaded, so this is cached)."""
+        if name not in self._index:
+            self._index[name] = {r.id: r for r in self.records[name]}
+        return self._index[name]
 
     def shown(self, dataset: Dataset, today: date) -> list:
         """The records of a dataset that the site may show on `today`, in the dataset's order."""

@@ -37,7 +37,8 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         root = Path(config.config_file_path).parent
         data_dir = root / self.config.data_dir
         overrides = root / self.config.overrides_dir
-        config.watch.extend(str(p) for p in (data_dir, overrides) if p.exists() and str(p) not in config.watch)
+        watched = (data_dir, overrides, Path(__file__).parent / "templates")
+        config.watch.extend(str(p) for p in watched if p.exists() and str(p) not in config.watch)
         try:
             self.generated = generate(data_dir, build_date(self.config.build_date), overrides, root,
                                       Path(config.docs_dir))
