@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .build_date import BuildDateError, build_date
 from .core import Generated, generate
 from .problems import report
+from .search import vocabulary
 
 
 class CunwuConfig(base.Config):
@@ -51,6 +52,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
                               "数据没有问题也可能遇到，请把这段文字发给网站维护者。") from None
         if self.generated.problems:
             raise PluginError("数据检查没有通过：\n" + report(self.generated.problems))
+        _teach_jieba(vocabulary(self.generated.site))
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -58,3 +60,13 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
             inclusion = InclusionLevel.INCLUDED if uri in self.generated.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, uri, content=content, inclusion=inclusion))
         return files
+
+
+def _teach_jieba(words: list[str]) -> None:
+    """Keep names whole in Material's Chinese search index (jieba is optional for Material)."""
+    try:
+        import jieba
+    except ImportError:  # pragma: no cover - jieba is a dependency, but Material works without it
+        return
+    for word in words:
+        jieba.add_word(word, freq=None)
