@@ -10,7 +10,6 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 
 from .datasets import DATASETS, dataset
@@ -34,6 +33,7 @@ class Village:
     slug: str
     records: dict[str, tuple] = field(default_factory=dict)
     """Every record of every dataset, including those not yet public, by dataset name."""
+    _index: dict[str, dict] = field(default_factory=dict, repr=False)
 
     def path(self, uri: str) -> str:
         """A site path inside this village's section."""
@@ -43,7 +43,7 @@ class Village:
     def profile(self):
         return self.records["village"][0]
 
-    @cached_property
+    @property
     def members(self) -> dict:
         return self.by_id("members")
 
@@ -52,8 +52,10 @@ class Village:
         return self.records["pledges"]
 
     def by_id(self, name: str) -> dict:
-        """The records of a dataset by id."""
-        return {r.id: r for r in self.records[name]}
+        """The records of a dataset by id (records are complete once loaded, so this is cached)."""
+        if name not in self._index:
+            self._index[name] = {r.id: r for r in self.records[name]}
+        return self._index[name]
 
     def shown(self, dataset: Dataset, today: date) -> list:
         """The records of a dataset that the site may show on `today`, in the dataset's order."""
@@ -167,16 +169,14 @@ def _load_file(dataset: Dataset, path: Path, file: str) -> tuple[list, list[Prob
 
 def _column_problems(record: type, rows: Sequence, file: str) -> list[Problem]:
     """A table's missing or unknown columns, reported once on the header row."""
-    if not rows:
-        return []
-    header = set(rows[0])
+    header = set(rows.columns)
     problems = []
     for f in fields_of(record):
         if f.required and f.key not in header and f.label not in header:
             problems.append(Problem(file, rows.line, f.label, summary="缺少必填的列", expected=f"表头里有“{f.label}”这一列",
                                     hint=f"在表头加一列“{f.label}”：{f.doc}"))
     known = {f.key for f in fields_of(record)} | {f.label for f in fields_of(record)}
-    problems += [unknown_field(record, h, rows.line, file) for h in rows[0] if h not in known]
+    problems += [unknown_field(record, h, rows.line, file) for h in rows.columns if h not in known]
     return problems
 
 

@@ -21,11 +21,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
 from . import guard, publish
-from .build_date import build_date
+from .build_date import BuildDateError, build_date
 from .core import Generated, generate
 from .model import READERS
 from .problems import report
 from .sanitise import file_reading_extensions, sanitise_html
+from .search import vocabulary
 
 
 class CunwuConfig(base.Config):
@@ -56,7 +57,8 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         root = Path(config.config_file_path).parent
         data_dir = root / self.config.data_dir
         overrides = root / self.config.overrides_dir
-        config.watch.extend(str(p) for p in (data_dir, overrides) if p.exists() and str(p) not in config.watch)
+        watched = (data_dir, overrides, Path(__file__).parent / "templates")
+        config.watch.extend(str(p) for p in watched if p.exists() and str(p) not in config.watch)
         _count_warnings_when_strict(config)
         refused = file_reading_extensions(config.markdown_extensions)
         if refused:
@@ -65,6 +67,8 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         try:
             self.generated = generate(data_dir, build_date(self.config.build_date), overrides, root,
                                       Path(config.docs_dir))
+        except BuildDateError as error:
+            raise PluginError(f"mkdocs.yml 里 cunwu 插件的 build_date：{error}") from None
         except Exception as error:  # a bug of ours must still not show a traceback to a clerk
             if os.environ.get("CUNWU_DEBUG"):
                 raise
@@ -72,6 +76,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
                               "数据没有问题也可能遇到，请把这段文字发给网站维护者。") from None
         if self.generated.problems:
             raise PluginError("数据检查没有通过：\n" + report(self.generated.problems))
+        _teach_jieba(vocabulary(self.generated.site))
         self._stage(config)
         return config
 
@@ -164,3 +169,13 @@ def _strict_warnings_pending() -> bool:
     so publishing here would replace the site with one that the build then rejects.
     """
     return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
+
+
+def _teach_jieba(words: list[str]) -> None:
+    """Keep names whole in Material's Chinese search index (jieba is optional for Material)."""
+    try:
+        import jieba
+    except ImportError:  # pragma: no cover - jieba is a dependency, but Material works without it
+        return
+    for word in words:
+        jieba.add_word(word, freq=None)
