@@ -129,6 +129,6 @@ def _walk(value, file: str, line: int, field: str, note) -> None:
             _walk(item, file, value.line_of(key), key, note)
     elif isinstance(value, Sequence):
         for item in value:
-            _walk(item, file, getattr(item, "line", value.line if line == 0 else line), field, note)
+            _walk(item, file, getattr(item, "line", value.line), field, note)
     elif isinstance(value, str):
         note(value, Source(file, line, field))

@@ -10,6 +10,7 @@ escaped by the template environment (see `markdown_text.escape`).
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import nh3
@@ -54,7 +55,7 @@ def _embeds_only_from(hosts: tuple[str, ...]):
     def keep(tag: str, attribute: str, value: str) -> str | None:
         if attribute != "src":
             return value
-        url = urlsplit(value.strip())
+        url = urlsplit(re.sub(r"[\x00-\x20]", "", value).replace("\\", "/"))  # as browsers read it
         if not url.scheme and not url.netloc:
             return value if tag != "iframe" else None
         return value if url.scheme == "https" and (url.hostname or "") in hosts else None

@@ -82,6 +82,8 @@ def test_styles_other_than_alignment_are_dropped():
 def test_pages_load_nothing_from_another_host_unless_named():
     html = '<img src="https://evil.example/a.png"><img src="images/a.png"><iframe src="https://video.example.org/v/1"></iframe>'
     assert canonical(sanitise_html(html)) == canonical('<img><img src="images/a.png">')
+    for sneaky in ("\\\\evil.example/a.png", "/\t/evil.example/a.png", " //evil.example/a.png", "/\\evil.example/a.png"):
+        assert canonical(sanitise_html(f'<img src="{sneaky}">')) == canonical("<img>"), sneaky
     allowed = sanitise_html(html + '<iframe src="http://video.example.org/v/2"></iframe><iframe src="https://evil.example/">'
                                    "</iframe><iframe src=\"v.html\"></iframe>", ("video.example.org",))
     assert canonical(allowed) == canonical('<img><img src="images/a.png"><iframe src="https://video.example.org/v/1"></iframe>'
