@@ -70,10 +70,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         except BuildDateError as error:
             raise PluginError(f"mkdocs.yml 里 cunwu 插件的 build_date：{error}") from None
         except Exception as error:  # a bug of ours must still not show a traceback to a clerk
-            if os.environ.get("CUNWU_DEBUG"):
-                raise
-            raise PluginError(f"生成网站时出现程序内部错误（{type(error).__name__}: {error}）。"
-                              "数据没有问题也可能遇到，请把这段文字发给网站维护者。") from None
+            raise _internal(error) from None
         if self.generated.problems:
             raise PluginError("数据检查没有通过：\n" + report(self.generated.problems))
         _teach_jieba(vocabulary(self.generated.site))
@@ -96,10 +93,15 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config) -> None:
-        self._guard(config)
-        if self.staging is None or _strict_warnings_pending():
-            return  # MkDocs aborts this build next; on_build_error discards the staging folder
-        publish.publish(self.staging, self.site_dir)
+        try:
+            self._guard(config)
+            if self.staging is None or _strict_warnings_pending():
+                return  # MkDocs aborts this build next; on_build_error discards the staging folder
+            publish.publish(self.staging, self.site_dir)
+        except PluginError:
+            raise
+        except Exception as error:
+            raise _internal(error) from None
         config.site_dir, self.staging = str(self.site_dir), None
 
     def on_build_error(self, *, error) -> None:
@@ -152,6 +154,14 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
             if folder.is_dir():
                 texts += sorted(p for p in folder.rglob("*") if p.is_file() and guard.read_text(p) is not None)
         return [(p, shown(p)) for p in data], [(p, shown(p)) for p in texts]
+
+
+def _internal(error: Exception) -> PluginError:
+    """A bug of ours, in one Chinese line instead of a traceback (CUNWU_DEBUG=1 shows the traceback)."""
+    if os.environ.get("CUNWU_DEBUG"):
+        raise error
+    return PluginError(f"生成网站时出现程序内部错误（{type(error).__name__}: {error}）。"
+                       "数据没有问题也可能遇到，请把这段文字发给网站维护者。")
 
 
 def _count_warnings_when_strict(config) -> None:

@@ -29,13 +29,27 @@ def staging_dir(site_dir: Path) -> Path:
 def publish(staging: Path, site_dir: Path) -> None:
     """Put `staging` in the place of `site_dir`."""
     site_dir = site_dir.resolve()
-    backup = None
-    if site_dir.exists():
-        backup = Path(tempfile.mkdtemp(prefix=BACKUP.format(name=site_dir.name), dir=site_dir.parent))
-        os.replace(site_dir, backup / site_dir.name)
-    os.replace(staging, site_dir)
-    if backup:
+    backup = Path(tempfile.mkdtemp(prefix=BACKUP.format(name=site_dir.name), dir=site_dir.parent))
+    try:
+        if site_dir.exists():
+            os.replace(site_dir, backup / site_dir.name)
+    except OSError:  # site/ is a mount point or in use: it cannot be renamed away
         shutil.rmtree(backup, ignore_errors=True)
+        return _replace_contents(staging, site_dir)
+    os.replace(staging, site_dir)
+    shutil.rmtree(backup, ignore_errors=True)
+
+
+def _replace_contents(staging: Path, site_dir: Path) -> None:
+    """The fallback for a site folder that cannot be renamed: empty it, then move the new files in.
+
+    Not atomic, but it still happens only after the whole build succeeded.
+    """
+    for child in site_dir.iterdir():
+        shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+    for child in staging.iterdir():
+        shutil.move(str(child), str(site_dir / child.name))
+    shutil.rmtree(staging, ignore_errors=True)
 
 
 def discard(staging: Path | None) -> None:

@@ -93,6 +93,26 @@ def test_publish_replaces_the_site_and_leaves_nothing_behind(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
+def test_a_site_folder_that_cannot_be_renamed_gets_its_contents_replaced(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    (site / "old").mkdir(parents=True)
+    (site / "old" / "page.html").write_text("旧", encoding="utf-8")
+    staging = publish.staging_dir(site)
+    (staging / "assets").mkdir()
+    (staging / "assets" / "x.css").write_text("新", encoding="utf-8")
+    real_replace = os.replace
+
+    def busy(source, target):
+        if Path(source) == site:
+            raise OSError(16, "Device or resource busy")  # site/ is a mount point
+        return real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", busy)
+    publish.publish(staging, site)
+    assert snapshot(site) == {"assets/x.css": "新".encode()}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
 def test_a_build_killed_between_the_two_renames_gets_its_old_site_back(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
