@@ -135,8 +135,12 @@ def _load_file(dataset: Dataset, path: Path, file: str) -> tuple[list, list[Prob
     return parse_file(dataset, path.read_bytes(), path.suffix.lower(), file)
 
 
-def parse_file(dataset: Dataset, data: bytes, suffix: str, file: str) -> tuple[list, list[Problem]]:
-    """The records of one file's bytes (`suffix` picks the reader), and the problems met."""
+def parse_file(dataset: Dataset, data: bytes, suffix: str, file: str,
+               parse=parse_record) -> tuple[list, list[Problem]]:
+    """The records of one file's bytes (`suffix` picks the reader), and the problems met.
+
+    `parse` parses one record (the change history passes a memoised `parse_record`).
+    """
     read: Read = READERS[suffix](data, file)
     if read.problems:
         return [], read.problems
@@ -154,7 +158,7 @@ def parse_file(dataset: Dataset, data: bytes, suffix: str, file: str) -> tuple[l
             return [], header_problems
     records, problems = [], []
     for item in read.value:
-        record, found = parse_record(dataset.record, item, file, getattr(item, "line", read.value.line))
+        record, found = parse(dataset.record, item, file, getattr(item, "line", read.value.line))
         problems += found
         if record:
             records.append(record)

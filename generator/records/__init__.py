@@ -53,3 +53,5 @@ class Dataset:
     """Sort key for listings and downloads."""
     derived: tuple[Derived, ...] = ()
     """Computed columns added to the downloads."""
+    published_on: Callable[[object], date | None] | None = None
+    """The day a record's 公示 begins (a pledge's 晒诺 date); its change history counts from then."""

@@ -162,6 +162,7 @@ class Pledge:
 
 DATASET = Dataset(
     "pledges", "公开承诺", Pledge, ("pledges/*.yml", "pledges/*.yaml"), required=False, public=Pledge.is_public,
+    published_on=lambda p: p.published,
     derived=(
         Derived("status", "状态", "由各步骤日期和生成日期推算：" + "、".join(s.text for s in PUBLIC_STATUSES) + "。",
                 lambda p, village, today: p.status(today).text),
