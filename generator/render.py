@@ -16,11 +16,11 @@ from . import exports
 from .history import History
 from .markdown_text import cn_date, escape, link, relative
 from .model import Site, Village
-from .pages import PageSpec, home, members, open_data, pledges
+from .pages import PageSpec, guide, home, members, open_data, pledges
 from .problems import Problem
 from .records.pledge import CATEGORIES
 
-PAGE_TYPES = (home, pledges, members, open_data)
+PAGE_TYPES = (home, pledges, members, open_data, guide)
 OVERRIDES_SUBDIR = "markdown"
 
 

@@ -163,7 +163,7 @@ def test_uncommitted_record_says_it_has_no_history_yet(repo):
     assert "这条记录公开后还没有提交到数据仓库，暂无修改记录。" in page
 
 
-def test_mkdocs_build_shows_the_history_on_the_record_page(repo, tmp_path):
+def test_mkdocs_build_shows_the_history_and_the_clerks_guide(repo, tmp_path):
     from test_site import mkdocs_build
 
     for name in ("mkdocs.yml", "content", "site_overrides"):
@@ -177,3 +177,8 @@ def test_mkdocs_build_shows_the_history_on_the_record_page(repo, tmp_path):
     assert items == ["2026年1月12日 首次在本站公开",
                      "2026年3月1日 修改：承诺完成时限 由 2026年12月31日 改为 2027年3月31日；践诺记录 新增：2026年2月20日，路基平整完成"]
     assert page.find(class_="cunwu-changed") is not None
+    guide = BeautifulSoup((tmp_path / "site" / "guide" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert guide.find("h1").get_text(strip=True) == "编辑指南（给村文书）"
+    assert guide.find("a", string="数据字段说明")["href"] == "fields.html"
+    fields = BeautifulSoup((tmp_path / "site" / "guide" / "fields.html").read_text(encoding="utf-8"), "lxml")
+    assert fields.find("a", string="编辑指南")["href"] == "index.html"
