@@ -1,6 +1,7 @@
 """Change history of every record, read from the git history of the data folder at build time.
 
-Two git processes per build, whatever the number of files or commits: one `git log` lists every
+A fixed number of git processes per build, whatever the number of files or commits: after two
+`git rev-parse` (where is the repository, is it shallow, has it commits), one `git log` lists every
 commit (first parent only: what landed on the branch the site is built from) with the blobs of
 the data files it changed, one `git cat-file --batch` returns those blobs. Each version of a file
 is parsed with the same readers and schemas as the current data; records are matched by id and
@@ -87,18 +88,23 @@ def unavailable(reason: str) -> History:
 
 def collect(data_dir: Path, today: date) -> History:
     """The history of every record under `data_dir`, from the repository that holds it."""
+    if not data_dir.is_dir():
+        return unavailable("找不到数据文件夹")
     try:
-        top, prefix, shallow = _git(data_dir, "rev-parse", "--show-toplevel", "--show-prefix",
-                                    "--is-shallow-repository").decode().splitlines()
+        top, shallow = _git(data_dir, "rev-parse", "--show-toplevel", "--is-shallow-repository").decode().splitlines()
     except FileNotFoundError:
         return unavailable("生成网站的电脑上没有安装 git")
     except subprocess.CalledProcessError:
         return unavailable("数据文件夹不在 git 仓库里（例如从压缩包解压的副本）")
     if shallow.strip() == "true":
         return unavailable("仓库是只含最近提交的浅克隆；请用完整克隆生成网站（GitHub Actions 设 fetch-depth: 0）")
+    try:
+        _git(data_dir, "rev-parse", "--verify", "--quiet", "HEAD")
+    except subprocess.CalledProcessError:
+        return History(True)  # a new repository without commits: nothing has a history yet
     owners = _Owners(data_dir, Path(top))
     try:
-        commits = _commits(data_dir, prefix)
+        commits = _commits(data_dir)
         wanted = {sha for _, _, changed in commits for path, sha in changed if owners.get(path) and sha != NO_BLOB}
         blobs = _blobs(data_dir, wanted)
     except subprocess.CalledProcessError as error:
@@ -120,7 +126,7 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
                           capture_output=True, check=True).stdout
 
 
-def _commits(data_dir: Path, prefix: str) -> list[tuple[str, date, list[tuple[str, str]]]]:
+def _commits(data_dir: Path) -> list[tuple[str, date, list[tuple[str, str]]]]:
     """(commit, day, [(path from the top, new blob)]) for each commit touching the data, oldest first."""
     out = _git(data_dir, "log", "--first-parent", "-m", "--reverse", "--no-renames", "--raw", "--no-abbrev",
                "-z", "--format=%x01%H %ct", "--", ".")
@@ -239,7 +245,8 @@ def record_history(timeline: list[tuple[date, object]], dataset: Dataset, today:
     """First publication and later changes of one record, from its versions.
 
     Versions the site would not show (drafts, removed) are skipped, so nothing from before
-    publication leaks. Several commits on one day count as one change. A record published on a
+    publication leaks, and each version is compared as the site shows it on `today`
+    (`Dataset.shown_as`: a step dated later is not shown in the history either). Several commits on one day count as one change. A record published on a
     later day than its commit (a 晒诺 date in the future) counts from that day.
     """
     by_day: dict[date, object] = {}
@@ -249,6 +256,8 @@ def record_history(timeline: list[tuple[date, object]], dataset: Dataset, today:
     for day, version in by_day.items():
         if version is None or not dataset.public(version, today):
             continue
+        if dataset.shown_as:
+            version = dataset.shown_as(version, today)
         if first is None:
             since = dataset.published_on(version) if dataset.published_on else None
             first, shown = max(day, since or day), version

@@ -119,6 +119,20 @@ def test_moving_a_record_between_files_is_not_a_change_and_broken_versions_are_s
     assert "2026年5月1日" not in page
 
 
+def test_steps_dated_after_the_build_date_stay_out_of_the_history_as_of_the_page(repo):
+    later = PLEDGES_YML + PROGRESS + "    - date: 2026-12-20\n      text: 计划中的验收\n"
+    commit(repo, "2026-05-01", {"pledges/2026.yml": later})
+    page = build(repo)["pledges/2026-001.md"]
+    assert "计划中的验收" not in page
+    assert "2026年5月1日</time> 修改：承诺完成时限 由 2027年3月31日 改为 2026年12月31日</li>" in page
+
+
+def test_a_repository_without_commits_has_no_history_yet(village):
+    git(village, "init", "-q", "-b", "main")
+    page = build(village)["pledges/2026-001.md"]
+    assert "这条记录公开后还没有提交到数据仓库，暂无修改记录。" in page
+
+
 def test_several_commits_on_one_day_are_one_change(repo):
     commit(repo, "2026-06-01", {"members.csv": MEMBERS_CSV.replace("M002,乙二", "M002,乙三")})
     commit(repo, "2026-06-01", {"members.csv": MEMBERS_CSV.replace("M002,乙二", "M002,乙四")})
