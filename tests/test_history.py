@@ -140,6 +140,23 @@ def test_several_commits_on_one_day_are_one_change(repo):
     assert page.count("2026年6月1日</time>") == 1 and "姓名 由 乙二 改为 乙四；职务 删除（原为 宣传委员）" in page
 
 
+def test_each_village_of_a_township_site_has_its_own_history(village):
+    data = village / "data"
+    for slug in ("east", "west"):
+        (data / slug / "pledges").mkdir(parents=True)
+        for name in ("village.yml", "members.csv", "pledges/2026.yml"):
+            (data / slug / name).write_bytes((data / name).read_bytes())
+    for name in ("village.yml", "members.csv", "pledges/2026.yml", "pledges"):
+        (data / name).unlink() if (data / name).is_file() else (data / name).rmdir()
+    git(village, "init", "-q", "-b", "main")
+    commit(village, "2026-01-12", {})
+    commit(village, "2026-02-01", {"west/pledges/2026.yml": PLEDGES_YML.replace("修好村道", "修好西村村道")})
+    files = build(village)
+    assert "承诺内容 由 修好村道 改为 修好西村村道" in files["west/pledges/2026-001.md"]
+    assert "修改：" not in files["east/pledges/2026-001.md"]
+    assert "2026年1月12日</time> 首次在本站公开" in files["east/pledges/2026-001.md"]
+
+
 def test_history_is_the_same_on_every_build_and_in_a_full_clone(repo, tmp_path):
     first = build(repo)
     assert build(repo) == first
