@@ -105,8 +105,9 @@ def collect(data_dir: Path, today: date) -> History:
     owners = _Owners(data_dir, Path(top))
     try:
         commits = _commits(data_dir)
-        wanted = {sha for _, _, changed in commits for path, sha in changed if owners.get(path) and sha != NO_BLOB}
-        blobs = _blobs(data_dir, wanted)
+        wanted = {(sha, path) for _, _, changed in commits for path, sha in changed
+                  if owners.get(path) and sha != NO_BLOB}
+        blobs = _blobs(data_dir, {sha for sha, path in wanted if _version_key(sha, path, owners) not in _VERSIONS})
     except subprocess.CalledProcessError as error:
         return unavailable(f"读取 git 历史出错（{error.stderr.decode(errors='replace').strip()[:80]}）")
     timelines = _timelines(commits, owners, blobs)
@@ -184,7 +185,6 @@ def _timelines(commits, owners, blobs) -> dict[tuple[str, str, str], list[tuple[
     """Every record's successive versions: (day, record or None when removed), oldest first."""
     files: dict[str, list] = {}
     current: dict[tuple[str, str, str], object] = {}
-    parse = _MemoisedParse()
     timelines = defaultdict(list)
     for _, day, changed in commits:
         touched = set()
@@ -197,8 +197,8 @@ def _timelines(commits, owners, blobs) -> dict[tuple[str, str, str], list[tuple[
             if sha == NO_BLOB:
                 files.pop(path, None)
                 continue
-            records, problems = parse_file(dataset, blobs[sha], PurePosixPath(path).suffix.lower(), path, parse)
-            if not problems:  # a broken version is skipped: its fix shows as one change
+            records = _version(sha, path, owners, blobs)
+            if records is not None:  # a broken version is skipped: its fix shows as one change
                 files[path] = records
         for slug, dataset in touched:
             state = {}
@@ -215,6 +215,24 @@ def _timelines(commits, owners, blobs) -> dict[tuple[str, str, str], list[tuple[
     return timelines
 
 
+_VERSIONS: dict[tuple[str, str, str], list | None] = {}
+"""Parsed file versions by (blob, dataset, suffix), kept for the process: `mkdocs serve`
+rebuilds parse only the versions committed since the last build."""
+
+
+def _version_key(sha: str, path: str, owners: _Owners) -> tuple[str, str, str]:
+    return sha, owners.get(path)[1].name, PurePosixPath(path).suffix.lower()
+
+
+def _version(sha: str, path: str, owners: _Owners, blobs: dict[str, bytes]) -> list | None:
+    """The records of one committed file version, or None when that version had problems."""
+    key = _version_key(sha, path, owners)
+    if key not in _VERSIONS:
+        records, problems = parse_file(owners.get(path)[1], blobs[sha], key[2], path, _PARSE)
+        _VERSIONS[key] = None if problems else records
+    return _VERSIONS[key]
+
+
 class _MemoisedParse:
     """`parse_record` remembering each raw record it has seen: most records are the same in
     consecutive versions of a file, only their lines move (and lines do not matter here)."""
@@ -227,6 +245,9 @@ class _MemoisedParse:
         if key not in self.seen:
             self.seen[key] = parse_record(record, raw, file, line)
         return self.seen[key]
+
+
+_PARSE = _MemoisedParse()
 
 
 def _frozen(raw):
