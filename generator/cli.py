@@ -69,7 +69,7 @@ def run_new(name: str, data_dir: Path, out: Path, pinned: str | None) -> int:
         print(f"没有“{name}”这类数据。可以生成的有：{known}。", file=sys.stderr)
         return 1
     made = blank(dataset, data_dir, build_date(pinned))
-    clashes = [name for name in made.files if (out / name).exists()]
+    clashes = [file_name for file_name in made.files if (out / file_name).exists()]
     if clashes:
         print(f"{out / clashes[0]} 已经存在，没有覆盖。请先改名或删除它，或用 --out 指定别的文件夹。", file=sys.stderr)
         return 1
