@@ -15,6 +15,7 @@ and the pages say why the history is unavailable.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -94,8 +95,10 @@ def collect(data_dir: Path, today: date) -> History:
         top, shallow = _git(data_dir, "rev-parse", "--show-toplevel", "--is-shallow-repository").decode().splitlines()
     except FileNotFoundError:
         return unavailable("生成网站的电脑上没有安装 git")
-    except subprocess.CalledProcessError:
-        return unavailable("数据文件夹不在 git 仓库里（例如从压缩包解压的副本）")
+    except subprocess.CalledProcessError as error:
+        if b"not a git repository" in error.stderr:
+            return unavailable("数据文件夹不在 git 仓库里（例如从压缩包解压的副本）")
+        return unavailable(f"git 无法读取这个仓库（{_first_line(error.stderr)}）")
     if shallow.strip() == "true":
         return unavailable("仓库是只含最近提交的浅克隆；请用完整克隆生成网站（GitHub Actions 设 fetch-depth: 0）")
     try:
@@ -109,7 +112,7 @@ def collect(data_dir: Path, today: date) -> History:
                   if owners.get(path) and sha != NO_BLOB}
         blobs = _blobs(data_dir, {sha for sha, path in wanted if _version_key(sha, path, owners) not in _VERSIONS})
     except subprocess.CalledProcessError as error:
-        return unavailable(f"读取 git 历史出错（{error.stderr.decode(errors='replace').strip()[:80]}）")
+        return unavailable(f"读取 git 历史出错（{_first_line(error.stderr)}）")
     timelines = _timelines(commits, owners, blobs)
     records = {}
     for key, timeline in sorted(timelines.items()):
@@ -123,8 +126,14 @@ def collect(data_dir: Path, today: date) -> History:
 
 
 def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    """A git command's output; English messages (LC_ALL=C) so that failures can be told apart."""
     return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, input=stdin,
-                          capture_output=True, check=True).stdout
+                          env={**os.environ, "LC_ALL": "C"}, capture_output=True, check=True).stdout
+
+
+def _first_line(stderr: bytes) -> str:
+    lines = stderr.decode("utf-8", errors="replace").strip().splitlines()
+    return lines[0][:100] if lines else "没有说明"
 
 
 def _commits(data_dir: Path) -> list[tuple[str, date, list[tuple[str, str]]]]:

@@ -174,6 +174,17 @@ def test_a_folder_outside_git_says_the_history_is_unavailable(village):
     assert "修改记录暂不可用：数据文件夹不在 git 仓库里（例如从压缩包解压的副本）。" in page
 
 
+def test_a_repository_git_refuses_to_read_says_why(repo, monkeypatch):
+    from generator import history
+
+    def refuse(cwd, *args, stdin=None):
+        raise subprocess.CalledProcessError(128, "git", stderr=b"fatal: detected dubious ownership in repository at '/x'\n")
+
+    monkeypatch.setattr(history, "_git", refuse)
+    page = build(repo)["pledges/2026-001.md"]
+    assert "修改记录暂不可用：git 无法读取这个仓库（fatal: detected dubious ownership in repository at &#39;/x&#39;）。" in page
+
+
 def test_a_shallow_clone_says_the_history_is_unavailable(repo, tmp_path):
     clone = tmp_path / "shallow"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
