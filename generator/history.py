@@ -16,6 +16,7 @@ and the pages say why the history is unavailable.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -316,10 +317,24 @@ def diff(old, new, prefix: str = "") -> list[FieldChange]:
                     found += diff(x, y, f"{name}第{i + 1}条的")
         elif isinstance(f.kind, Nested) and a is not None and b is not None:
             found += diff(a, b, f"{name}的")
+        elif masks(a, b):
+            found.append(FieldChange(name, HIDDEN, b))
         else:
             found.append(FieldChange(name, summary(a) if isinstance(f.kind, Nested) else a,
                                      summary(b) if isinstance(f.kind, Nested) else b))
     return found
+
+
+HIDDEN = "（已隐去）"
+"""Shown instead of a value that a later version masked: the history must not undo the masking."""
+
+
+def masks(old, new) -> bool:
+    """True when `new` is `old` with characters masked by *, as in 张三明 → 张*明."""
+    if not (isinstance(old, str) and isinstance(new, str)) or "*" not in new or "*" in old:
+        return False
+    kept = [re.escape(part) for part in re.split(r"\*+", new)]
+    return re.fullmatch(".+".join(kept), old) is not None
 
 
 def summary(record) -> str | None:

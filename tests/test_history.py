@@ -133,6 +133,13 @@ def test_a_repository_without_commits_has_no_history_yet(village):
     assert "这条记录公开后还没有提交到数据仓库，暂无修改记录。" in page
 
 
+def test_masking_a_name_later_does_not_show_the_unmasked_name_in_the_history(repo):
+    commit(repo, "2026-06-01", {"members.csv": MEMBERS_CSV.replace("M002,乙二,试验村党支部,,", "M002,乙*,试验村党支部,宣传委员,")})
+    page = build(repo)["members/M002.md"]
+    assert "姓名 由 （已隐去） 改为 乙&#42;" in page
+    assert "由 乙二" not in page
+
+
 def test_several_commits_on_one_day_are_one_change(repo):
     commit(repo, "2026-06-01", {"members.csv": MEMBERS_CSV.replace("M002,乙二", "M002,乙三")})
     commit(repo, "2026-06-01", {"members.csv": MEMBERS_CSV.replace("M002,乙二", "M002,乙四")})
