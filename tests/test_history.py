@@ -140,6 +140,14 @@ def test_masking_a_name_later_does_not_show_the_unmasked_name_in_the_history(rep
     assert "由 乙二" not in page
 
 
+def test_a_phone_number_committed_by_mistake_never_reaches_the_history(repo):
+    commit(repo, "2026-06-01", {"pledges/2026.yml": PLEDGES_YML.replace("修好村道", "修好村道，联系13912345678")})
+    commit(repo, "2026-06-02", {"pledges/2026.yml": PLEDGES_YML.replace("修好村道", "修好村道，联系村委会")})
+    page = build(repo)["pledges/2026-001.md"]
+    assert "13912345678" not in page and "2026年6月1日" not in page
+    assert "2026年6月2日</time> 修改：承诺内容 由 修好村道 改为 修好村道，联系村委会" in page
+
+
 def test_several_commits_on_one_day_are_one_change(repo):
     commit(repo, "2026-06-01", {"members.csv": MEMBERS_CSV.replace("M002,乙二", "M002,乙三")})
     commit(repo, "2026-06-01", {"members.csv": MEMBERS_CSV.replace("M002,乙二", "M002,乙四")})
