@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from . import guard, publish
+from . import guard, history, staging
 from .build_date import BuildDateError, build_date
 from .core import Generated, generate
 from .model import READERS
@@ -36,6 +36,8 @@ class CunwuConfig(base.Config):
     """Where `markdown/` template overrides live (usually also the theme's custom_dir)."""
     build_date = c.Optional(c.Type(str))
     """Pin the build date (YYYY-MM-DD); otherwise SOURCE_DATE_EPOCH, otherwise today in China."""
+    history = c.Type(bool, default=True)
+    """Show each record's change history, read from the git history of the data folder."""
     allowed_numbers = c.ListOfItems(c.Type(str), default=[])
     """Numbers the site publishes on purpose besides the profile's phones (the guard lets them pass)."""
     embed_hosts = c.ListOfItems(c.Type(str), default=[])
@@ -46,7 +48,8 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
     generated: Generated
     command: str | None = None
     dirty: bool = False
-    staging: Path | None = None
+    building: Path | None = None
+    """The staging folder this build writes into, until it is published."""
     site_dir: Path | None = None
     theme_assets: frozenset[str] = frozenset()
 
@@ -65,8 +68,9 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
             raise PluginError(f"mkdocs.yml 启用了会读取其他文件的 Markdown 扩展：{'、'.join(refused)}。"
                               "它们可能把仓库里的任何文件（包括未公开的数据）放进网页，请从 markdown_extensions 里删除。")
         try:
-            self.generated = generate(data_dir, build_date(self.config.build_date), overrides, root,
-                                      Path(config.docs_dir))
+            today = build_date(self.config.build_date)
+            changes = history.collect(data_dir, today) if self.config.history else None
+            self.generated = generate(data_dir, today, overrides, root, Path(config.docs_dir), changes)
         except BuildDateError as error:
             raise PluginError(f"mkdocs.yml 里 cunwu 插件的 build_date：{error}") from None
         except Exception as error:  # a bug of ours must still not show a traceback to a clerk
@@ -95,14 +99,14 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
     def on_post_build(self, *, config) -> None:
         try:
             self._guard(config)
-            if self.staging is None or _strict_warnings_pending():
+            if self.building is None or _strict_warnings_pending():
                 return  # MkDocs aborts this build next; on_build_error discards the staging folder
-            publish.publish(self.staging, self.site_dir)
+            staging.publish(self.building, self.site_dir)
         except PluginError:
             raise
         except Exception as error:
             raise _internal(error) from None
-        config.site_dir, self.staging = str(self.site_dir), None
+        config.site_dir, self.building = str(self.site_dir), None
 
     def on_build_error(self, *, error) -> None:
         self._unstage()
@@ -112,16 +116,16 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
 
     def _stage(self, config) -> None:
         """Build into a staging folder beside site_dir, except for `mkdocs serve` and --dirty builds."""
-        self.staging = None
+        self.building = None
         if self.command == "serve" or self.dirty:
             return
         self.site_dir = Path(config.site_dir)
-        self.staging = publish.staging_dir(self.site_dir)
-        config.site_dir = str(self.staging)
+        self.building = staging.staging_dir(self.site_dir)
+        config.site_dir = str(self.building)
 
     def _unstage(self) -> None:
-        publish.discard(self.staging)
-        self.staging = None
+        staging.discard(self.building)
+        self.building = None
 
     def _guard(self, config) -> None:
         """Stop the build if the output holds a personal number the site does not publish on purpose."""

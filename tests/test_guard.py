@@ -42,6 +42,7 @@ def test_a_personal_number_stops_the_build_and_names_output_source_and_field(tmp
                        encoding="utf-8")
     about = project / "content" / "about.md"
     about.write_text(about.read_text(encoding="utf-8") + f"\n有事请打 {MOBILE}。\n", encoding="utf-8")
+    line = len(about.read_text(encoding="utf-8").splitlines())
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("上一版网站", encoding="utf-8")
     result = mkdocs_build(project)
@@ -49,7 +50,7 @@ def test_a_personal_number_stops_the_build_and_names_output_source_and_field(tmp
     hint = ("提示：请删除这个号码，或只写遮挡后的形式（如 138****5678）；确需公开的办公电话写在村庄概况的电话字段，"
             "或列入 mkdocs.yml 里 cunwu 的 allowed_numbers。网站没有更新。")
     expected = "应为：公开的网站上没有身份证号、手机号、银行卡号。"
-    assert (f"content/about.md 第 18 行：疑似手机号（139****5678）出现在生成的网站文件里：site/about.html、"
+    assert (f"content/about.md 第 {line} 行：疑似手机号（139****5678）出现在生成的网站文件里：site/about.html、"
             f"site/search/search_index.json。{expected}{hint}") in result.stderr
     assert (f"data/members.csv 第 48 行，字段「编号」：疑似身份证号（110***********002X）出现在生成的网站文件里："
             f"site/members/{ID_NUMBER}.html、site/members/index.html、site/open-data/members.csv 等 5 个文件。{expected}{hint}") in result.stderr

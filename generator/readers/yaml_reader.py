@@ -76,7 +76,7 @@ def _syntax_problem(error: yaml.YAMLError, text: str, file: str) -> Problem:
 
 def _is_null(node: yaml.Node) -> bool:
     """A document that is only ``~`` or ``null``: as good as empty."""
-    return isinstance(node, yaml.ScalarNode) and node.style is None and node.value in _NULLS
+    return isinstance(node, yaml.ScalarNode) and not node.style and node.value in _NULLS
 
 
 def _too_deep(file: str, line: int) -> Problem:
@@ -103,7 +103,7 @@ class _Builder:
                 self.problems.append(_too_deep(self.file, _line(node)))
             return None
         if isinstance(node, yaml.ScalarNode):
-            if node.style is None and node.value in _NULLS:
+            if not node.style and node.value in _NULLS:  # plain: None (pure Python) or "" (libyaml)
                 return None
             return node.value
         if isinstance(node, yaml.SequenceNode):

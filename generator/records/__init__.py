@@ -53,3 +53,7 @@ class Dataset:
     """Sort key for listings and downloads."""
     derived: tuple[Derived, ...] = ()
     """Computed columns added to the downloads."""
+    published_on: Callable[[object], date | None] | None = None
+    """The day a record's 公示 begins (a pledge's 晒诺 date); its change history counts from then."""
+    shown_as: Callable[[object, date], object] | None = None
+    """The record as the site shows it on a day (e.g. without steps dated later), for the history."""

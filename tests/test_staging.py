@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MEMBERS_CSV, PLEDGES_YML, TODAY
-from generator import publish
+from generator import staging
 from generator.core import generate
 from generator.datasets import DATASETS
 from generator.problems import report
@@ -86,9 +86,9 @@ def test_publish_replaces_the_site_and_leaves_nothing_behind(tmp_path):
     site = tmp_path / "site"
     (site / "old").mkdir(parents=True)
     (site / "old" / "page.html").write_text("旧", encoding="utf-8")
-    staging = publish.staging_dir(site)
-    (staging / "index.html").write_text("新", encoding="utf-8")
-    publish.publish(staging, site)
+    building = staging.staging_dir(site)
+    (building / "index.html").write_text("新", encoding="utf-8")
+    staging.publish(building, site)
     assert snapshot(site) == {"index.html": "新".encode()}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
@@ -97,9 +97,9 @@ def test_a_site_folder_that_cannot_be_renamed_gets_its_contents_replaced(tmp_pat
     site = tmp_path / "site"
     (site / "old").mkdir(parents=True)
     (site / "old" / "page.html").write_text("旧", encoding="utf-8")
-    staging = publish.staging_dir(site)
-    (staging / "assets").mkdir()
-    (staging / "assets" / "x.css").write_text("新", encoding="utf-8")
+    building = staging.staging_dir(site)
+    (building / "assets").mkdir()
+    (building / "assets" / "x.css").write_text("新", encoding="utf-8")
     real_replace = os.replace
 
     def busy(source, target):
@@ -108,7 +108,7 @@ def test_a_site_folder_that_cannot_be_renamed_gets_its_contents_replaced(tmp_pat
         return real_replace(source, target)
 
     monkeypatch.setattr(os, "replace", busy)
-    publish.publish(staging, site)
+    staging.publish(building, site)
     assert snapshot(site) == {"assets/x.css": "新".encode()}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
@@ -120,7 +120,7 @@ def test_a_build_killed_between_the_two_renames_gets_its_old_site_back(tmp_path)
     backup = tmp_path / ".site.previous-x"
     backup.mkdir()
     site.rename(backup / "site")  # killed here: the old site is in the backup, no new one yet
-    publish.staging_dir(site)  # the next build starts
+    staging.staging_dir(site)  # the next build starts
     assert snapshot(site) == {"index.html": "旧".encode()}
     assert not backup.exists()
 
