@@ -9,6 +9,7 @@ from pathlib import Path
 from .model import Site, load_site
 from .problems import Problem
 from .render import render_site
+from .settings import Settings
 
 
 @dataclass
@@ -22,15 +23,16 @@ class Generated:
     problems: list[Problem] = field(default_factory=list)
 
 
-def check(data_dir: Path, today: date, root: Path | None = None) -> tuple[Site | None, list[Problem]]:
+def check(data_dir: Path, today: date, root: Path | None = None,
+          settings: Settings | None = None) -> tuple[Site | None, list[Problem]]:
     """Load and validate all data without rendering."""
-    return load_site(data_dir, today, root)
+    return load_site(data_dir, today, root, settings)
 
 
 def generate(data_dir: Path, today: date, overrides: Path | None = None, root: Path | None = None,
-             docs_dir: Path | None = None) -> Generated:
+             docs_dir: Path | None = None, settings: Settings | None = None) -> Generated:
     """Load everything, then render every page; stop with all problems if any."""
-    site, problems = load_site(data_dir, today, root)
+    site, problems = load_site(data_dir, today, root, settings)
     if problems:
         return Generated(problems=problems)
     files, in_nav, problems = render_site(site, overrides)

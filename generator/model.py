@@ -16,12 +16,16 @@ from .datasets import DATASETS, dataset
 from .problems import Problem
 from .readers import Mapping, Read, Sequence
 from .readers.csv_reader import read_csv
+from .readers.xlsx_reader import read_xlsx
 from .readers.yaml_reader import read_yaml
 from .records import Dataset
 from .records.pledge import Pledge
+from .masking import mask_record
+from .settings import Settings
 from .schema import ListOf, Nested, Reference, fields_of, parse_record, unknown_field
 
-READERS = {".yml": read_yaml, ".yaml": read_yaml, ".csv": read_csv}
+READERS = {".yml": read_yaml, ".yaml": read_yaml, ".csv": read_csv, ".xlsx": read_xlsx}
+TABLES = {".csv", ".xlsx"}
 
 
 @dataclass
@@ -31,6 +35,16 @@ class Village:
     slug: str
     records: dict[str, tuple] = field(default_factory=dict)
     """Every record of every dataset, including those not yet public, by dataset name."""
+    settings: Settings = field(default_factory=Settings)
+    """The site's settings (masking rules, disclosure deadlines, site_url)."""
+    memo: dict = field(default_factory=dict, repr=False)
+    """Values computed once from the loaded records (indexes, groupings), by key."""
+
+    def remember(self, key: str, compute):
+        """`compute()` the first time `key` is asked for, the stored value afterwards."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
     def path(self, uri: str) -> str:
         """A site path inside this village's section."""
@@ -50,11 +64,16 @@ class Village:
 
     def by_id(self, name: str) -> dict:
         """The records of a dataset by id."""
-        return {r.id: r for r in self.records[name]}
+        records = self.records[name]
+        cached = self.memo.get(("by_id", name))
+        if cached is None or cached[0] is not records:
+            cached = self.memo[("by_id", name)] = (records, {r.id: r for r in records})
+        return cached[1]
 
     def shown(self, dataset: Dataset, today: date) -> list:
         """The records of a dataset that the site may show on `today`, in the dataset's order."""
-        return sorted((r for r in self.records[dataset.name] if dataset.public(r, today)), key=dataset.order)
+        return sorted((r for r in self.records[dataset.name] if dataset.public(r, today)
+                       and (dataset.public_in is None or dataset.public_in(r, self, today))), key=dataset.order)
 
     def public_pledges(self, today: date) -> list[Pledge]:
         """Pledges that may be shown on `today`, newest first."""
@@ -68,11 +87,14 @@ class Site:
 
     villages: list[Village]
     today: date
+    settings: Settings = field(default_factory=Settings)
 
 
-def load_site(data_dir: Path, today: date, root: Path | None = None) -> tuple[Site | None, list[Problem]]:
+def load_site(data_dir: Path, today: date, root: Path | None = None,
+              settings: Settings | None = None) -> tuple[Site | None, list[Problem]]:
     """Read and check all data under `data_dir`; return the site or every problem found."""
     root = root or data_dir.parent
+    settings = settings or Settings()
     if any((data_dir / name).exists() for name in ("village.yml", "village.yaml")):
         folders = [("", data_dir)]
     else:
@@ -83,17 +105,22 @@ def load_site(data_dir: Path, today: date, root: Path | None = None) -> tuple[Si
                               hint="从示例仓库复制 data/village.yml 再修改。")]
     villages, problems = [], []
     for slug, folder in folders:
-        village, found = load_village(slug, folder, root)
+        village, found = load_village(slug, folder, root, settings)
         villages.append(village)
         problems += found
     if problems:
         return None, sorted(set(problems))
-    return Site(villages, today), []
+    return Site(villages, today, settings), []
 
 
-def load_village(slug: str, folder: Path, root: Path) -> tuple[Village | None, list[Problem]]:
-    """Read every dataset of one village, then check ids, records and references across them."""
-    village, problems, broken = Village(slug), [], set()
+def load_village(slug: str, folder: Path, root: Path,
+                 settings: Settings | None = None) -> tuple[Village | None, list[Problem]]:
+    """Read every dataset of one village, then check ids, records and references across them.
+
+    Personal values of name lists are masked here, before anything else sees the village.
+    """
+    settings = settings or Settings()
+    village, problems, broken = Village(slug, settings=settings), [], set()
     for dataset in DATASETS:
         records, found = _load_dataset(dataset, folder, root)
         if found:
@@ -106,9 +133,15 @@ def load_village(slug: str, folder: Path, root: Path) -> tuple[Village | None, l
         for record in village.records[dataset.name]:
             problems += record.check() if hasattr(record, "check") else []
             problems += _reference_problems(record, village, broken)
+    if not problems:  # checks across records (a month's balances) only make sense once every record is sound
+        problems += [p for d in DATASETS if d.check_all for p in d.check_all(village)]
     if problems:
         return None, problems
+    for dataset in DATASETS:
+        village.records[dataset.name] = tuple(mask_record(r, settings.masking) for r in village.records[dataset.name])
+    village.memo.clear()
     return village, []
+
 
 
 def _load_dataset(dataset: Dataset, folder: Path, root: Path) -> tuple[list, list[Problem]]:
@@ -137,7 +170,7 @@ def _load_file(dataset: Dataset, path: Path, file: str) -> tuple[list, list[Prob
         return [], [Problem(file, getattr(read.value, "line", 1), summary="类型不对：文件应是一个列表",
                             expected="每条记录以“- ”开头", found=found,
                             hint="在每条记录的第一个字段前加“- ”，并把后面的字段对齐。")]
-    if path.suffix.lower() == ".csv":
+    if path.suffix.lower() in TABLES:
         header_problems = _column_problems(dataset.record, read.value, file)
         if header_problems:
             return [], header_problems

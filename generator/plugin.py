@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .build_date import build_date
 from .core import Generated, generate
 from .problems import report
+from .settings import read_settings
 
 
 class CunwuConfig(base.Config):
@@ -28,6 +29,12 @@ class CunwuConfig(base.Config):
     """Where `markdown/` template overrides live (usually also the theme's custom_dir)."""
     build_date = c.Optional(c.Type(str))
     """Pin the build date (YYYY-MM-DD); otherwise SOURCE_DATE_EPOCH, otherwise today in China."""
+    masking = c.Type(dict, default={})
+    """Characters a name list keeps, as first+last, e.g. ``id_number: 6+4`` (see generator/settings.py)."""
+    deadlines = c.Type(dict, default={})
+    """How often each kind is due: ``finance: monthly``, ``affairs: quarterly``."""
+    grace_days = c.Type(int, default=10)
+    """Days after a period ends within which its disclosure is still on time."""
 
 
 class CunwuPlugin(BasePlugin[CunwuConfig]):
@@ -38,9 +45,12 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         data_dir = root / self.config.data_dir
         overrides = root / self.config.overrides_dir
         config.watch.extend(str(p) for p in (data_dir, overrides) if p.exists() and str(p) not in config.watch)
+        settings, problems = read_settings(dict(self.config), config.site_url)
+        if problems:
+            raise PluginError("站点设置有误：\n" + report(problems))
         try:
             self.generated = generate(data_dir, build_date(self.config.build_date), overrides, root,
-                                      Path(config.docs_dir))
+                                      Path(config.docs_dir), settings)
         except Exception as error:  # a bug of ours must still not show a traceback to a clerk
             if os.environ.get("CUNWU_DEBUG"):
                 raise

@@ -15,11 +15,12 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 from . import exports
 from .markdown_text import cn_date, escape, link, relative
 from .model import Site, Village
-from .pages import PageSpec, home, members, open_data, pledges
+from .money import yuan
+from .pages import PageSpec, decisions, finance, home, members, namelists, notices, open_data, pledges, projects
 from .problems import Problem
 from .records.pledge import CATEGORIES
 
-PAGE_TYPES = (home, pledges, members, open_data)
+PAGE_TYPES = (home, pledges, members, notices, decisions, projects, finance, namelists, open_data)
 OVERRIDES_SUBDIR = "markdown"
 
 
@@ -37,7 +38,7 @@ def environment(overrides: Path | None = None) -> Environment:
                       undefined=StrictUndefined, autoescape=True,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.globals.update(link=_link, url=_url, rel=_rel, category_slugs=CATEGORIES)
-    env.filters.update(cn_date=cn_date)
+    env.filters.update(cn_date=cn_date, yuan=yuan)
     return env
 
 
@@ -56,6 +57,9 @@ def render_site(site: Site, overrides: Path | None = None) -> tuple[dict[str, st
         for spec in page_specs(village, site.today):
             if spec.uri in files:
                 problems.append(Problem(spec.uri, summary="两个页面的网址相同", hint="检查编号是否与其他页面重名。"))
+            if spec.content is not None:
+                files[spec.uri] = spec.content
+                continue
             template = env.get_template(spec.template)
             files[spec.uri] = template.render(spec.context, village=village, profile=village.profile,
                                               today=site.today, page_uri=spec.uri)

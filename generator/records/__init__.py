@@ -53,3 +53,7 @@ class Dataset:
     """Sort key for listings and downloads."""
     derived: tuple[Derived, ...] = ()
     """Computed columns added to the downloads."""
+    public_in: Callable[[object, object, date], bool] | None = None
+    """(record, village, build date) -> whether shown, when that depends on other records."""
+    check_all: Callable[[object], list] | None = None
+    """(village) -> problems across the dataset's records (e.g. a month's balances), run when it loaded cleanly."""
