@@ -102,7 +102,8 @@ class Decision:
         return "已完成" if any(s.step == STEPS[-1] and s.date <= today for s in self.steps) else "进行中"
 
     def check(self) -> list[Problem]:
-        seen, problems = {}, []
+        """Each step's counts, and no step twice."""
+        seen, problems = {}, [p for s in self.steps for p in s.check()]
         for s in self.steps:
             if s.step in seen:
                 problems.append(Problem(s.origin.file, s.origin.line_of("step"), s.origin.name_of(Step, "step"),

@@ -107,7 +107,7 @@ def check_books(village) -> list[Problem]:
         if expected != period.closing:
             problems.append(Problem(period.origin.file, period.origin.line_of("closing"),
                                     period.origin.name_of(Period, "closing"),
-                                    summary=f"{period.id} 的收支对不上，相差 {yuan(period.closing - expected)} 元",
+                                    summary=f"{period.id} 的收支对不上：期末余额比算出的{_more_or_less(period.closing - expected)}",
                                     expected=f"期初 {yuan(period.opening)} + 收入 {yuan(income)} − 支出 {yuan(expense)}"
                                              f" = {yuan(expected)}",
                                     found=yuan(period.closing),
@@ -115,7 +115,7 @@ def check_books(village) -> list[Problem]:
     for before, after in zip(periods, periods[1:]):
         if after.opening != before.closing and _next_month(before.id) == after.id:
             problems.append(Problem(after.origin.file, after.origin.line_of("opening"), after.origin.name_of(Period, "opening"),
-                                    summary=f"期初余额与上月期末余额不一致，相差 {yuan(after.opening - before.closing)} 元",
+                                    summary=f"期初余额与上月期末余额不一致：比上月期末余额{_more_or_less(after.opening - before.closing)}",
                                     expected=f"{before.id} 的期末余额 {yuan(before.closing)}", found=yuan(after.opening),
                                     hint="本月期初余额应照抄上月期末余额。"))
     declared = {p.id for p in periods}
@@ -127,6 +127,11 @@ def check_books(village) -> list[Problem]:
                                     found=first.date.isoformat(),
                                     hint=f"在 ledgers/periods.yml 里加上 {month} 的期初余额、期末余额和公布日期。"))
     return problems
+
+
+def _more_or_less(difference: Decimal) -> str:
+    """多 9.00 元 / 少 9.00 元."""
+    return f"{'多' if difference > 0 else '少'} {yuan(abs(difference))} 元"
 
 
 def _next_month(period: str) -> str:
