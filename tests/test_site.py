@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from datetime import datetime, time, timedelta, timezone
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -20,6 +21,8 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, TODAY
 from generator.model import load_site
+from generator.personal_data import find_personal_numbers
+from generator.readers.csv_reader import read_csv
 from generator.records.pledge import PUBLIC_STATUSES
 
 EPOCH = str(int(datetime.combine(TODAY, time(12), timezone(timedelta(hours=8))).timestamp()))
@@ -164,3 +167,79 @@ def test_bad_data_stops_the_build_without_traceback_and_keeps_the_old_site(tmp_p
     assert "未知字段" in result.stderr and "是不是想写“target_date”" in result.stderr
     assert [p.name for p in old.iterdir()] == ["index.html"]
     assert (old / "index.html").read_text(encoding="utf-8") == "上一版网站"
+
+
+# --- village affairs and finance (issue 4) ---------------------------------------------------
+
+def _yuan(text: str) -> Decimal:
+    return Decimal(text.replace(",", "")) if text.strip() else Decimal("0.00")
+
+
+def test_each_month_rows_sum_to_its_totals_in_the_html(site, village):
+    months = sorted(p for p in (site / "finance").glob("20*.html"))
+    assert len(months) >= 12
+    for page in months:
+        html = soup(page)
+        table = html.select_one("table.cunwu-ledger")
+        income = sum(_yuan(td.get_text()) for td in table.select("tbody td[data-income]"))
+        expense = sum(_yuan(td.get_text()) for td in table.select("tbody td[data-expense]"))
+        assert income == _yuan(table.select_one("tfoot [data-total=income]").get_text()), page
+        assert expense == _yuan(table.select_one("tfoot [data-total=expense]").get_text()), page
+        balance = {td["data-balance"]: _yuan(td.get_text()) for td in html.select("table.cunwu-balance td")}
+        assert (balance["income"], balance["expense"]) == (income, expense)
+        assert balance["opening"] + income - expense == balance["closing"], page
+        rows = len(table.select("tbody tr"))
+        assert rows == len([e for e in village.records["ledger"] if e.period == page.stem]), page
+
+
+def test_no_unmasked_personal_number_anywhere_in_the_site(site, village):
+    allowed = village.profile.public_phones()
+    raw = set()
+    for path in (ROOT / "data" / "lists").glob("*.csv"):
+        for row in read_csv(path.read_bytes(), path.name).value:
+            raw |= {v for k, v in row.items() if k in ("身份证号", "联系电话", "银行账号") and v}
+    assert len(raw) > 20, "the demo name lists should carry raw personal numbers to mask"
+    scanned = 0
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".json", ".csv", ".xml", ".js", ".svg", ".txt", ".md"}:
+            text = path.read_text(encoding="utf-8", errors="replace").replace("\u200b", "")
+            assert find_personal_numbers(text, allowed) == [], path
+            assert not [n for n in raw if n in text], path
+            scanned += 1
+    assert (site / "search" / "search_index.json").exists() and (site / "open-data" / "list_entries.csv").exists()
+    assert scanned > 100
+
+
+def test_print_views_have_no_navigation_and_say_why_there_is_no_qr_code(site):
+    for page in [site / "print" / "notices" / "GS-2026-09.html", site / "print" / "finance" / "2026-06.html",
+                 site / "print" / "decisions" / "JC-2026-03.html"]:
+        html = soup(page)
+        assert html.select_one("div.md-sidebar--primary").has_attr("hidden")
+        assert html.select_one(".cunwu-print h1")
+        assert "没有设置 site_url，无法生成二维码" in html.select_one(".cunwu-print-qr").get_text()
+    css = (site / "assets" / "stylesheets" / "cunwu.css").read_text(encoding="utf-8")
+    assert "size: A4" in css and "@media print" in css
+
+
+def test_every_new_dataset_is_downloadable_with_its_columns_documented(site, village):
+    page = soup(site / "open-data" / "index.html")
+    for name, title in [("notices", "公告公示"), ("decisions", "四议两公开"), ("projects", "村级项目"),
+                        ("periods", "财务公开期间"), ("ledger", "财务收支明细"), ("namelists", "名单公示"),
+                        ("list_entries", "名单明细（已脱敏）")]:
+        heading = page.find("h2", string=title)
+        assert heading and heading.find_next("a", href=f"{name}.csv") and heading.find_next("a", href=f"{name}.json")
+        data = json.loads((site / "open-data" / f"{name}.json").read_text(encoding="utf-8"))
+        assert data["records"] and {f["key"] for f in data["fields"]} >= set(data["records"][0])
+    ledger = json.loads((site / "open-data" / "ledger.json").read_text(encoding="utf-8"))["records"]
+    assert all(isinstance(r["income"] or r["expense"], str) for r in ledger)  # exact decimals, never floats
+    assert len(ledger) == sum(1 for e in village.records["ledger"])
+
+
+def test_a_draft_notice_never_reaches_the_site(site, village):
+    drafts = [n for n in village.records["notices"] if n.published > TODAY]
+    assert drafts
+    everything = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*")
+                           if p.is_file() and p.suffix in {".html", ".json", ".csv"}).replace("\u200b", "")
+    for notice in drafts:
+        assert not (site / "notices" / f"{notice.id}.html").exists()
+        assert notice.title not in everything
