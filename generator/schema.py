@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -296,14 +297,15 @@ def spec(kind: Kind, label: str, doc: str, *, required: bool = True) -> Any:
     return dataclasses.field(default_factory=tuple, metadata=meta)
 
 
-def fields_of(record: type) -> list[FieldSpec]:
-    """The documented fields of a record type, in declaration order."""
+@functools.cache
+def fields_of(record: type) -> tuple[FieldSpec, ...]:
+    """The documented fields of a record type, in declaration order (computed once per type)."""
     result = []
     for f in dataclasses.fields(record):
         if "cunwu" in f.metadata:
             kind, label, doc, required = f.metadata["cunwu"]
             result.append(FieldSpec(f.name, kind, label, doc, required))
-    return result
+    return tuple(result)
 
 
 @dataclass(frozen=True)
