@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .model import Site, load_site
 from .problems import Problem
+from .records.notice import attachment_problems
 from .render import render_site
 from .settings import Settings
 
@@ -38,6 +39,7 @@ def generate(data_dir: Path, today: date, overrides: Path | None = None, root: P
     files, in_nav, problems = render_site(site, overrides)
     if docs_dir is not None:
         problems += _clashes(files, docs_dir, root or docs_dir.parent)
+        problems += [p for v in site.villages for p in attachment_problems(v, docs_dir, root or docs_dir.parent)]
     if problems:
         return Generated(site=site, problems=problems)
     return Generated(site, files, in_nav)

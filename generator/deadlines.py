@@ -2,8 +2,8 @@
 
 mkdocs.yml says how often each kind is published (finance monthly, general affairs quarterly)
 and how many days after a period ends it may still come out. A period counts as published when
-finance has published that month's accounts, or when a notice or decision came out during that
-quarter (or within the grace days after it). The home page lists overdue periods and the next due.
+finance has published that month's accounts, or when a notice, decision, project or name list
+came out during that quarter. The home page lists overdue periods and the next due.
 """
 
 from __future__ import annotations
@@ -61,8 +61,8 @@ def _covered(village, kind: str, today: date, months: int) -> set[date]:
     """The first day of each period that has been published."""
     if kind == "finance":
         return {_period_start(p.month, months) for p in village.shown(dataset("periods"), today)}
-    days = [n.published for n in village.shown(dataset("notices"), today)]
-    days += [d.published for d in village.shown(dataset("decisions"), today)]
+    days = [r.published for name in ("notices", "decisions", "projects", "namelists")
+            for r in village.shown(dataset(name), today)]
     return {_period_start(day, months) for day in days}
 
 

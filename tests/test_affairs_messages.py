@@ -8,6 +8,8 @@ import pytest
 from affairs_data import (DECISIONS_YML, LEDGER_CSV, LIST_CSV, LISTS_YML, NOTICES_YML, PERIODS_YML, PROJECTS_YML,
                           write_affairs)
 from conftest import TODAY
+from generator.cli import main
+from generator.core import generate
 from generator.model import load_site
 
 CASES = {
@@ -115,6 +117,11 @@ CASES = {
         "decisions/2026.yml", DECISIONS_YML.replace("      present: 7\n", ""),
         ['data/decisions/2026.yml 第 8 行，字段「agreed（赞成）」：写了表决票数，却没写实到人数。应为：同时写实到人数。提示：表决票数不能多于到会人数，所以要写实到人数。'],
     ),
+    "party_meeting_above_register": (
+        "decisions/2026.yml", DECISIONS_YML + "    - step: 党员大会审议\n      date: 2026-01-12\n      members: 3\n      present: 2\n",
+        ['data/decisions/2026.yml 第 16 行，字段「members（应到人数）」：党员大会的应到人数多于党员名册里的人数。应为：不超过党员名册里的 2 人；'
+         '实际为：“3”。提示：核对应到人数；如果名册不全，请先补全党员名册。'],
+    ),
     "step_twice": (
         "decisions/2026.yml", DECISIONS_YML.replace("step: 两委会商议", "step: 党支部提议"),
         ['data/decisions/2026.yml 第 8 行，字段「step（步骤）」：同一步骤写了两次。应为：每个步骤只写一次；实际为：“党支部提议”。提示：第 6 行已经写了这一步；同一步开了两次会请合并，在说明里写清楚。'],
@@ -189,3 +196,27 @@ def test_valid_affairs_fixture_has_no_problems(village):
     records = site.villages[0].records
     assert [len(records[name]) for name in ("notices", "decisions", "projects", "periods", "ledger", "namelists",
                                              "list_entries")] == [1, 1, 1, 1, 3, 1, 2]
+
+
+def test_a_missing_attachment_is_named(village):
+    notices = NOTICES_YML + "  attachments:\n    - file: attachments/低保名单.pdf\n      title: 名单原件\n"
+    write_affairs(village, **{"notices/2026.yml": notices})
+    (village / "content").mkdir()
+    result = generate(village / "data", TODAY, root=village, docs_dir=village / "content")
+    assert [str(p) for p in result.problems] == [
+        "data/notices/2026.yml 第 14 行，字段「file（文件）」：附件文件不存在。应为：content/attachments/低保名单.pdf 这个文件；"
+        "实际为：“attachments/低保名单.pdf”。提示：把附件放进这个文件夹，或改正路径（区分大小写）。"]
+    (village / "content" / "attachments").mkdir()
+    (village / "content" / "attachments" / "低保名单.pdf").write_bytes(b"%PDF-1.4\n")
+    result = generate(village / "data", TODAY, root=village, docs_dir=village / "content")
+    assert result.problems == []
+    assert "- [名单原件](../attachments/低保名单.pdf)" in result.files["notices/GS-01.md"]
+
+
+def test_cunwu_check_counts_the_new_records(village, capsys, monkeypatch):
+    write_affairs(village)
+    monkeypatch.chdir(village)
+    assert main(["check", "data", "--date", TODAY.isoformat()]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == ("　　另有 公告公示 1 条，四议两公开 1 条，村级项目 1 条，财务公开期间 1 条，财务收支明细 3 条，"
+                      "名单公示 1 条，名单明细（已脱敏） 2 条。")

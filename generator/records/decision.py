@@ -113,8 +113,21 @@ class Decision:
         return problems
 
 
+def check_party_meetings(village) -> list[Problem]:
+    """A 党员大会's expected attendance cannot exceed the members in the register."""
+    registered, problems = len(village.records["members"]), []
+    for decision in village.records["decisions"]:
+        for s in decision.steps:
+            if s.step == "党员大会审议" and s.members is not None and s.members > registered:
+                problems.append(Problem(s.origin.file, s.origin.line_of("members"), s.origin.name_of(Step, "members"),
+                                        summary="党员大会的应到人数多于党员名册里的人数",
+                                        expected=f"不超过党员名册里的 {registered} 人", found=str(s.members),
+                                        hint="核对应到人数；如果名册不全，请先补全党员名册。"))
+    return problems
+
+
 DATASET = Dataset("decisions", "四议两公开", Decision, ("decisions/*.yml", "decisions/*.yaml"), required=False,
-                  public=Decision.is_public, order=lambda d: (d.published, d.id),
+                  public=Decision.is_public, order=lambda d: (d.published, d.id), check_all=check_party_meetings,
                   derived=(Derived("status", "状态", "进行中，或 已完成（实施结果已公开）。",
                                    lambda d, village, today: d.status(today)),
                            Derived("irregular", "程序不完整", "有步骤缺失或顺序颠倒时为“是”。",

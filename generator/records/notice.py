@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import ClassVar
 
 from markupsafe import Markup
@@ -104,3 +105,22 @@ DATASET = Dataset("notices", "公告公示", Notice, ("notices/*.yml", "notices/
                   public=Notice.is_public, order=lambda n: (n.published, n.id),
                   derived=(Derived("status", "状态", "由公示期和生成日期推算：已发布、待公示、公示中、已结束。",
                                    lambda n, village, today: n.status(today)),))
+
+
+def attachment_problems(village, docs_dir: Path, root: Path) -> list[Problem]:
+    """Every attachment of a notice must be a file in the docs folder (content/)."""
+    problems = []
+    for notice in village.records["notices"]:
+        for a in notice.attachments:
+            if not (docs_dir / a.file).is_file():
+                problems.append(Problem(a.origin.file, a.origin.line_of("file"), a.origin.name_of(Attachment, "file"),
+                                        summary="附件文件不存在", expected=f"{_shown(docs_dir, root)}/{a.file} 这个文件",
+                                        found=a.file, hint="把附件放进这个文件夹，或改正路径（区分大小写）。"))
+    return problems
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
