@@ -38,6 +38,8 @@ def bar_chart(title: str, rows: list[tuple[str, list[Decimal]]], series: list[tu
         parts.append(f'<text x="{LABEL_WIDTH - 6}" y="{y + ROW * len(series) / 2 + 4:.0f}" text-anchor="end" '
                      f'fill="#1f1f1f">{escape(_short(label))}</text>')
         for i, ((_, colour), value) in enumerate(zip(series, values)):
+            if not value:
+                continue
             length = int(BAR_WIDTH * (value / largest)) if value > 0 else 0
             parts.append(f'<rect x="{LABEL_WIDTH}" y="{y + i * ROW}" width="{length}" height="{ROW - 4}" fill="{colour}"/>'
                          f'<text x="{LABEL_WIDTH + length + 4}" y="{y + i * ROW + ROW - 8}" fill="#1f1f1f">{value:,.2f}</text>')

@@ -185,7 +185,9 @@ def test_each_month_rows_sum_to_its_totals_in_the_html(site, village):
         *rows, total = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in table.select("tbody tr")]
         income, expense = (sum(_yuan(row[column]) for row in rows) for column in (4, 5))
         assert total[0] == "合计" and (income, expense) == (_yuan(total[4]), _yuan(total[5])), page
-        balance = {td["data-balance"]: _yuan(td.get_text()) for td in html.select("table.cunwu-balance td")}
+        summary = html.find("th", string="期初余额").find_parent("table")
+        balance = dict(zip(("opening", "income", "expense", "closing"),
+                           (_yuan(td.get_text()) for td in summary.select("tbody td"))))
         assert (balance["income"], balance["expense"]) == (income, expense)
         assert balance["opening"] + income - expense == balance["closing"], page
         assert len(rows) == len([e for e in village.records["ledger"] if e.period == page.stem]), page
