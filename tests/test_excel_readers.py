@@ -7,6 +7,7 @@ and the refusals that only an XLSX workbook can produce.
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -131,8 +132,16 @@ def test_xlsx_with_two_sheets_of_data_is_refused():
         "提示：每个工作表另存为一个文件，或把数据合并到第一个工作表。"]
 
 
-def test_a_file_that_is_not_xlsx_is_refused():
-    assert [str(p) for p in read_xlsx(b"\xd0\xcf\x11\xe0 old xls", "data/ledgers/2026-03.xlsx").problems] == [
+def _zip_without_workbook() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("readme.txt", "not a workbook")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("data", [b"\xd0\xcf\x11\xe0 old xls", b"", _zip_without_workbook()])
+def test_a_file_that_is_not_xlsx_is_refused(data):
+    assert [str(p) for p in read_xlsx(data, "data/ledgers/2026-03.xlsx").problems] == [
         "data/ledgers/2026-03.xlsx：无法打开这个 Excel 文件。应为：Excel 2007 及以后的 .xlsx 工作簿。"
         "提示：用 Excel 或 WPS 打开后“另存为”→“Excel 工作簿（*.xlsx）”；旧的 .xls 文件也要这样另存。"]
 

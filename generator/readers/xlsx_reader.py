@@ -29,11 +29,12 @@ class ExcelNumber(str):
 
 def read_xlsx(data: bytes, file: str) -> Read:
     """Rows of the first worksheet as `Mapping`s keyed by header, numbered as Excel numbers them."""
-    try:
-        import openpyxl
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
 
+    try:
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+    except (zipfile.BadZipFile, InvalidFileException, OSError, KeyError, ValueError, TypeError):
         return Read(problems=[Problem(file, summary="无法打开这个 Excel 文件", expected="Excel 2007 及以后的 .xlsx 工作簿",
                                       hint="用 Excel 或 WPS 打开后“另存为”→“Excel 工作簿（*.xlsx）”；"
                                            "旧的 .xls 文件也要这样另存。")])
