@@ -16,6 +16,7 @@ import csv
 import io
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -106,20 +107,31 @@ def project(kind: str | None, years: int, per_month: int, base: Path) -> tuple[P
     return target, rows
 
 
-def timed(action) -> tuple[float, object]:
-    start = time.perf_counter()
-    value = action()
-    return time.perf_counter() - start, value
+class Timing:
+    """Wall-clock and CPU seconds of one action (CPU time is steadier on a shared machine)."""
+
+    def __init__(self, action, children: bool = False):
+        who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
+        cpu = lambda: sum(getattr(resource.getrusage(who), f) for f in ("ru_utime", "ru_stime"))  # noqa: E731
+        start, start_cpu = time.perf_counter(), cpu()
+        self.value = action()
+        self.wall, self.cpu = time.perf_counter() - start, cpu() - start_cpu
+
+    def __str__(self) -> str:
+        return f"{self.wall:.2f} s ({self.cpu:.2f} s CPU)"
+
+    def per(self, rows: int) -> str:
+        return f"{self.wall / rows * 10_000:.2f} s ({self.cpu / rows * 10_000:.2f} s CPU) per 10,000 rows"
 
 
-def mkdocs_build(target: Path) -> float:
+def mkdocs_build(target: Path) -> Timing:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "2110233600"}  # 2036-11-15
-    seconds, result = timed(lambda: subprocess.run(
+    timing = Timing(lambda: subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(target / "mkdocs.yml"), "-d", str(target / "site")],
-        capture_output=True, text=True, env=env, cwd=target))
-    if result.returncode:
-        raise SystemExit(result.stderr)
-    return seconds
+        capture_output=True, text=True, env=env, cwd=target), children=True)
+    if timing.value.returncode:
+        raise SystemExit(timing.value.stderr)
+    return timing
 
 
 def main() -> None:
@@ -133,21 +145,23 @@ def main() -> None:
         for kind in ("csv", "xlsx"):
             target, rows = project(kind, args.years, args.rows, base)
             data = target / "data"
-            load, (records, problems) = timed(lambda: _load_dataset(dataset("ledger"), data, target))
+            load = Timing(lambda: _load_dataset(dataset("ledger"), data, target))
+            records, problems = load.value
             assert not problems and len(records) == rows, problems[:3]
             print(f"{kind}: {rows} rows in {len(list((data / 'ledgers').glob('*.' + kind)))} files; "
-                  f"read + parse {load:.2f} s = {load / rows * 10_000:.2f} s per 10,000 rows")
-            check, (site, problems) = timed(lambda: load_site(data, TODAY, target))
-            assert not problems, problems[:3]
-            render, generated = timed(lambda: generate(data, TODAY, target / "site_overrides", target))
-            pages = sum(1 for uri in generated.files if uri.endswith(".md"))
-            print(f"{kind}: load and check the village {check:.2f} s; generate {len(generated.files)} files "
-                  f"({pages} pages) {render:.2f} s")
+                  f"read + parse {load} = {load.per(rows)}")
+            check = Timing(lambda: load_site(data, TODAY, target))
+            assert not check.value[1], check.value[1][:3]
+            render = Timing(lambda: generate(data, TODAY, target / "site_overrides", target))
+            pages = sum(1 for uri in render.value.files if uri.endswith(".md"))
+            print(f"{kind}: load and check the village {check}; generate {len(render.value.files)} files "
+                  f"({pages} pages) {render}")
             if not args.no_build and kind == "csv":
-                print(f"{kind}: mkdocs build {mkdocs_build(target):.1f} s")
+                print(f"{kind}: mkdocs build {mkdocs_build(target)}")
         if not args.no_build:
             demo, _ = project(None, 0, 0, base)
-            print(f"floor (the spine's data only: village, members, pledges): mkdocs build {mkdocs_build(demo):.1f} s")
+            print(f"floor (the spine's data only: village, members, pledges): mkdocs build {mkdocs_build(demo)}")
+        print(f"load average while measuring: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":
