@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 
 from .datasets import DATASETS, dataset
@@ -35,6 +34,7 @@ class Village:
     slug: str
     records: dict[str, tuple] = field(default_factory=dict)
     """Every record of every dataset, including those not yet public, by dataset name."""
+    _index: dict[str, dict] = field(default_factory=dict, repr=False)
     settings: Settings = field(default_factory=Settings)
     """The site's settings (masking rules, disclosure deadlines, site_url)."""
     memo: dict = field(default_factory=dict, repr=False)
@@ -54,7 +54,7 @@ class Village:
     def profile(self):
         return self.records["village"][0]
 
-    @cached_property
+    @property
     def members(self) -> dict:
         return self.by_id("members")
 
@@ -63,12 +63,10 @@ class Village:
         return self.records["pledges"]
 
     def by_id(self, name: str) -> dict:
-        """The records of a dataset by id."""
-        records = self.records[name]
-        cached = self.memo.get(("by_id", name))
-        if cached is None or cached[0] is not records:
-            cached = self.memo[("by_id", name)] = (records, {r.id: r for r in records})
-        return cached[1]
+        """The records of a dataset by id (records are complete once loaded, so this is cached)."""
+        if name not in self._index:
+            self._index[name] = {r.id: r for r in self.records[name]}
+        return self._index[name]
 
     def shown(self, dataset: Dataset, today: date) -> list:
         """The records of a dataset that the site may show on `today`, in the dataset's order."""
@@ -140,6 +138,7 @@ def load_village(slug: str, folder: Path, root: Path,
     for dataset in DATASETS:
         village.records[dataset.name] = tuple(mask_record(r, settings.masking) for r in village.records[dataset.name])
     village.memo.clear()
+    village._index.clear()  # the indexes built while checking hold the records before masking
     return village, []
 
 
@@ -185,16 +184,14 @@ def _load_file(dataset: Dataset, path: Path, file: str) -> tuple[list, list[Prob
 
 def _column_problems(record: type, rows: Sequence, file: str) -> list[Problem]:
     """A table's missing or unknown columns, reported once on the header row."""
-    if not rows:
-        return []
-    header = set(rows[0])
+    header = set(rows.columns)
     problems = []
     for f in fields_of(record):
         if f.required and f.key not in header and f.label not in header:
             problems.append(Problem(file, rows.line, f.label, summary="缺少必填的列", expected=f"表头里有“{f.label}”这一列",
                                     hint=f"在表头加一列“{f.label}”：{f.doc}"))
     known = {f.key for f in fields_of(record)} | {f.label for f in fields_of(record)}
-    problems += [unknown_field(record, h, rows.line, file) for h in rows[0] if h not in known]
+    problems += [unknown_field(record, h, rows.line, file) for h in rows.columns if h not in known]
     return problems
 
 

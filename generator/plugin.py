@@ -16,10 +16,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .build_date import build_date
+from .build_date import BuildDateError, build_date
 from .core import Generated, generate
 from .problems import report
 from .settings import read_settings
+from .search import vocabulary
 
 
 class CunwuConfig(base.Config):
@@ -44,13 +45,16 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         root = Path(config.config_file_path).parent
         data_dir = root / self.config.data_dir
         overrides = root / self.config.overrides_dir
-        config.watch.extend(str(p) for p in (data_dir, overrides) if p.exists() and str(p) not in config.watch)
+        watched = (data_dir, overrides, Path(__file__).parent / "templates")
+        config.watch.extend(str(p) for p in watched if p.exists() and str(p) not in config.watch)
         settings, problems = read_settings(dict(self.config), config.site_url)
         if problems:
             raise PluginError("站点设置有误：\n" + report(problems))
         try:
             self.generated = generate(data_dir, build_date(self.config.build_date), overrides, root,
                                       Path(config.docs_dir), settings)
+        except BuildDateError as error:
+            raise PluginError(f"mkdocs.yml 里 cunwu 插件的 build_date：{error}") from None
         except Exception as error:  # a bug of ours must still not show a traceback to a clerk
             if os.environ.get("CUNWU_DEBUG"):
                 raise
@@ -58,6 +62,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
                               "数据没有问题也可能遇到，请把这段文字发给网站维护者。") from None
         if self.generated.problems:
             raise PluginError("数据检查没有通过：\n" + report(self.generated.problems))
+        _teach_jieba(vocabulary(self.generated.site))
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -65,3 +70,13 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
             inclusion = InclusionLevel.INCLUDED if uri in self.generated.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, uri, content=content, inclusion=inclusion))
         return files
+
+
+def _teach_jieba(words: list[str]) -> None:
+    """Keep names whole in Material's Chinese search index (jieba is optional for Material)."""
+    try:
+        import jieba
+    except ImportError:  # pragma: no cover - jieba is a dependency, but Material works without it
+        return
+    for word in words:
+        jieba.add_word(word, freq=None)

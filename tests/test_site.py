@@ -169,6 +169,13 @@ def test_bad_data_stops_the_build_without_traceback_and_keeps_the_old_site(tmp_p
     assert (old / "index.html").read_text(encoding="utf-8") == "上一版网站"
 
 
+def test_names_stay_whole_in_the_search_index(site, village):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    tokens = {t for d in index["docs"] for t in re.split(r"[\u200b\s]+", d["title"] + " " + d["text"])}
+    names = [m.name for m in village.members.values()] + [village.profile.name]
+    assert [n for n in names if n not in tokens] == []
+
+
 # --- village affairs and finance (issue 4) ---------------------------------------------------
 
 def _yuan(text: str) -> Decimal:

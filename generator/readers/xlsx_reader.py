@@ -59,7 +59,7 @@ def read_xlsx(data: bytes, file: str) -> Read:
         return Read(problems=problems + [Problem(file, summary="找不到表头", expected="一行列名，如 日期、凭证号、科目、摘要",
                                                  hint="在数据上方加一行表头。")])
     number, header = rows[header_at]
-    table = Sequence(number)
+    table = Sequence(number, columns=tuple(h for h in header if h))
     for number, cells in rows[header_at + 1:]:
         values = [(h, cells[i] if i < len(cells) else None) for i, h in enumerate(header) if h]
         damaged = [p for p in (cell_problem(v, file, number, h) for h, v in values) if p]
