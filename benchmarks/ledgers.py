@@ -2,7 +2,8 @@
 
 Prints the load time per 10,000 rows (read + parse, CSV and XLSX separately), the time to load
 and check the whole village, to generate every page, and the full `mkdocs build` — next to the
-same build of the demo data alone (the spine's floor). Run from the repository root:
+spine's floor (the same generated pages as plain Markdown files, built without the plugin, as in
+benchmarks/spine.py) and to a build of the spine's data alone. Run from the repository root:
 
     python benchmarks/ledgers.py [--years 10] [--rows 200]
 
@@ -30,6 +31,9 @@ import openpyxl
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from spine import _plain_copy  # noqa: E402
 
 from generator.core import generate  # noqa: E402
 from generator.datasets import dataset  # noqa: E402
@@ -158,9 +162,12 @@ def main() -> None:
                   f"({pages} pages) {render}")
             if not args.no_build and kind == "csv":
                 print(f"{kind}: mkdocs build {mkdocs_build(target)}")
+                floor = _plain_copy(target, render.value.files)
+                print(f"{kind}: floor, the same pages as plain Markdown built without the plugin: "
+                      f"mkdocs build {mkdocs_build(floor)}")
         if not args.no_build:
             demo, _ = project(None, 0, 0, base)
-            print(f"floor (the spine's data only: village, members, pledges): mkdocs build {mkdocs_build(demo)}")
+            print(f"the spine's data alone (village, members, pledges): mkdocs build {mkdocs_build(demo)}")
         print(f"load average while measuring: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
 
 
