@@ -142,7 +142,6 @@ def load_village(slug: str, folder: Path, root: Path,
     return village, []
 
 
-
 def _load_dataset(dataset: Dataset, folder: Path, root: Path) -> tuple[list, list[Problem]]:
     paths = sorted({p for pattern in dataset.patterns for p in folder.glob(pattern) if p.is_file()})
     if not paths and dataset.required:

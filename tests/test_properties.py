@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.masking import MASK, Personal, mask
@@ -15,6 +15,8 @@ from generator.personal_data import find_personal_numbers, is_id_number, luhn_ok
 from generator.schema import Day, Invalid
 
 FULL_WIDTH = str.maketrans("0123456789,.", "０１２３４５６７８９，．")
+settings.register_profile("no-deadline", deadline=None)  # the CI machine is shared: no per-example time limit
+settings.load_profile("no-deadline")
 cents = st.integers(min_value=0, max_value=10**13).map(lambda n: Decimal(n).scaleb(-2))
 
 

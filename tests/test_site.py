@@ -251,3 +251,15 @@ def test_a_draft_notice_never_reaches_the_site(site, village):
     for notice in drafts:
         assert not (site / "notices" / f"{notice.id}.html").exists()
         assert notice.title not in everything
+
+
+def test_a_masking_rule_that_keeps_too_much_stops_the_build_in_chinese(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", "tests", "*.egg-info"))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("id_number: 6+4", "id_number: 10+8"), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode != 0 and "Traceback" not in result.stderr + result.stdout
+    assert ("mkdocs.yml，字段「plugins.cunwu.masking.id_number」：脱敏规则不对或保留得太多。应为：“前几位+后几位”，最多 6+4；"
+            "实际为：“10+8”。") in result.stderr
+    assert not (tmp_path / "out").exists()
