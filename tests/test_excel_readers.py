@@ -150,3 +150,14 @@ def test_xlsx_cells_outside_the_header_are_refused():
     data = workbook([["日期", "摘要"], ["2026-03-02", "电费", "多写的一格"]])
     assert [str(p) for p in read_xlsx(data, "x.xlsx").problems] == [
         "x.xlsx 第 2 行：这一行在表头以外的列里有内容。应为：2 列；实际为：“多写的一格”。提示：删除多余的单元格，或在表头给这一列起名。"]
+
+
+def test_xlsx_header_split_over_two_rows_under_a_merged_group(village):
+    top = ["日期", "凭证号", "科目", "摘要", "金额", None, "经手人", "审批人", "项目编号"]
+    below = [None, None, None, None, "收入", "支出", None, None, None]
+    data = workbook([["青禾村2026年3月收支明细账"], top, below, *FIXTURE_ROWS],
+                    merge=["A1:I1", "E2:F2", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "G2:G3", "H2:H3", "I2:I3"])
+    entries, problems = ledger(village, "2026-03.xlsx", data)
+    assert problems == []
+    assert [(e.origin.line, e.income, e.expense) for e in entries] == [
+        (4, Decimal("1000.00"), None), (5, None, Decimal("200.50")), (6, None, Decimal("300.00"))]
