@@ -93,10 +93,7 @@ def load_site(data_dir: Path, today: date, root: Path | None = None,
     """Read and check all data under `data_dir`; return the site or every problem found."""
     root = root or data_dir.parent
     settings = settings or Settings()
-    if any((data_dir / name).exists() for name in ("village.yml", "village.yaml")):
-        folders = [("", data_dir)]
-    else:
-        folders = sorted((d.name, d) for d in data_dir.iterdir() if d.is_dir()) if data_dir.is_dir() else []
+    folders = village_folders(data_dir)
     if not folders:
         return None, [Problem(_shown(data_dir / "village.yml", root), summary="找不到村庄概况文件",
                               expected="数据文件夹里有 village.yml，或每个村一个子文件夹、各有 village.yml",
@@ -109,6 +106,13 @@ def load_site(data_dir: Path, today: date, root: Path | None = None,
     if problems:
         return None, sorted(set(problems))
     return Site(villages, today, settings), []
+
+
+def village_folders(data_dir: Path) -> list[tuple[str, Path]]:
+    """(slug, folder) of each village: one ('', data_dir) when it holds village.yml itself."""
+    if any((data_dir / name).exists() for name in ("village.yml", "village.yaml")):
+        return [("", data_dir)]
+    return sorted((d.name, d) for d in data_dir.iterdir() if d.is_dir()) if data_dir.is_dir() else []
 
 
 def load_village(slug: str, folder: Path, root: Path,
@@ -157,7 +161,16 @@ def _load_dataset(dataset: Dataset, folder: Path, root: Path) -> tuple[list, lis
 
 
 def _load_file(dataset: Dataset, path: Path, file: str) -> tuple[list, list[Problem]]:
-    read: Read = READERS[path.suffix.lower()](path.read_bytes(), file)
+    return parse_file(dataset, path.read_bytes(), path.suffix.lower(), file)
+
+
+def parse_file(dataset: Dataset, data: bytes, suffix: str, file: str,
+               parse=parse_record) -> tuple[list, list[Problem]]:
+    """The records of one file's bytes (`suffix` picks the reader), and the problems met.
+
+    `parse` parses one record (the change history passes a memoised `parse_record`).
+    """
+    read: Read = READERS[suffix](data, file)
     if read.problems:
         return [], read.problems
     if dataset.single:
@@ -168,13 +181,13 @@ def _load_file(dataset: Dataset, path: Path, file: str) -> tuple[list, list[Prob
         return [], [Problem(file, getattr(read.value, "line", 1), summary="类型不对：文件应是一个列表",
                             expected="每条记录以“- ”开头", found=found,
                             hint="在每条记录的第一个字段前加“- ”，并把后面的字段对齐。")]
-    if path.suffix.lower() in TABLES:
+    if suffix in TABLES:
         header_problems = _column_problems(dataset.record, read.value, file)
         if header_problems:
             return [], header_problems
     records, problems = [], []
     for item in read.value:
-        record, found = parse_record(dataset.record, item, file, getattr(item, "line", read.value.line))
+        record, found = parse(dataset.record, item, file, getattr(item, "line", read.value.line))
         problems += found
         if record:
             records.append(record)

@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import history
 from .build_date import BuildDateError, build_date
 from .core import Generated, generate
 from .problems import report
@@ -30,6 +31,8 @@ class CunwuConfig(base.Config):
     """Where `markdown/` template overrides live (usually also the theme's custom_dir)."""
     build_date = c.Optional(c.Type(str))
     """Pin the build date (YYYY-MM-DD); otherwise SOURCE_DATE_EPOCH, otherwise today in China."""
+    history = c.Type(bool, default=True)
+    """Show each record's change history, read from the git history of the data folder."""
     masking = c.Type(dict, default={})
     """Characters a name list keeps, as first+last, e.g. ``id_number: 6+4`` (see generator/settings.py)."""
     deadlines = c.Type(dict, default={})
@@ -51,8 +54,9 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         if problems:
             raise PluginError("站点设置有误：\n" + report(problems))
         try:
-            self.generated = generate(data_dir, build_date(self.config.build_date), overrides, root,
-                                      Path(config.docs_dir), settings)
+            today = build_date(self.config.build_date)
+            changes = history.collect(data_dir, today) if self.config.history else None
+            self.generated = generate(data_dir, today, overrides, root, Path(config.docs_dir), changes, settings)
         except BuildDateError as error:
             raise PluginError(f"mkdocs.yml 里 cunwu 插件的 build_date：{error}") from None
         except Exception as error:  # a bug of ours must still not show a traceback to a clerk

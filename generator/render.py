@@ -13,14 +13,16 @@ from markupsafe import Markup
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, pass_context
 
 from . import exports
+from .history import History
 from .markdown_text import cn_date, escape, link, relative
 from .model import Site, Village
 from .money import yuan
-from .pages import PageSpec, decisions, finance, home, members, namelists, notices, open_data, pledges, projects
+from .pages import (PageSpec, decisions, finance, guide, home, members, namelists, notices, open_data, pledges,
+                    projects)
 from .problems import Problem
 from .records.pledge import CATEGORIES
 
-PAGE_TYPES = (home, pledges, members, notices, decisions, projects, finance, namelists, open_data)
+PAGE_TYPES = (home, pledges, members, notices, decisions, projects, finance, namelists, open_data, guide)
 OVERRIDES_SUBDIR = "markdown"
 
 
@@ -47,8 +49,12 @@ def page_specs(village: Village, today: date) -> list[PageSpec]:
     return [spec for module in PAGE_TYPES for spec in module.pages(village, today)]
 
 
-def render_site(site: Site, overrides: Path | None = None) -> tuple[dict[str, str | bytes], set[str], list[Problem]]:
-    """All generated files by site path, the paths that belong in the navigation, and any clash."""
+def render_site(site: Site, overrides: Path | None = None,
+                history: History | None = None) -> tuple[dict[str, str | bytes], set[str], list[Problem]]:
+    """All generated files by site path, the paths that belong in the navigation, and any clash.
+
+    `history` (from `history.collect`) adds each record's change history to its page; None shows none.
+    """
     env = environment(overrides)
     files: dict[str, str | bytes] = {}
     in_nav: set[str] = set()
@@ -62,7 +68,7 @@ def render_site(site: Site, overrides: Path | None = None) -> tuple[dict[str, st
                 continue
             template = env.get_template(spec.template)
             files[spec.uri] = template.render(spec.context, village=village, profile=village.profile,
-                                              today=site.today, page_uri=spec.uri)
+                                              today=site.today, page_uri=spec.uri, history=history)
             if spec.in_nav:
                 in_nav.add(spec.uri)
         files.update(exports.files(village, site.today))

@@ -137,6 +137,8 @@ class Integer(Kind):
 
     low: int = 0
     high: int = 10**9
+    sample: int = 5
+    """The value blank templates show (kept within the bounds)."""
     name: ClassVar[str] = "整数"
     json_type: ClassVar[str] = "integer"
     not_a_number: ClassVar[str] = "不是整数"
@@ -147,7 +149,7 @@ class Integer(Kind):
 
     @property
     def example(self) -> str:
-        return str(max(self.low, min(self.high, 5)))
+        return str(max(self.low, min(self.high, self.sample)))
 
     def read(self, text: str) -> int:
         plain = halfwidth(text).replace(",", "")

@@ -53,6 +53,10 @@ class Dataset:
     """Sort key for listings and downloads."""
     derived: tuple[Derived, ...] = ()
     """Computed columns added to the downloads."""
+    published_on: Callable[[object], date | None] | None = None
+    """The day a record's 公示 begins (a pledge's 晒诺 date); its change history counts from then."""
+    shown_as: Callable[[object, date], object] | None = None
+    """The record as the site shows it on a day (e.g. without steps dated later), for the history."""
     public_in: Callable[[object, object, date], bool] | None = None
     """(record, village, build date) -> whether shown, when that depends on other records."""
     check_all: Callable[[object], list] | None = None

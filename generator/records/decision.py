@@ -23,11 +23,11 @@ class Step:
 
     step: str = spec(Choice(STEPS), "步骤", " / ".join(STEPS) + " 之一。")
     date: date = spec(Day(), "日期", "这一步的日期（会议日期或公开日期）。")
-    members: int = spec(Integer(1, 10000), "应到人数", "参加这次会议的组织应有的人数（如党员总数、村民代表总数）。", required=False)
-    present: int = spec(Integer(0, 10000), "实到人数", "实际到会人数。", required=False)
-    agreed: int = spec(Integer(0, 10000), "赞成", "赞成票数。", required=False)
-    against: int = spec(Integer(0, 10000), "反对", "反对票数。", required=False)
-    abstained: int = spec(Integer(0, 10000), "弃权", "弃权票数。", required=False)
+    members: int = spec(Integer(1, 10000, sample=35), "应到人数", "参加这次会议的组织应有的人数（如党员总数、村民代表总数）。", required=False)
+    present: int = spec(Integer(0, 10000, sample=30), "实到人数", "实际到会人数。", required=False)
+    agreed: int = spec(Integer(0, 10000, sample=28), "赞成", "赞成票数。", required=False)
+    against: int = spec(Integer(0, 10000, sample=1), "反对", "反对票数。", required=False)
+    abstained: int = spec(Integer(0, 10000, sample=1), "弃权", "弃权票数。", required=False)
     note: str = spec(Text(300), "说明", "会议或公开的情况，如 公开栏张贴7天。", required=False)
     origin: object = origin_field()
 
