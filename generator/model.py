@@ -187,6 +187,10 @@ def parse_file(dataset: Dataset, data: bytes, suffix: str, file: str,
             return [], header_problems
     records, problems = [], []
     for item in read.value:
+        refused = dataset.refuse_row(item, file) if dataset.refuse_row else None
+        if refused:
+            problems.append(refused)
+            continue
         record, found = parse(dataset.record, item, file, getattr(item, "line", read.value.line))
         problems += found
         if record:

@@ -76,6 +76,21 @@ class Period:
                         hint="月份写两位数字：2026年3月 写作 2026-03。")]
 
 
+_SUMMARY_ROW = re.compile(r"合计|小计|累计|结余|结转|期初|期末|余额")
+
+
+def summary_row(raw, file: str) -> Problem | None:
+    """A 本月合计 / 上月结转 / 期末余额 line copied from the Excel ledger: one clear message, not one per empty column."""
+    summary = raw.get("摘要") or raw.get("summary") or ""
+    dated = raw.get("日期") or raw.get("date")
+    voucher = raw.get("凭证号") or raw.get("voucher")
+    if not (dated and voucher) and _SUMMARY_ROW.search(summary):
+        return Problem(file, raw.line, "摘要", summary="这一行是合计或余额行，不是一笔收支", found=summary,
+                       expected="每行一笔有日期、凭证号的收支",
+                       hint="删除这一行：每月的合计由网站算出，期初、期末余额写在 ledgers/periods.yml 里。")
+    return None
+
+
 def totals(entries: list[Entry]) -> tuple[Decimal, Decimal]:
     """(income, expense) of some rows."""
     return (sum((e.income for e in entries if e.income is not None), Decimal("0.00")),
@@ -152,5 +167,5 @@ PERIODS = Dataset("periods", "财务公开期间", Period, ("ledgers/periods.yml
                            Derived("expense", "本月支出", "这个月所有支出之和（元）。",
                                    lambda p, village, today: totals(by_period(village).get(p.id, []))[1])))
 DATASET = Dataset("ledger", "财务收支明细", Entry, ("ledgers/*.csv", "ledgers/*.xlsx"), required=False,
-                  public_in=entry_is_public, order=lambda e: (e.date, e.origin.file, e.origin.line),
+                  public_in=entry_is_public, order=lambda e: (e.date, e.origin.file, e.origin.line), refuse_row=summary_row,
                   check_all=check_books)
