@@ -9,7 +9,9 @@ from pathlib import Path
 from .history import History
 from .model import Site, load_site
 from .problems import Problem
+from .records.notice import attachment_problems
 from .render import render_site
+from .settings import Settings
 
 
 @dataclass
@@ -23,23 +25,27 @@ class Generated:
     problems: list[Problem] = field(default_factory=list)
 
 
-def check(data_dir: Path, today: date, root: Path | None = None) -> tuple[Site | None, list[Problem]]:
+def check(data_dir: Path, today: date, root: Path | None = None,
+          settings: Settings | None = None) -> tuple[Site | None, list[Problem]]:
     """Load and validate all data without rendering."""
-    return load_site(data_dir, today, root)
+    return load_site(data_dir, today, root, settings)
 
 
 def generate(data_dir: Path, today: date, overrides: Path | None = None, root: Path | None = None,
-             docs_dir: Path | None = None, history: History | None = None) -> Generated:
+             docs_dir: Path | None = None, history: History | None = None,
+             settings: Settings | None = None) -> Generated:
     """Load everything, then render every page; stop with all problems if any.
 
-    `history` (see `history.collect`) puts each record's change history on its page.
+    `history` (see `history.collect`) puts each record's change history on its page; `settings`
+    are the plugin's options (masking rules, disclosure deadlines, site_url).
     """
-    site, problems = load_site(data_dir, today, root)
+    site, problems = load_site(data_dir, today, root, settings)
     if problems:
         return Generated(problems=problems)
     files, in_nav, problems = render_site(site, overrides, history)
     if docs_dir is not None:
         problems += _clashes(files, docs_dir, root or docs_dir.parent)
+        problems += [p for v in site.villages for p in attachment_problems(v, docs_dir, root or docs_dir.parent)]
     if problems:
         return Generated(site=site, problems=problems)
     return Generated(site, files, in_nav)

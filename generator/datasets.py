@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from .records import member, pledge, village
+from .records import decision, ledger, member, namelist, notice, pledge, project, village
 
 DATASETS = (
     village.DATASET,
     member.DATASET,
     pledge.DATASET,
+    notice.DATASET,
+    decision.DATASET,
+    project.DATASET,
+    ledger.PERIODS,
+    ledger.DATASET,
+    namelist.LISTS,
+    namelist.DATASET,
 )
 
 

@@ -17,8 +17,6 @@ from pathlib import Path
 from .personal_data import find_personal_numbers, mask_number
 from .problems import Problem
 from .readers import Mapping, Sequence
-from .readers.csv_reader import read_csv
-from .readers.yaml_reader import read_yaml
 
 TEXT_SUFFIXES = frozenset({".html", ".htm", ".json", ".csv", ".tsv", ".xml", ".txt", ".md", ".js", ".css",
                            ".svg", ".yml", ".yaml", ".rss", ".atom", ".ics", ".vcf"})
@@ -97,10 +95,12 @@ def problems_for(hits: list[Hit], sources: dict[str, list[Source]], shown_site: 
     return problems
 
 
-def trace(numbers: set[str], data_files: list[tuple[Path, str]], text_files: list[tuple[Path, str]]) -> dict[str, list[Source]]:
+def trace(numbers: set[str], data_files: list[tuple[Path, str]], text_files: list[tuple[Path, str]],
+          readers: dict) -> dict[str, list[Source]]:
     """Where each number was written: data files by row and field, other files by line.
 
-    `data_files` and `text_files` are (path, path as shown to the clerk).
+    `data_files` and `text_files` are (path, path as shown to the clerk); `readers` reads a data
+    file by its suffix (the model's readers: YAML, CSV, XLSX).
     """
     found: dict[str, set[Source]] = {}
 
@@ -110,12 +110,11 @@ def trace(numbers: set[str], data_files: list[tuple[Path, str]], text_files: lis
                 found.setdefault(number, set()).add(source)
 
     for path, shown in data_files:
-        reader = read_csv if path.suffix.lower() == ".csv" else read_yaml
-        value = reader(path.read_bytes(), shown).value
-        if value is None:  # unreadable now: fall back to lines
+        value = readers[path.suffix.lower()](path.read_bytes(), shown).value
+        if value is None and read_text(path) is not None:  # unreadable now: fall back to lines
             text_files = [*text_files, (path, shown)]
-            continue
-        _walk(value, shown, 0, "", note)
+        elif value is not None:
+            _walk(value, shown, 0, "", note)
     for path, shown in text_files:
         for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
             note(line, Source(shown, number))

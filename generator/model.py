@@ -16,12 +16,16 @@ from .datasets import DATASETS, dataset
 from .problems import Problem
 from .readers import Mapping, Read, Sequence
 from .readers.csv_reader import read_csv
+from .readers.xlsx_reader import read_xlsx
 from .readers.yaml_reader import read_yaml
 from .records import Dataset
 from .records.pledge import Pledge
+from .masking import mask_record
+from .settings import Settings
 from .schema import ListOf, Nested, Reference, fields_of, parse_record, unknown_field
 
-READERS = {".yml": read_yaml, ".yaml": read_yaml, ".csv": read_csv}
+READERS = {".yml": read_yaml, ".yaml": read_yaml, ".csv": read_csv, ".xlsx": read_xlsx}
+TABLES = {".csv", ".xlsx"}
 SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]{0,39}")
 """A village folder's name: it becomes the village's section in every address."""
 
@@ -34,6 +38,16 @@ class Village:
     records: dict[str, tuple] = field(default_factory=dict)
     """Every record of every dataset, including those not yet public, by dataset name."""
     _index: dict[str, dict] = field(default_factory=dict, repr=False)
+    settings: Settings = field(default_factory=Settings)
+    """The site's settings (masking rules, disclosure deadlines, site_url)."""
+    memo: dict = field(default_factory=dict, repr=False)
+    """Values computed once from the loaded records (indexes, groupings), by key."""
+
+    def remember(self, key: str, compute):
+        """`compute()` the first time `key` is asked for, the stored value afterwards."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
     def path(self, uri: str) -> str:
         """A site path inside this village's section."""
@@ -59,7 +73,8 @@ class Village:
 
     def shown(self, dataset: Dataset, today: date) -> list:
         """The records of a dataset that the site may show on `today`, in the dataset's order."""
-        return sorted((r for r in self.records[dataset.name] if dataset.public(r, today)), key=dataset.order)
+        return sorted((r for r in self.records[dataset.name] if dataset.public(r, today)
+                       and (dataset.public_in is None or dataset.public_in(r, self, today))), key=dataset.order)
 
     def public_pledges(self, today: date) -> list[Pledge]:
         """Pledges that may be shown on `today`, newest first."""
@@ -73,11 +88,14 @@ class Site:
 
     villages: list[Village]
     today: date
+    settings: Settings = field(default_factory=Settings)
 
 
-def load_site(data_dir: Path, today: date, root: Path | None = None) -> tuple[Site | None, list[Problem]]:
+def load_site(data_dir: Path, today: date, root: Path | None = None,
+              settings: Settings | None = None) -> tuple[Site | None, list[Problem]]:
     """Read and check all data under `data_dir`; return the site or every problem found."""
     root = root or data_dir.parent
+    settings = settings or Settings()
     folders = village_folders(data_dir)
     if not folders:
         return None, [Problem(_shown(data_dir / "village.yml", root), summary="找不到村庄概况文件",
@@ -90,12 +108,12 @@ def load_site(data_dir: Path, today: date, root: Path | None = None) -> tuple[Si
                                     expected="由字母、数字和短横线组成的名字，如 qinghe", found=slug,
                                     hint="文件夹名会成为这个村的网址，请改用拼音或字母，不要用汉字、空格或其他符号。"))
             continue
-        village, found = load_village(slug, folder, root)
+        village, found = load_village(slug, folder, root, settings)
         villages.append(village)
         problems += found
     if problems:
         return None, sorted(set(problems))
-    return Site(villages, today), []
+    return Site(villages, today, settings), []
 
 
 def village_folders(data_dir: Path) -> list[tuple[str, Path]]:
@@ -106,9 +124,14 @@ def village_folders(data_dir: Path) -> list[tuple[str, Path]]:
                   if d.is_dir() and not d.name.startswith(".")) if data_dir.is_dir() else []
 
 
-def load_village(slug: str, folder: Path, root: Path) -> tuple[Village | None, list[Problem]]:
-    """Read every dataset of one village, then check ids, records and references across them."""
-    village, problems, broken = Village(slug), [], set()
+def load_village(slug: str, folder: Path, root: Path,
+                 settings: Settings | None = None) -> tuple[Village | None, list[Problem]]:
+    """Read every dataset of one village, then check ids, records and references across them.
+
+    Personal values of name lists are masked here, before anything else sees the village.
+    """
+    settings = settings or Settings()
+    village, problems, broken = Village(slug, settings=settings), [], set()
     for dataset in DATASETS:
         records, found = _load_dataset(dataset, folder, root)
         if found:
@@ -121,8 +144,14 @@ def load_village(slug: str, folder: Path, root: Path) -> tuple[Village | None, l
         for record in village.records[dataset.name]:
             problems += record.check() if hasattr(record, "check") else []
             problems += _reference_problems(record, village, broken)
+    if not problems:  # checks across records (a month's balances) only make sense once every record is sound
+        problems += [p for d in DATASETS if d.check_all for p in d.check_all(village)]
     if problems:
         return None, problems
+    for dataset in DATASETS:
+        village.records[dataset.name] = tuple(mask_record(r, settings.masking) for r in village.records[dataset.name])
+    village.memo.clear()
+    village._index.clear()  # the indexes built while checking hold the records before masking
     return village, []
 
 
@@ -167,12 +196,16 @@ def parse_file(dataset: Dataset, data: bytes, suffix: str, file: str,
         return [], [Problem(file, getattr(read.value, "line", 1), summary="类型不对：文件应是一个列表",
                             expected="每条记录以“- ”开头", found=found,
                             hint="在每条记录的第一个字段前加“- ”，并把后面的字段对齐。")]
-    if suffix == ".csv":
+    if suffix in TABLES:
         header_problems = _column_problems(dataset.record, read.value, file)
         if header_problems:
             return [], header_problems
     records, problems = [], []
     for item in read.value:
+        refused = dataset.refuse_row(item, file) if dataset.refuse_row else None
+        if refused:
+            problems.append(refused)
+            continue
         record, found = parse(dataset.record, item, file, getattr(item, "line", read.value.line))
         problems += found
         if record:

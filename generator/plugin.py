@@ -3,7 +3,7 @@
 on_config: read and check all data, render every page in memory (before MkDocs cleans or
 writes anything, so a bad file leaves the previous site as it was), and point the build at a
 staging folder. on_files: hand the pages and downloads to MkDocs as generated files; record
-pages stay out of the navigation. on_page_content: sanitise hand-written pages. on_post_build:
+pages stay out of the navigation. on_page_content: sanitise every page. on_post_build:
 scan the output for personal data, then publish the staging folder as ``site/``.
 """
 
@@ -26,6 +26,7 @@ from .core import Generated, generate
 from .model import READERS
 from .problems import report
 from .sanitise import file_reading_extensions, sanitise_html
+from .settings import read_settings
 from .search import vocabulary
 
 
@@ -42,6 +43,12 @@ class CunwuConfig(base.Config):
     """Numbers the site publishes on purpose besides the profile's phones (the guard lets them pass)."""
     embed_hosts = c.ListOfItems(c.Type(str), default=[])
     """Hosts whose https pages hand-written pages may embed in an <iframe>; none by default."""
+    masking = c.Type(dict, default={})
+    """Characters a name list keeps, as first+last, e.g. ``id_number: 6+4`` (see generator/settings.py)."""
+    deadlines = c.Type(dict, default={})
+    """How often each kind is due: ``finance: monthly``, ``affairs: quarterly``."""
+    grace_days = c.Type(int, default=10)
+    """Days after a period ends within which its disclosure is still on time."""
 
 
 class CunwuPlugin(BasePlugin[CunwuConfig]):
@@ -67,10 +74,13 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         if refused:
             raise PluginError(f"mkdocs.yml 启用了会读取其他文件的 Markdown 扩展：{'、'.join(refused)}。"
                               "它们可能把仓库里的任何文件（包括未公开的数据）放进网页，请从 markdown_extensions 里删除。")
+        settings, problems = read_settings(dict(self.config), config.site_url)
+        if problems:
+            raise PluginError("站点设置有误：\n" + report(problems))
         try:
             today = build_date(self.config.build_date)
             changes = history.collect(data_dir, today) if self.config.history else None
-            self.generated = generate(data_dir, today, overrides, root, Path(config.docs_dir), changes)
+            self.generated = generate(data_dir, today, overrides, root, Path(config.docs_dir), changes, settings)
         except BuildDateError as error:
             raise PluginError(f"mkdocs.yml 里 cunwu 插件的 build_date：{error}") from None
         except Exception as error:  # a bug of ours must still not show a traceback to a clerk
@@ -90,9 +100,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         return files
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
-        """Hand-written pages are sanitised; generated ones were escaped value by value."""
-        if page.file.generated_by is not None and page.file.src_uri in self.generated.files:
-            return html
+        """Every page is sanitised: hand-written ones, and generated ones with Markdown fields."""
         return sanitise_html(html, tuple(self.config.embed_hosts))
 
     @event_priority(-100)  # after every other plugin has written its files
@@ -138,7 +146,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         root = Path(config.config_file_path).parent
         final = self.site_dir or output
         shown_site = os.path.relpath(final, root) if final.resolve().is_relative_to(root.resolve()) else final.name
-        sources = guard.trace({h.number for h in hits}, *self._source_files(config, root))
+        sources = guard.trace({h.number for h in hits}, *self._source_files(config, root), READERS)
         raise PluginError("网站里发现个人信息，没有发布：\n" + report(guard.problems_for(hits, sources, shown_site)))
 
     def _allowed_numbers(self) -> frozenset[str]:

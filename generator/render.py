@@ -16,11 +16,13 @@ from . import exports
 from .history import History
 from .markdown_text import cn_date, escape, link, relative
 from .model import Site, Village
-from .pages import PageSpec, guide, home, members, open_data, pledges
+from .money import yuan
+from .pages import (PageSpec, decisions, finance, guide, home, members, namelists, notices, open_data, pledges,
+                    projects)
 from .problems import Problem
 from .records.pledge import CATEGORIES
 
-PAGE_TYPES = (home, pledges, members, open_data, guide)
+PAGE_TYPES = (home, pledges, members, notices, decisions, projects, finance, namelists, open_data, guide)
 OVERRIDES_SUBDIR = "markdown"
 
 
@@ -38,7 +40,7 @@ def environment(overrides: Path | None = None) -> Environment:
                       undefined=StrictUndefined, autoescape=True,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.globals.update(link=_link, url=_url, rel=_rel, category_slugs=CATEGORIES)
-    env.filters.update(cn_date=cn_date)
+    env.filters.update(cn_date=cn_date, yuan=yuan)
     return env
 
 
@@ -63,6 +65,9 @@ def render_site(site: Site, overrides: Path | None = None,
             first = taken.setdefault(spec.uri.casefold(), spec)
             if first is not spec:
                 problems.append(same_address(first, spec))
+                continue
+            if spec.content is not None:
+                files[spec.uri] = spec.content
                 continue
             template = env.get_template(spec.template)
             files[spec.uri] = template.render(spec.context, village=village, profile=village.profile,

@@ -1,11 +1,12 @@
-"""Sanitising the HTML of hand-written pages (``content/``) with nh3, a maintained sanitiser.
+"""Sanitising the HTML of every page with nh3, a maintained sanitiser.
 
 Python-Markdown passes raw HTML through, and ``attr_list`` can add any attribute, so a page
-written by hand could carry ``<script>``, ``onclick=`` or a ``javascript:`` link. Every such page
-is cleaned after rendering: only ordinary document markup survives, links may only be relative
-or use http(s), mailto and tel, and ``<iframe>`` survives only when its ``src`` is on a host the
-site's config names. Pages generated from ``data/`` need no second pass: every value in them is
-escaped by the template environment (see `markdown_text.escape`).
+written by hand (``content/``) or a Markdown field from ``data/`` (a notice's body) could carry
+``<script>``, ``onclick=`` or a ``javascript:`` link. Every page is cleaned after rendering: only
+ordinary document markup survives, links may only be relative or use http(s), mailto and tel,
+and ``<iframe>`` survives only when its ``src`` is on a host the site's config names. Plain data
+values are escaped before that, where templates print them (see `markdown_text.escape`); the
+sanitiser is the second line for them and the only one for Markdown.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
-TAGS = frozenset(nh3.ALLOWED_TAGS) | {"tfoot", "section", "main"}
+TAGS = frozenset(nh3.ALLOWED_TAGS) | {"tfoot", "section", "main", "progress", "meter"}
 """Ordinary document markup: headings, lists, tables, asides, figures, details, time…"""
 GENERIC_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "style"})
 """Attributes kept on every tag: ids carry heading anchors, classes carry our CSS and Material's;
@@ -40,6 +41,8 @@ def sanitise_html(html: str, embed_hosts: tuple[str, ...] = ()) -> str:
     attributes["time"] = {"datetime"}
     attributes["a"] = {"href", "hreflang"}
     attributes["img"] = attributes["img"] | {"loading", "title"}
+    attributes["progress"] = {"max", "value"}
+    attributes["meter"] = {"min", "max", "low", "high", "optimum", "value"}
     tags = set(TAGS)
     if embed_hosts:
         tags.add("iframe")

@@ -57,3 +57,9 @@ class Dataset:
     """The day a record's 公示 begins (a pledge's 晒诺 date); its change history counts from then."""
     shown_as: Callable[[object, date], object] | None = None
     """The record as the site shows it on a day (e.g. without steps dated later), for the history."""
+    public_in: Callable[[object, object, date], bool] | None = None
+    """(record, village, build date) -> whether shown, when that depends on other records."""
+    refuse_row: Callable[[object, str], object] | None = None
+    """(raw row, file) -> one Problem for a row that is not a record at all (a 合计 line), or None."""
+    check_all: Callable[[object], list] | None = None
+    """(village) -> problems across the dataset's records (e.g. a month's balances), run when it loaded cleanly."""
