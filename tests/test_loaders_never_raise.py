@@ -24,7 +24,7 @@ from generator.problems import Problem
 from generator.readers import Mapping, Read, Sequence
 from generator.readers.csv_reader import ENCODINGS, read_csv
 from generator.readers.yaml_reader import read_yaml
-from generator.schema import ListOf, Nested, fields_of, parse_record
+from generator.schema import Invalid, ListOf, Nested, fields_of, parse_record
 from schema_data import LEFT_EMPTY, NOT_FROM_EXAMPLES, example_record, write_village
 
 EXAMPLES = 60
@@ -179,3 +179,27 @@ def test_every_field_kind_reads_or_refuses_nasty_text(record):
             parsed, problems = parse_record(record, raw, "data/x.yml", 1)
             assert (parsed is None) == bool(problems)
             assert all(chinese(p) for p in problems)
+
+
+def test_the_messages_for_inputs_that_used_to_crash(monkeypatch):
+    """Exact texts (they replaced a RecursionError, a ValueError and a decimal.InvalidOperation)."""
+    import yaml as pyyaml
+    from generator.readers import yaml_reader
+
+    too_deep = "数据嵌套过深或过大。应为：不超过 40 层、200000 个值。提示：检查是否误用了 YAML 的锚点（&）和引用（*），或括号是否成对。"
+    assert [str(p) for p in read_yaml(b"a: " + b"[" * 60 + b"]" * 60, "data/x.yml").problems] == [
+        f"data/x.yml 第 1 行：{too_deep}"]
+    monkeypatch.setattr(yaml_reader, "LOADER", pyyaml.SafeLoader)  # PyYAML without libyaml recurses
+    assert [str(p) for p in read_yaml(b"a: " + b"[" * 3000 + b"]" * 3000, "data/x.yml").problems] == [
+        f"data/x.yml：{too_deep}"]
+    record = next(r for r in record_types() if r.__name__ == "Member")
+    raw = Mapping(1, {"id": "M001", "name": "甲", "branch": "乙", "joined": "9" * 5000, "membership": "正式党员"},
+                  {"joined": 3})
+    assert [str(p) for p in parse_record(record, raw, "data/members.yml", 1)[1]] == [
+        "data/members.yml 第 3 行，字段「joined（入党年份）」：数值超出范围。应为：1921 到 2100 之间的四位年份，如 2008；"
+        f"实际为：“{'9' * 40}…”。"]
+    from generator.money import Money
+    with pytest.raises(Invalid) as refused:
+        Money().parse("9" * 30)
+    assert (refused.value.summary, refused.value.expected, refused.value.hint) == (
+        "金额太大", "不超过 15 位整数的金额", "检查是否多写了数字；金额以元为单位。")

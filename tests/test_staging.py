@@ -166,3 +166,27 @@ def test_a_failed_build_leaves_the_previous_site_byte_for_byte(tmp_path, previou
 
 def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
+
+
+NOTICE_WITH_ATTACHMENT = """\
+- id: GG-2026-01
+  title: 公告
+  kind: 公告
+  category: 村务
+  published: 2026-01-05
+  body: 正文。
+  attachments:
+    - file: {file}
+      title: 附件
+"""
+
+
+@pytest.mark.parametrize("file", ["../data/members.csv", "/etc/passwd"])
+def test_an_attachment_cannot_point_outside_the_website_folder(village, file):
+    (village / "content").mkdir()
+    (village / "data" / "notices").mkdir()
+    (village / "data" / "notices" / "2026.yml").write_text(NOTICE_WITH_ATTACHMENT.format(file=file), encoding="utf-8")
+    problems = generate(village / "data", TODAY, None, village, village / "content").problems
+    assert [str(p) for p in problems] == [
+        f"data/notices/2026.yml 第 8 行，字段「file（文件）」：附件不在网站文件夹里。应为：content/ 里的文件，如 attachments/名单.pdf；"
+        f"实际为：“{file}”。提示：附件只能放在网站文件夹里，路径不能以“/”开头，也不能用“..”跳出去。"]
