@@ -9,6 +9,7 @@ from pathlib import Path
 from .model import Site, load_site
 from .problems import Problem
 from .render import render_site
+from .settings import Settings
 
 
 @dataclass
@@ -28,9 +29,9 @@ def check(data_dir: Path, today: date, root: Path | None = None) -> tuple[Site |
 
 
 def generate(data_dir: Path, today: date, overrides: Path | None = None, root: Path | None = None,
-             docs_dir: Path | None = None) -> Generated:
+             docs_dir: Path | None = None, settings: Settings | None = None) -> Generated:
     """Load everything, then render every page; stop with all problems if any."""
-    site, problems = load_site(data_dir, today, root)
+    site, problems = load_site(data_dir, today, root, docs_dir, settings)
     if problems:
         return Generated(problems=problems)
     files, in_nav, problems = render_site(site, overrides)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from .records import member, pledge, village
+from .records import member, pledge, talent, training, village
 
 DATASETS = (
     village.DATASET,
     member.DATASET,
     pledge.DATASET,
+    talent.DATASET,
+    training.DATASET,
 )
 
 

@@ -61,7 +61,7 @@ def documented_fields(dataset: Dataset) -> list[tuple[str, FieldSpec]]:
 def files(village: Village, today: date) -> dict[str, bytes]:
     """Every download of a village: ``open-data/<name>.csv`` and ``.json``."""
     out = {}
-    for dataset in DATASETS:
+    for dataset in (d for d in DATASETS if d.export):
         records = village.shown(dataset, today)
         if not dataset.single:
             out[village.path(f"open-data/{dataset.name}.csv")] = to_csv(dataset, records, village, today)
@@ -131,6 +131,8 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, tuple):
+        return "、".join(map(str, value))
     text = str(value)
     if text[:1] in "=+-@" and not re.fullmatch(r"[+-]?\d+(\.\d+)?", text):
         return "'" + text

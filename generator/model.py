@@ -20,6 +20,7 @@ from .readers.yaml_reader import read_yaml
 from .records import Dataset
 from .records.pledge import Pledge
 from .schema import ListOf, Nested, Reference, fields_of, parse_record, unknown_field
+from .settings import Settings
 
 READERS = {".yml": read_yaml, ".yaml": read_yaml, ".csv": read_csv}
 
@@ -31,6 +32,8 @@ class Village:
     slug: str
     records: dict[str, tuple] = field(default_factory=dict)
     """Every record of every dataset, including those not yet public, by dataset name."""
+    settings: Settings = field(default_factory=Settings)
+    """Site-wide options from the plugin configuration (targets, the site's address)."""
 
     def path(self, uri: str) -> str:
         """A site path inside this village's section."""
@@ -52,6 +55,11 @@ class Village:
         """The records of a dataset by id."""
         return {r.id: r for r in self.records[name]}
 
+    @cached_property
+    def people(self) -> dict:
+        """Everyone a record can name: Party members and local talents, by id."""
+        return {**self.by_id("members"), **self.by_id("talents")}
+
     def shown(self, dataset: Dataset, today: date) -> list:
         """The records of a dataset that the site may show on `today`, in the dataset's order."""
         return sorted((r for r in self.records[dataset.name] if dataset.public(r, today)), key=dataset.order)
@@ -68,11 +76,16 @@ class Site:
 
     villages: list[Village]
     today: date
+    settings: Settings = field(default_factory=Settings)
 
 
-def load_site(data_dir: Path, today: date, root: Path | None = None) -> tuple[Site | None, list[Problem]]:
-    """Read and check all data under `data_dir`; return the site or every problem found."""
+def load_site(data_dir: Path, today: date, root: Path | None = None, content_dir: Path | None = None,
+              settings: Settings | None = None) -> tuple[Site | None, list[Problem]]:
+    """Read and check all data under `data_dir` (and stories under `content_dir`); return the site
+    or every problem found."""
     root = root or data_dir.parent
+    content_dir = content_dir or root / "content"
+    settings = settings or Settings()
     if any((data_dir / name).exists() for name in ("village.yml", "village.yaml")):
         folders = [("", data_dir)]
     else:
@@ -83,19 +96,20 @@ def load_site(data_dir: Path, today: date, root: Path | None = None) -> tuple[Si
                               hint="从示例仓库复制 data/village.yml 再修改。")]
     villages, problems = [], []
     for slug, folder in folders:
-        village, found = load_village(slug, folder, root)
+        village, found = load_village(slug, folder, root, content_dir / slug if slug else content_dir, settings)
         villages.append(village)
         problems += found
     if problems:
         return None, sorted(set(problems))
-    return Site(villages, today), []
+    return Site(villages, today, settings), []
 
 
-def load_village(slug: str, folder: Path, root: Path) -> tuple[Village | None, list[Problem]]:
+def load_village(slug: str, folder: Path, root: Path, content: Path | None = None,
+                 settings: Settings | None = None) -> tuple[Village | None, list[Problem]]:
     """Read every dataset of one village, then check ids, records and references across them."""
-    village, problems, broken = Village(slug), [], set()
+    village, problems, broken = Village(slug, settings=settings or Settings()), [], set()
     for dataset in DATASETS:
-        records, found = _load_dataset(dataset, folder, root)
+        records, found = _load_dataset(dataset, content if dataset.in_content and content else folder, root)
         if found:
             broken.add(dataset.name)
         problems += found
@@ -106,6 +120,8 @@ def load_village(slug: str, folder: Path, root: Path) -> tuple[Village | None, l
         for record in village.records[dataset.name]:
             problems += record.check() if hasattr(record, "check") else []
             problems += _reference_problems(record, village, broken)
+    if not problems:
+        problems += [p for d in DATASETS if d.relations for p in d.relations(village)]
     if problems:
         return None, problems
     return village, []
@@ -188,10 +204,11 @@ def _reference_problems(record, village: Village, broken: set[str]) -> list[Prob
     problems = []
     for f in fields_of(type(record)):
         value = getattr(record, f.key)
-        if isinstance(f.kind, Reference) and value is not None and f.kind.target not in broken:
-            targets = village.by_id(f.kind.target)
-            if value not in targets:
-                problems.append(_unknown_reference(record, f, value, targets))
+        if isinstance(f.kind, Reference) and value is not None and not broken & set(f.kind.targets):
+            targets = {k: v for name in f.kind.targets for k, v in village.by_id(name).items()}
+            for one in value if isinstance(value, tuple) else (value,):
+                if one not in targets:
+                    problems.append(_unknown_reference(record, f, one, targets))
         elif isinstance(f.kind, Nested) and value is not None:
             problems += _reference_problems(value, village, broken)
         elif isinstance(f.kind, ListOf):
@@ -205,7 +222,8 @@ def _unknown_reference(record, f, value: str, targets: dict) -> Problem:
     hint = (f"是不是“{near[0]}”（{_title(targets[near[0]])}）？" if near
             else f"请先添加这条{f.kind.title}记录，或改正编号。")
     return Problem(record.origin.file, record.origin.line_of(f.key), record.origin.name_of(type(record), f.key),
-                   summary=f"引用了不存在的{f.kind.title}", expected=f"{dataset(f.kind.target).title}里已有的编号",
+                   summary=f"引用了不存在的{f.kind.title}",
+                   expected="或".join(dataset(name).title for name in f.kind.targets) + "里已有的编号",
                    found=value, hint=hint)
 
 

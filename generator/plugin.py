@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .build_date import build_date
 from .core import Generated, generate
 from .problems import report
+from .settings import TRAINING_TARGET, Settings
 
 
 class CunwuConfig(base.Config):
@@ -28,6 +29,8 @@ class CunwuConfig(base.Config):
     """Where `markdown/` template overrides live (usually also the theme's custom_dir)."""
     build_date = c.Optional(c.Type(str))
     """Pin the build date (YYYY-MM-DD); otherwise SOURCE_DATE_EPOCH, otherwise today in China."""
+    training_target = c.Type(int, default=TRAINING_TARGET)
+    """Training hours (学时) a year that members and talents should reach."""
 
 
 class CunwuPlugin(BasePlugin[CunwuConfig]):
@@ -39,8 +42,9 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         overrides = root / self.config.overrides_dir
         config.watch.extend(str(p) for p in (data_dir, overrides) if p.exists() and str(p) not in config.watch)
         try:
+            settings = Settings(self.config.training_target, config.site_url or "")
             self.generated = generate(data_dir, build_date(self.config.build_date), overrides, root,
-                                      Path(config.docs_dir))
+                                      Path(config.docs_dir), settings)
         except Exception as error:  # a bug of ours must still not show a traceback to a clerk
             if os.environ.get("CUNWU_DEBUG"):
                 raise

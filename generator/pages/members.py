@@ -6,6 +6,7 @@ from datetime import date
 
 from ..model import Village
 from . import PageSpec, paginate
+from .people import about
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:
@@ -18,5 +19,6 @@ def pages(village: Village, today: date) -> list[PageSpec]:
     specs = paginate(members, village.path("members/index.md"), "member_list.md",
                      {"pledge_counts": {m: len(p) for m, p in by_member.items()}}, in_nav=True)
     specs += [PageSpec(village.path(f"members/{m.id}.md"), "member.md",
-                       {"member": m, "pledges": by_member[m.id], "status_of": status_of}) for m in members]
+                       {"member": m, "pledges": by_member[m.id], "status_of": status_of,
+                        **about(village, m.id, today)}) for m in members]
     return specs

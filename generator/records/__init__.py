@@ -53,3 +53,10 @@ class Dataset:
     """Sort key for listings and downloads."""
     derived: tuple[Derived, ...] = ()
     """Computed columns added to the downloads."""
+    relations: Callable[[object], list] | None = None
+    """Rules across records and datasets: (village) -> problems. Run only when every file parsed
+    and every reference resolved, so that one broken row is reported once."""
+    in_content: bool = False
+    """True when the files live among the hand-written pages (``content/``), not in ``data/``."""
+    export: bool = True
+    """False for datasets that are published as pages only (no CSV/JSON download)."""

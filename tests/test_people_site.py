@@ -1,0 +1,97 @@
+"""The people side of the demo site (issue 5), built with `mkdocs build --strict`, read with lxml."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, TODAY
+from generator.model import load_site
+from test_site import mkdocs_build
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def village():
+    site_model, problems = load_site(ROOT / "data", TODAY, ROOT)
+    assert problems == []
+    return site_model.villages[0]
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def links(site: Path, page: str) -> set[str]:
+    """Every page (site path) the article of `page` links to."""
+    found = set()
+    for a in soup(site / page).select("article a[href]"):
+        href = a["href"].split("#")[0]
+        if href and "://" not in href and not href.startswith(("tel:", "mailto:")):
+            found.add(posixpath.normpath(posixpath.join(posixpath.dirname(page), href)))
+    return found
+
+
+def listing(site: Path, first: str) -> set[str]:
+    """The pages linked from a paginated listing, following its 下一页 links."""
+    seen, page, linked = set(), first, set()
+    while page and page not in seen:
+        seen.add(page)
+        linked |= links(site, page)
+        nxt = soup(site / page).find("a", string="下一页")
+        page = posixpath.normpath(posixpath.join(posixpath.dirname(page), nxt["href"])) if nxt else None
+    return linked
+
+
+def person_page(person_id: str) -> str:
+    return f"{'members' if person_id.startswith('M') else 'talents'}/{person_id}.html"
+
+
+def test_every_talent_and_shuangdai_member_is_reachable_from_the_talent_page(site, village):
+    expected = {m.id for m in village.members.values() if m.shuangdai} | {t.id for t in village.records["talents"]}
+    reached = {p for p in listing(site, "talents/index.html") if p.startswith(("members/", "talents/T"))}
+    assert reached == {person_page(i) for i in expected}
+
+
+def test_filter_pages_hold_exactly_their_people(site, village):
+    index = soup(site / "talents" / "index.html")
+    filters = [a["href"] for a in index.select("article a[href]") if a["href"].startswith(("type/", "group/", "skill/"))]
+    assert any(f.startswith("skill/") for f in filters) and any(f.startswith("group/") for f in filters)
+    for href in sorted(set(filters)):
+        page = "talents/" + href.replace(".md", ".html")
+        title = soup(site / page).find("h1").get_text(strip=True)
+        kind, _, value = title.partition("：")
+        people = {p for p in listing(site, page) if p.startswith(("members/", "talents/T"))}
+        people_in_data = set()
+        for m in village.members.values():
+            if m.shuangdai and value in {"人才类型": [m.shuangdai], "村民小组": [m.group],
+                                         "专长": m.skills.replace("；", ";").split(";")}[kind]:
+                people_in_data.add(person_page(m.id))
+        for t in village.records["talents"]:
+            if value in {"人才类型": [t.kind], "村民小组": [t.group], "专长": t.skills.replace("；", ";").split(";")}[kind]:
+                people_in_data.add(person_page(t.id))
+        assert people == people_in_data, title
+
+
+def test_person_pages_show_training_hours_against_the_target(site, village):
+    for person_id in ("M004", "T001"):
+        rows = soup(site / person_page(person_id)).find("h2", string="培训学时").find_next("table").select("tbody tr")
+        shown = {int(r.find_all("td")[0].text): int(r.find_all("td")[1].text) for r in rows}
+        expected: dict[int, int] = {}
+        for row in village.records["training"]:
+            if row.person == person_id:
+                expected[row.date.year] = expected.get(row.date.year, 0) + row.hours
+        assert shown == expected
+        for r in rows:
+            reached = int(r.find_all("td")[1].text) >= 32
+            assert r.find_all("td")[2].text == ("达到" if reached else "未达到")
