@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .records import member, pledge, talent, training, village
+from .records import member, mentoring, pledge, talent, training, village
 
 DATASETS = (
     village.DATASET,
@@ -10,6 +10,7 @@ DATASETS = (
     pledge.DATASET,
     talent.DATASET,
     training.DATASET,
+    mentoring.DATASET,
 )
 
 

@@ -19,7 +19,20 @@ M001,2026-03-01,党务培训,8
 T001,2026-04-01,油茶技术,6
 """
 
-VALID = {"talents.csv": TALENTS_CSV, "training.csv": TRAINING_CSV}
+MENTORING_YML = """\
+- id: JD-2025-01
+  kind: 2+1
+  members: M001、M002
+  talent: T001
+  start: 2025-03-01
+  end: 2027-02-28
+  goals: 学会油茶嫁接，向党组织靠拢
+  entries:
+    - date: 2025-05-01
+      text: 第一次现场教学
+"""
+
+VALID = {"talents.csv": TALENTS_CSV, "training.csv": TRAINING_CSV, "mentoring.yml": MENTORING_YML}
 
 CASES = {
     "talent_id_is_a_member_id": (
@@ -41,6 +54,53 @@ CASES = {
         "training.csv", TRAINING_CSV.replace(",8", ",八"),
         ["data/training.csv 第 2 行，字段「学时」：不是整数。应为：1 到 200 之间的整数；实际为：“八”。"
          "提示：只写阿拉伯数字，不要带单位或小数点。"],
+    ),
+    "pair_names_unknown_member": (
+        "mentoring.yml", MENTORING_YML.replace("M001、M002", "M001、M003"),
+        ["data/mentoring.yml 第 3 行，字段「members（党员编号）」：引用了不存在的党员。应为：党员名册里已有的编号；"
+         "实际为：“M003”。提示：是不是“M002”（乙二）？"],
+    ),
+    "pair_names_unknown_talent": (
+        "mentoring.yml", MENTORING_YML.replace("talent: T001", "talent: X999"),
+        ["data/mentoring.yml 第 4 行，字段「talent（人才编号）」：引用了不存在的乡土人才。应为：乡土人才里已有的编号；"
+         "实际为：“X999”。提示：请先添加这条乡土人才记录，或改正编号。"],
+    ),
+    "pair_members_do_not_fit_kind": (
+        "mentoring.yml", MENTORING_YML.replace("members: M001、M002", "members: M001"),
+        ["data/mentoring.yml 第 3 行，字段「members（党员编号）」：党员人数与结对方式不符。"
+         "应为：“2+1”（两名党员帮带一名乡土人才）写 2 名党员的编号；实际为：“M001”。"
+         "提示：“2+1”写两名党员，“1+1”写一名党员；人才编号写在 talent 字段。"],
+    ),
+    "pair_2_plus_1_period_not_two_years": (
+        "mentoring.yml", MENTORING_YML.replace("end: 2027-02-28", "end: 2026-02-28"),
+        ["data/mentoring.yml 第 6 行，字段「end（结束日期）」：“2+1”结对的期限不是两年。"
+         "应为：2027-01-29 至 2027-04-01 之间（开始后两年）；实际为：“2026-02-28”。"
+         "提示：“2+1”结对为期两年；提前结束的，结束日期照写，在帮带成效里说明。"],
+    ),
+    "pair_1_plus_1_period_too_long": (
+        "mentoring.yml", MENTORING_YML.replace("kind: 2+1", "kind: 1+1").replace("M001、M002", "M002")
+        .replace("end: 2027-02-28", "end: 2027-06-30"),
+        ["data/mentoring.yml 第 6 行，字段「end（结束日期）」：“1+1”结对的期限超过两年。应为：不晚于 2027-03-01；"
+         "实际为：“2027-06-30”。提示：期满后还要继续的，另建一张新的责任卡。"],
+    ),
+    "pair_ends_before_it_starts": (
+        "mentoring.yml", MENTORING_YML.replace("end: 2027-02-28", "end: 2025-01-31"),
+        ["data/mentoring.yml 第 6 行，字段「end（结束日期）」：结束日期不晚于开始日期。应为：晚于 2025-03-01；"
+         "实际为：“2025-01-31”。提示：核对结对的开始和结束日期。",
+         "data/mentoring.yml 第 9 行，字段「date（日期）」：帮带记录的日期不在结对期限内。应为：2025-03-01 至 2025-01-31 之间；"
+         "实际为：“2025-05-01”。提示：核对日期，或先修改结对的开始、结束日期。"],
+    ),
+    "pair_entry_outside_period": (
+        "mentoring.yml", MENTORING_YML.replace("date: 2025-05-01", "date: 2024-12-01"),
+        ["data/mentoring.yml 第 9 行，字段「date（日期）」：帮带记录的日期不在结对期限内。应为：2025-03-01 至 2027-02-28 之间；"
+         "实际为：“2024-12-01”。提示：核对日期，或先修改结对的开始、结束日期。"],
+    ),
+    "pair_mentors_a_talent_who_is_already_a_member": (
+        "talents.csv", TALENTS_CSV.replace("油茶嫁接,", "油茶嫁接,M002"),
+        ["data/mentoring.yml 第 3 行，字段「members（党员编号）」：同一个人既是帮带党员又是被帮带的人才。"
+         "应为：另一名党员的编号；实际为：“M002”。提示：一对结对里的人不能重复。",
+         "data/mentoring.yml 第 4 行，字段「talent（人才编号）」：“2+1”帮带的人才在结对开始时已经是党员。"
+         "应为：入党年份晚于 2025 年的人才；实际为：“T001”。提示：丙三已于 2010 年入党（M002）；“2+1”是帮带人才向党组织靠拢。"],
     ),
 }
 

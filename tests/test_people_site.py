@@ -95,3 +95,15 @@ def test_person_pages_show_training_hours_against_the_target(site, village):
         for r in rows:
             reached = int(r.find_all("td")[1].text) >= 32
             assert r.find_all("td")[2].text == ("达到" if reached else "未达到")
+
+
+def test_every_pair_card_links_its_people_and_each_person_links_back(site, village):
+    pairs = village.records["mentoring"]
+    assert len(pairs) >= 10
+    listed = listing(site, "mentoring/index.html")
+    for pair in pairs:
+        card = f"mentoring/{pair.id}.html"
+        assert card in listed
+        assert {person_page(p) for p in pair.people()} <= links(site, card)
+        for person in pair.people():
+            assert card in links(site, person_page(person)), (pair.id, person)
