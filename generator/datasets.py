@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .records import member, mentoring, pledge, talent, training, village
+from .records import member, mentoring, pledge, points, talent, training, village
 
 DATASETS = (
     village.DATASET,
@@ -11,6 +11,8 @@ DATASETS = (
     talent.DATASET,
     training.DATASET,
     mentoring.DATASET,
+    points.RULES,
+    points.ROWS,
 )
 
 

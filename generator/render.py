@@ -15,11 +15,11 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 from . import exports
 from .markdown_text import cn_date, escape, link, relative
 from .model import Site, Village
-from .pages import PageSpec, home, members, mentoring, open_data, people, pledges
+from .pages import PageSpec, home, members, mentoring, open_data, people, pledges, points
 from .problems import Problem
 from .records.pledge import CATEGORIES
 
-PAGE_TYPES = (home, pledges, members, open_data, people, mentoring)
+PAGE_TYPES = (home, pledges, members, open_data, people, mentoring, points)
 OVERRIDES_SUBDIR = "markdown"
 
 

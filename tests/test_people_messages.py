@@ -32,7 +32,24 @@ MENTORING_YML = """\
       text: 第一次现场教学
 """
 
-VALID = {"talents.csv": TALENTS_CSV, "training.csv": TRAINING_CSV, "mentoring.yml": MENTORING_YML}
+RULES_YML = """\
+- year: 2026
+  base: 40
+  daily_weight: 80
+  evaluation_weight: 20
+  items:
+    - {code: A1, name: 参加“三会一课”, part: 日常, points: 2, cap: 16}
+    - {code: E1, name: 民主评议“好”, part: 评议, points: 20, cap: 20}
+"""
+
+POINTS_CSV = """\
+党员编号,日期,事项编号,说明
+M001,2026-03-05,A1,3月党员大会
+M002,2026-03-05,A1,
+"""
+
+VALID = {"talents.csv": TALENTS_CSV, "training.csv": TRAINING_CSV, "mentoring.yml": MENTORING_YML,
+         "points/rules.yml": RULES_YML, "points/2026.csv": POINTS_CSV}
 
 CASES = {
     "talent_id_is_a_member_id": (
@@ -101,6 +118,41 @@ CASES = {
          "应为：另一名党员的编号；实际为：“M002”。提示：一对结对里的人不能重复。",
          "data/mentoring.yml 第 4 行，字段「talent（人才编号）」：“2+1”帮带的人才在结对开始时已经是党员。"
          "应为：入党年份晚于 2025 年的人才；实际为：“T001”。提示：丙三已于 2010 年入党（M002）；“2+1”是帮带人才向党组织靠拢。"],
+    ),
+    "points_typed_score_is_refused": (
+        "points/2026.csv", POINTS_CSV.replace("说明", "得分").replace("3月党员大会", "95"),
+        ["data/points/2026.csv 第 1 行，字段「得分」：未知字段。应为：以下字段之一：党员编号、日期、事项编号、说明。"
+         "提示：请删除这个字段，或检查拼写。"],
+    ),
+    "points_year_without_rules": (
+        "points/2026.csv", POINTS_CSV.replace("2026-03-05,A1,3月", "2025-03-05,A1,3月"),
+        ["data/points/2026.csv 第 2 行，字段「日期」：2025 年没有积分规则。应为：已有积分规则的年份：2026；实际为：“2025-03-05”。"
+         "提示：先在 points/rules.yml 里写上这一年的积分规则。"],
+    ),
+    "points_unknown_item": (
+        "points/2026.csv", POINTS_CSV.replace("M002,2026-03-05,A1", "M002,2026-03-05,B9"),
+        ["data/points/2026.csv 第 3 行，字段「事项编号」：2026 年的积分规则里没有这个事项。应为：以下编号之一：A1、E1；"
+         "实际为：“B9”。提示：核对事项编号；新事项要先写进积分规则。"],
+    ),
+    "points_weights_do_not_add_up": (
+        "points/rules.yml", RULES_YML.replace("evaluation_weight: 20", "evaluation_weight: 30"),
+        ["data/points/rules.yml 第 4 行，字段「evaluation_weight（评议满分）」：两部分满分之和不是 100。"
+         "应为：日常满分 + 评议满分 = 100；实际为：“80 + 30”。提示：例如 日常 80 分、评议 20 分。"],
+    ),
+    "points_base_above_daily_weight": (
+        "points/rules.yml", RULES_YML.replace("base: 40", "base: 90"),
+        ["data/points/rules.yml 第 2 行，字段「base（基础分）」：基础分超过日常满分。应为：不超过 80；实际为：“90”。"
+         "提示：基础分是日常部分的起点。"],
+    ),
+    "points_duplicate_item_code": (
+        "points/rules.yml", RULES_YML.replace("code: E1", "code: A1"),
+        ["data/points/rules.yml 第 7 行，字段「code（事项编号）」：事项编号重复。应为：同一年的每个事项编号只用一次；"
+         "实际为：“A1”。提示：给其中一个事项换一个编号。"],
+    ),
+    "points_two_rules_for_one_year": (
+        "points/rules.yml", RULES_YML + RULES_YML,
+        ["data/points/rules.yml 第 8 行，字段「year（年度）」：同一年写了两套积分规则。应为：每年一套；实际为：“2026”。"
+         "提示：第 1 行已经写了这一年的规则；请合并成一套。"],
     ),
 }
 

@@ -107,3 +107,58 @@ def test_every_pair_card_links_its_people_and_each_person_links_back(site, villa
         assert {person_page(p) for p in pair.people()} <= links(site, card)
         for person in pair.people():
             assert card in links(site, person_page(person)), (pair.id, person)
+
+
+def read_rules_and_rows() -> tuple[dict, list[tuple[str, str, str]]]:
+    """The demo's rules and point rows read with plain yaml and csv, not with the generator."""
+    import csv
+
+    import yaml
+
+    rules = {r["year"]: r for r in yaml.safe_load((ROOT / "data" / "points" / "rules.yml").read_text(encoding="utf-8"))}
+    rows = []
+    for path in sorted((ROOT / "data" / "points").glob("*.csv")):
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            rows += [(r["党员编号"], r["日期"], r["事项编号"]) for r in csv.DictReader(f)]
+    return rules, rows
+
+
+def expected_scores(year: int, rules: dict, rows: list, today: str) -> dict[str, tuple[int, int, int]]:
+    """member → (daily, evaluation, total) computed from the rules as written in rules.yml."""
+    from collections import Counter
+
+    r = rules[year]
+    counts = Counter((m, code) for m, d, code in rows if d.startswith(f"{year}-") and d <= today)
+    result = {}
+    for member in sorted({m for m, _ in counts}):
+        parts = {"日常": r["base"], "评议": 0}
+        for item in r["items"]:
+            raw = item["points"] * counts[member, item["code"]]
+            parts[item["part"]] += max(-item["cap"], min(item["cap"], raw))
+        daily = max(0, min(r["daily_weight"], parts["日常"]))
+        evaluation = max(0, min(r["evaluation_weight"], parts["评议"]))
+        result[member] = (daily, evaluation, daily + evaluation)
+    return result
+
+
+def test_every_published_score_recomputes_from_the_rules_and_rows(site):
+    rules, rows = read_rules_and_rows()
+    assert len(rules) >= 3
+    for year in sorted(rules):
+        expected = expected_scores(year, rules, rows, TODAY.isoformat())
+        shown, page = {}, f"points/{year}.html"
+        while page:
+            doc = soup(site / page)
+            for tr in doc.select("article table tbody tr"):
+                cells = [td.get_text(strip=True) for td in tr.find_all("td")]
+                member = tr.find("a")["href"].rsplit("/", 1)[-1].removesuffix(".html")
+                shown[member] = (int(cells[0]), int(cells[2]), int(cells[3]), int(cells[4]))
+            nxt = doc.find("a", string="下一页")
+            page = posixpath.normpath(posixpath.join("points", nxt["href"])) if nxt else None
+        assert {m: s[1:] for m, s in shown.items()} == expected, year
+        totals = sorted((s[2] for s in expected.values()), reverse=True)
+        assert all(shown[m][0] == 1 + totals.index(expected[m][2]) for m in shown), year
+        for member, (daily, evaluation, total) in expected.items():
+            detail = soup(site / "points" / str(year) / f"{member}.html")
+            summary = detail.find("strong", string=str(total))
+            assert summary is not None, (year, member)
