@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .records import member, mentoring, pledge, points, talent, training, village
+from .records import member, mentoring, pledge, points, talent, training, village, wish
 
 DATASETS = (
     village.DATASET,
@@ -13,6 +13,7 @@ DATASETS = (
     mentoring.DATASET,
     points.RULES,
     points.ROWS,
+    wish.DATASET,
 )
 
 

@@ -48,7 +48,20 @@ M001,2026-03-05,A1,3月党员大会
 M002,2026-03-05,A1,
 """
 
-VALID = {"talents.csv": TALENTS_CSV, "training.csv": TRAINING_CSV, "mentoring.yml": MENTORING_YML,
+WISHES_YML = """\
+- id: W2026-01
+  kind: 微心愿
+  content: 想要一副老花镜
+  asker: 第一组老人 丙*三
+  asked: 2026-03-01
+  assigned: 2026-03-03
+  member: M002
+  taken: 2026-03-04
+  done: 2026-03-10
+  outcome: 老花镜已送到
+"""
+
+VALID = {"wishes.yml": WISHES_YML, "talents.csv": TALENTS_CSV, "training.csv": TRAINING_CSV, "mentoring.yml": MENTORING_YML,
          "points/rules.yml": RULES_YML, "points/2026.csv": POINTS_CSV}
 
 CASES = {
@@ -153,6 +166,32 @@ CASES = {
         "points/rules.yml", RULES_YML + RULES_YML,
         ["data/points/rules.yml 第 8 行，字段「year（年度）」：同一年写了两套积分规则。应为：每年一套；实际为：“2026”。"
          "提示：第 1 行已经写了这一年的规则；请合并成一套。"],
+    ),
+    "wish_asker_full_name": (
+        "wishes.yml", WISHES_YML.replace("第一组老人 丙*三", "丙小三"),
+        ["data/wishes.yml 第 4 行，字段「asker（点单人）」：点单人写了完整姓名。"
+         "应为：隐去名字的写法，如 刘*英，或身份描述，如 第三组独居老人；实际为：“丙小三”。"
+         "提示：网站只公开点单人的公开写法；完整姓名留在村里的登记本上。"],
+    ),
+    "wish_steps_out_of_order": (
+        "wishes.yml", WISHES_YML.replace("taken: 2026-03-04", "taken: 2026-03-02"),
+        ["data/wishes.yml 第 8 行，字段「taken（接单日期）」：日期早于上一步。应为：不早于派单日期 2026-03-03；"
+         "实际为：“2026-03-02”。提示：按 点单 → 派单 → 接单 → 完成 的顺序，日期不能倒退。"],
+    ),
+    "wish_taken_without_member": (
+        "wishes.yml", WISHES_YML.replace("  member: M002\n", ""),
+        ["data/wishes.yml 第 6 行，字段「assigned（派单日期）」：派单或接单了，却没写接单党员。"
+         "应为：在 member 里写上接单党员的编号。提示：例如 member: M004"],
+    ),
+    "wish_done_without_outcome": (
+        "wishes.yml", WISHES_YML.replace("  outcome: 老花镜已送到\n", ""),
+        ["data/wishes.yml 第 9 行，字段「done（完成日期）」：完成了却没写办理结果。应为：在 outcome 里写办成了什么。"
+         "提示：例如 outcome: 已换好路灯灯泡3个。"],
+    ),
+    "wish_done_without_taken": (
+        "wishes.yml", WISHES_YML.replace("  taken: 2026-03-04\n", ""),
+        ["data/wishes.yml 第 8 行，字段「done（完成日期）」：没有接单日期，却填了完成日期。应为：先写接单日期；"
+         "实际为：“2026-03-10”。提示：由哪位党员哪天接的单，都要公开。"],
     ),
 }
 

@@ -162,3 +162,28 @@ def test_every_published_score_recomputes_from_the_rules_and_rows(site):
             detail = soup(site / "points" / str(year) / f"{member}.html")
             summary = detail.find("strong", string=str(total))
             assert summary is not None, (year, member)
+
+
+def table_after(doc: BeautifulSoup, heading: str) -> list[list]:
+    """The body rows of the first table after an h2, as lists of cells."""
+    return [tr.find_all("td") for tr in doc.find("h2", string=heading).find_next("table").select("tbody tr")]
+
+
+def test_wish_board_counts_match_the_data(site, village):
+    board = soup(site / "wishes" / "index.html")
+    wishes = [w for w in village.records["wishes"] if w.asked <= TODAY]
+    assert len(wishes) >= 30
+    shown = {cells[0].get_text(strip=True): int(cells[1].get_text(strip=True)) for cells in table_after(board, "按状态")}
+    expected = {}
+    for w in wishes:
+        step = "已完成" if w.done and w.done <= TODAY else "已接单" if w.taken and w.taken <= TODAY \
+            else "已派单" if w.assigned and w.assigned <= TODAY else "待派单"
+        expected[step] = expected.get(step, 0) + 1
+    assert {k: v for k, v in shown.items() if v} == expected
+    per_member = {cells[0].find("a")["href"]: (int(cells[1].text), int(cells[2].text)) for cells in table_after(board, "党员接单情况")}
+    for member_id in {w.member for w in wishes if w.member}:
+        taken = [w for w in wishes if w.member == member_id and w.taken and w.taken <= TODAY]
+        done = [w for w in taken if w.done and w.done <= TODAY]
+        if taken:
+            assert per_member[f"../members/{member_id}.html"] == (len(taken), len(done))
+            assert {f"wishes/{w.id}.html" for w in taken} <= links(site, f"members/{member_id}.html")

@@ -12,7 +12,7 @@ from ..model import Village
 from ..records.member import SHUANGDAI_TYPES
 from ..records.talent import KINDS
 from ..records.training import hours_by_year
-from . import PageSpec, mentoring, paginate, points
+from . import PageSpec, mentoring, paginate, points, wishes
 
 TYPE_SLUGS = {"创业致富": "entrepreneur", "创新转型": "innovator", "创优提质": "quality"} | KINDS
 """Every person type on the talent page (双带 types of members, kinds of talents) and its slug."""
@@ -86,7 +86,8 @@ def about(village: Village, person_id: str, today: date) -> dict:
                 for year, hours in hours_by_year(village.records["training"], person_id).items()]
     talent = next((t for t in village.records["talents"] if t.member == person_id), None)
     return {"training": training, "training_target": target, "former_talent": talent,
-            "pairs": mentoring.pairs_of(village, person_id), "scores": points.scores_of(village, person_id, today)}
+            "pairs": mentoring.pairs_of(village, person_id), "scores": points.scores_of(village, person_id, today),
+            "wishes": wishes.wishes_of(village, person_id, today)}
 
 
 def _values(people: list[Person], values, order: tuple[str, ...] = ()) -> list[str]:
