@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .records import member, mentoring, pledge, points, talent, training, village, wish
+from .records import five_goods, member, mentoring, pledge, points, talent, training, village, wish
 
 DATASETS = (
     village.DATASET,
@@ -14,6 +14,7 @@ DATASETS = (
     points.RULES,
     points.ROWS,
     wish.DATASET,
+    five_goods.DATASET,
 )
 
 

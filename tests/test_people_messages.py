@@ -61,7 +61,19 @@ WISHES_YML = """\
   outcome: 老花镜已送到
 """
 
-VALID = {"wishes.yml": WISHES_YML, "talents.csv": TALENTS_CSV, "training.csv": TRAINING_CSV, "mentoring.yml": MENTORING_YML,
+FIVE_GOODS_YML = """\
+- year: 2025
+  date: 2026-01-20
+  by: 试验镇党委
+  ratings:
+    - {criterion: 领导班子好, rating: 好, basis: 班子团结}
+    - {criterion: 党员干部队伍好, rating: 较好, basis: 学习到位}
+    - {criterion: 工作机制好, rating: 好, basis: 按月公开}
+    - {criterion: 小康建设业绩好, rating: 好, basis: 集体收入增加}
+    - {criterion: 农民群众反映好, rating: 好, basis: 满意度95%}
+"""
+
+VALID = {"five_goods.yml": FIVE_GOODS_YML, "wishes.yml": WISHES_YML, "talents.csv": TALENTS_CSV, "training.csv": TRAINING_CSV, "mentoring.yml": MENTORING_YML,
          "points/rules.yml": RULES_YML, "points/2026.csv": POINTS_CSV}
 
 CASES = {
@@ -192,6 +204,30 @@ CASES = {
         "wishes.yml", WISHES_YML.replace("  taken: 2026-03-04\n", ""),
         ["data/wishes.yml 第 8 行，字段「done（完成日期）」：没有接单日期，却填了完成日期。应为：先写接单日期；"
          "实际为：“2026-03-10”。提示：由哪位党员哪天接的单，都要公开。"],
+    ),
+    "five_goods_criterion_missing": (
+        "five_goods.yml", FIVE_GOODS_YML.replace("    - {criterion: 工作机制好, rating: 好, basis: 按月公开}\n", ""),
+        ["data/five_goods.yml 第 4 行，字段「ratings（评定）」：缺少标准的评定。"
+         "应为：五项标准各一条：领导班子好、党员干部队伍好、工作机制好、小康建设业绩好、农民群众反映好；"
+         "实际为：“缺少 工作机制好”。提示：每项标准都要写等次和依据。"],
+    ),
+    "five_goods_criterion_twice": (
+        "five_goods.yml", FIVE_GOODS_YML.replace("criterion: 工作机制好", "criterion: 领导班子好"),
+        ["data/five_goods.yml 第 4 行，字段「ratings（评定）」：缺少标准的评定。"
+         "应为：五项标准各一条：领导班子好、党员干部队伍好、工作机制好、小康建设业绩好、农民群众反映好；"
+         "实际为：“缺少 工作机制好”。提示：每项标准都要写等次和依据。",
+         "data/five_goods.yml 第 7 行，字段「criterion（标准）」：同一项标准评了两次。应为：五项标准各评一次；"
+         "实际为：“领导班子好”。提示：删除重复的一条，或改成缺少的那一项。"],
+    ),
+    "five_goods_bad_rating": (
+        "five_goods.yml", FIVE_GOODS_YML.replace("rating: 较好", "rating: 优秀"),
+        ["data/five_goods.yml 第 6 行，字段「rating（等次）」：不在可选范围内。应为：以下之一：好 / 较好 / 一般 / 差；"
+         "实际为：“优秀”。提示：请从列出的选项中选一个，原样照抄。"],
+    ),
+    "five_goods_year_twice": (
+        "five_goods.yml", FIVE_GOODS_YML + FIVE_GOODS_YML,
+        ["data/five_goods.yml 第 10 行，字段「year（年度）」：同一年度评定了两次。应为：每年一条；实际为：“2025”。"
+         "提示：第 1 行已经有这一年的评定。"],
     ),
 }
 

@@ -187,3 +187,19 @@ def test_wish_board_counts_match_the_data(site, village):
         if taken:
             assert per_member[f"../members/{member_id}.html"] == (len(taken), len(done))
             assert {f"wishes/{w.id}.html" for w in taken} <= links(site, f"members/{member_id}.html")
+
+
+def test_five_goods_history_shows_every_year_and_rating(site, village):
+    from generator.records.five_goods import CRITERIA
+
+    history = soup(site / "five-goods" / "index.html")
+    rows = history.select("article table tbody tr")
+    assessed = sorted(village.records["five_goods"], key=lambda a: a.year, reverse=True)
+    assert len(assessed) >= 3 and len(rows) == len(assessed)
+    for tr, a in zip(rows, assessed):
+        cells = [td.get_text(strip=True) for td in tr.find_all("td")]
+        assert cells[0] == f"{a.year}年"
+        assert cells[1:6] == [next(r.rating for r in a.ratings if r.criterion == c) for c in CRITERIA]
+        year_page = soup(site / "five-goods" / f"{a.year}.html")
+        bases = [tr.find_all("td")[2].get_text(strip=True) for tr in year_page.select("article table tbody tr")]
+        assert bases == [next(r.basis for r in a.ratings if r.criterion == c) for c in CRITERIA]
