@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .model import Site, load_site
 from .problems import Problem
-from .render import render_site
+from .render import render_appendices, render_site
 from .settings import Settings
 
 
@@ -20,6 +20,8 @@ class Generated:
     files: dict[str, str | bytes] = field(default_factory=dict)
     """Generated pages (Markdown text) and downloads (bytes), by path in the site."""
     in_nav: set[str] = field(default_factory=set)
+    appendices: dict[str, str] = field(default_factory=dict)
+    """Markdown added at the end of hand-written pages (e.g. a story's people), by page path."""
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -39,7 +41,7 @@ def generate(data_dir: Path, today: date, overrides: Path | None = None, root: P
         problems += _clashes(files, docs_dir, root or docs_dir.parent)
     if problems:
         return Generated(site=site, problems=problems)
-    return Generated(site, files, in_nav)
+    return Generated(site, files, in_nav, render_appendices(site, overrides))
 
 
 def _clashes(files: dict, docs_dir: Path, root: Path) -> list[Problem]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .records import five_goods, member, mentoring, pledge, points, talent, training, village, wish
+from .records import case, five_goods, member, mentoring, pledge, points, talent, training, village, wish
 
 DATASETS = (
     village.DATASET,
@@ -15,6 +15,7 @@ DATASETS = (
     points.ROWS,
     wish.DATASET,
     five_goods.DATASET,
+    case.DATASET,
 )
 
 

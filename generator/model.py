@@ -16,13 +16,14 @@ from .datasets import DATASETS, dataset
 from .problems import Problem
 from .readers import Mapping, Read, Sequence
 from .readers.csv_reader import read_csv
+from .readers.front_matter import read_front_matter
 from .readers.yaml_reader import read_yaml
 from .records import Dataset
 from .records.pledge import Pledge
 from .schema import ListOf, Nested, Reference, fields_of, parse_record, unknown_field
 from .settings import Settings
 
-READERS = {".yml": read_yaml, ".yaml": read_yaml, ".csv": read_csv}
+READERS = {".yml": read_yaml, ".yaml": read_yaml, ".csv": read_csv, ".md": read_front_matter}
 
 
 @dataclass

@@ -59,3 +59,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
             inclusion = InclusionLevel.INCLUDED if uri in self.generated.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, uri, content=content, inclusion=inclusion))
         return files
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        """Hand-written pages that the data speaks about (stories) get their generated block."""
+        return markdown + self.generated.appendices.get(page.file.src_uri, "")

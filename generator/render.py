@@ -15,11 +15,11 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 from . import exports
 from .markdown_text import cn_date, escape, link, relative
 from .model import Site, Village
-from .pages import PageSpec, five_goods, home, members, mentoring, open_data, people, pledges, points, wishes
+from .pages import PageSpec, cases, five_goods, home, members, mentoring, open_data, people, pledges, points, wishes
 from .problems import Problem
 from .records.pledge import CATEGORIES
 
-PAGE_TYPES = (home, pledges, members, open_data, people, mentoring, points, wishes, five_goods)
+PAGE_TYPES = (home, pledges, members, open_data, people, mentoring, points, wishes, five_goods, cases)
 OVERRIDES_SUBDIR = "markdown"
 
 
@@ -63,6 +63,22 @@ def render_site(site: Site, overrides: Path | None = None) -> tuple[dict[str, st
                 in_nav.add(spec.uri)
         files.update(exports.files(village, site.today))
     return files, in_nav, problems
+
+
+def render_appendices(site: Site, overrides: Path | None = None) -> dict[str, str]:
+    """Markdown to add at the end of hand-written pages (a story's people), by page path.
+
+    Page modules may define `appendices(village, today)` returning `PageSpec`s whose `uri` is a
+    hand-written page; MkDocs checks the links in them like any other page's.
+    """
+    env = environment(overrides)
+    out = {}
+    for village in site.villages:
+        for module in PAGE_TYPES:
+            for spec in getattr(module, "appendices", lambda v, t: [])(village, site.today):
+                out[spec.uri] = env.get_template(spec.template).render(
+                    spec.context, village=village, profile=village.profile, today=site.today, page_uri=spec.uri)
+    return out
 
 
 @pass_context

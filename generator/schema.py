@@ -157,6 +157,29 @@ class References(Reference):
 
 
 @dataclass(frozen=True)
+class Words(Text):
+    """Several short texts (tags): a YAML list, or one cell like ``油茶、产业带动``."""
+
+    max_length: int = 20
+    name: ClassVar[str] = "文字列表"
+    json_type: ClassVar[str] = "array"
+
+    @property
+    def expected(self) -> str:
+        return f"一个或多个词，每个不超过 {self.max_length} 字，用顿号隔开或写成列表"
+
+    def parse(self, raw: Any) -> tuple[str, ...]:
+        if isinstance(raw, Sequence):
+            items = [self.text(item) for item in raw if item is not None]
+        else:
+            items = re.split(r"[、,，;；]+", self.text(raw))
+        words = tuple(Text.read(self, item) for item in items if item.strip())
+        if len(set(words)) != len(words):
+            raise Invalid("同一个词写了两次", hint="每个词只写一次。")
+        return words
+
+
+@dataclass(frozen=True)
 class Integer(Kind):
     """A whole number within bounds."""
 

@@ -73,7 +73,23 @@ FIVE_GOODS_YML = """\
     - {criterion: 农民群众反映好, rating: 好, basis: 满意度95%}
 """
 
-VALID = {"five_goods.yml": FIVE_GOODS_YML, "wishes.yml": WISHES_YML, "talents.csv": TALENTS_CSV, "training.csv": TRAINING_CSV, "mentoring.yml": MENTORING_YML,
+STORY_MD = """\
+---
+title: 修路的故事
+slug: 2026-road
+date: 2026-05-01
+kind: 典型个人
+people: M001
+tags: 修路、为民办实事
+summary: 甲一带头修好村道。
+---
+
+# 修路的故事
+
+正文。
+"""
+
+VALID = {"../content/cases/2026-road.md": STORY_MD, "five_goods.yml": FIVE_GOODS_YML, "wishes.yml": WISHES_YML, "talents.csv": TALENTS_CSV, "training.csv": TRAINING_CSV, "mentoring.yml": MENTORING_YML,
          "points/rules.yml": RULES_YML, "points/2026.csv": POINTS_CSV}
 
 CASES = {
@@ -228,6 +244,41 @@ CASES = {
         "five_goods.yml", FIVE_GOODS_YML + FIVE_GOODS_YML,
         ["data/five_goods.yml 第 10 行，字段「year（年度）」：同一年度评定了两次。应为：每年一条；实际为：“2025”。"
          "提示：第 1 行已经有这一年的评定。"],
+    ),
+    "story_slug_is_not_the_file_name": (
+        "../content/cases/2026-road.md", STORY_MD.replace("slug: 2026-road", "slug: 2026-village-road"),
+        ["content/cases/2026-road.md 第 3 行，字段「slug（网址名）」：网址名与文件名不一致。应为：文件名为 2026-village-road.md；"
+         "实际为：“2026-road.md”。提示：把文件改名为 2026-village-road.md，或把网址名改成与文件名相同（只用字母、数字和短横线）。"],
+    ),
+    "story_slug_in_chinese": (
+        "../content/cases/2026-road.md", STORY_MD.replace("slug: 2026-road", "slug: 修路的故事"),
+        ["content/cases/2026-road.md 第 3 行，字段「slug（网址名）」：编号格式不对。应为：由字母、数字和短横线组成的编号，"
+         "如 2025-tea-road；实际为：“修路的故事”。提示：编号会成为网址的一部分，只能用字母、数字和短横线，不能有空格或汉字。"],
+    ),
+    "story_without_slug": (
+        "../content/cases/2026-road.md", STORY_MD.replace("slug: 2026-road\n", ""),
+        ["content/cases/2026-road.md 第 2 行，字段「slug（网址名）」：缺少必填字段。应为：由字母、数字和短横线组成的编号，"
+         "如 2025-tea-road。提示：在这条记录里加上一行：slug: 2025-tea-road"],
+    ),
+    "story_names_unknown_person": (
+        "../content/cases/2026-road.md", STORY_MD.replace("people: M001", "people: M009"),
+        ["content/cases/2026-road.md 第 6 行，字段「people（人物）」：引用了不存在的党员或人才。应为：党员名册或乡土人才里已有的编号；"
+         "实际为：“M009”。提示：是不是“M002”（乙二）？"],
+    ),
+    "story_of_one_person_names_two": (
+        "../content/cases/2026-road.md", STORY_MD.replace("people: M001", "people: M001、T001"),
+        ["content/cases/2026-road.md 第 6 行，字段「people（人物）」：典型个人应写一个人。应为：一名党员或人才的编号；"
+         "实际为：“M001、T001”。提示：写多个人的请把类别改为 典型群体。"],
+    ),
+    "story_without_front_matter": (
+        "../content/cases/2026-road.md", "# 修路的故事\n\n正文。\n",
+        ["content/cases/2026-road.md 第 1 行：缺少文件头。应为：第一行是 ---，接着写标题、日期等字段，再以 --- 结束；"
+         "实际为：“# 修路的故事”。提示：从示例故事复制文件头再修改。"],
+    ),
+    "story_bad_kind": (
+        "../content/cases/2026-road.md", STORY_MD.replace("kind: 典型个人", "kind: 先进个人"),
+        ["content/cases/2026-road.md 第 5 行，字段「kind（类别）」：不在可选范围内。应为：以下之一：典型个人 / 典型群体 / 典型案例；"
+         "实际为：“先进个人”。提示：是不是“典型个人”？"],
     ),
 }
 

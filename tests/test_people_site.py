@@ -203,3 +203,32 @@ def test_five_goods_history_shows_every_year_and_rating(site, village):
         year_page = soup(site / "five-goods" / f"{a.year}.html")
         bases = [tr.find_all("td")[2].get_text(strip=True) for tr in year_page.select("article table tbody tr")]
         assert bases == [next(r.basis for r in a.ratings if r.criterion == c) for c in CRITERIA]
+
+
+def test_every_story_links_its_people_and_each_person_links_back(site, village):
+    stories = village.records["cases"]
+    assert len(stories) >= 8
+    listed = listing(site, "cases/index.html")
+    for story in stories:
+        page = f"cases/{story.slug}.html"
+        assert page.isascii() and (site / page).exists()
+        assert page in listed
+        assert {person_page(p) for p in story.people} <= links(site, page), story.slug
+        for person in story.people:
+            assert page in links(site, person_page(person)), (story.slug, person)
+        image = soup(site / page).select_one("article img")
+        assert image is not None and (site / "cases" / image["src"]).exists()
+
+
+def test_story_listings_by_kind_and_tag_hold_exactly_their_stories(site, village):
+    index = soup(site / "cases" / "index.html")
+    hrefs = {a["href"] for a in index.select("article a[href]") if a["href"].startswith(("kind/", "tag/"))}
+    tags = {t for s in village.records["cases"] for t in s.tags}
+    assert len([h for h in hrefs if h.startswith("tag/")]) == len(tags)
+    for href in sorted(hrefs):
+        page = "cases/" + href
+        title = soup(site / page).find("h1").get_text(strip=True)
+        value = title.removeprefix("标签：")
+        expected = {f"cases/{s.slug}.html" for s in village.records["cases"] if value in s.tags or value == s.kind}
+        assert {p for p in listing(site, page) if p.startswith("cases/") and p.count("/") == 1
+                and p != "cases/index.html"} == expected, title

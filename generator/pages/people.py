@@ -3,7 +3,6 @@ site knows about one person (shown on member and talent pages alike)."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -12,7 +11,8 @@ from ..model import Village
 from ..records.member import SHUANGDAI_TYPES
 from ..records.talent import KINDS
 from ..records.training import hours_by_year
-from . import PageSpec, mentoring, paginate, points, wishes
+from . import PageSpec, cases, mentoring, paginate, points, wishes
+from .slugs import natural, value_slug
 
 TYPE_SLUGS = {"创业致富": "entrepreneur", "创新转型": "innovator", "创优提质": "quality"} | KINDS
 """Every person type on the talent page (双带 types of members, kinds of talents) and its slug."""
@@ -70,15 +70,6 @@ def split_skills(text: str | None) -> tuple[str, ...]:
     return tuple(s for s in (part.strip() for part in re.split(r"[；;、，,]", text or "")) if s)
 
 
-def value_slug(text: str) -> str:
-    """A stable ASCII file name for a free-text value (a skill, a village group).
-
-    Never derived from the Chinese by transliteration: the same text always gives the same
-    8 hex digits, and a web address never contains Chinese characters.
-    """
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
-
-
 def about(village: Village, person_id: str, today: date) -> dict:
     """Everything the site shows about one person, for the person's page."""
     target = village.settings.training_target
@@ -87,25 +78,10 @@ def about(village: Village, person_id: str, today: date) -> dict:
     talent = next((t for t in village.records["talents"] if t.member == person_id), None)
     return {"training": training, "training_target": target, "former_talent": talent,
             "pairs": mentoring.pairs_of(village, person_id), "scores": points.scores_of(village, person_id, today),
-            "wishes": wishes.wishes_of(village, person_id, today)}
+            "wishes": wishes.wishes_of(village, person_id, today), "stories": cases.stories_of(village, person_id, today)}
 
 
 def _values(people: list[Person], values, order: tuple[str, ...] = ()) -> list[str]:
     """The distinct filter values in use, in the given order or sorted."""
     used = {v for p in people for v in values(p) if v}
     return [v for v in order if v in used] if order else sorted(used, key=natural)
-
-
-def natural(text: str) -> tuple:
-    """Sort key that puts 第二组 before 第十组: Chinese numerals up to 九十九 compare as numbers."""
-    return (re.sub(r"[一二三四五六七八九]?十?[一二三四五六七八九]?", _numeral, text), text)
-
-
-def _numeral(match: re.Match) -> str:
-    text = match.group()
-    if not text:
-        return ""
-    digits = "零一二三四五六七八九"
-    tens, ten, ones = text.rpartition("十")
-    value = ((digits.index(tens) if tens else 1) * 10 if ten else 0) + (digits.index(ones) if ones else 0)
-    return f"{value:03d}"

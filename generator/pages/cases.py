@@ -1,0 +1,47 @@
+"""Typical cases (典型案例): listings by date, kind and tag, and the people block of each story.
+
+The stories themselves are hand-written pages (``content/cases/<slug>.md``) that MkDocs renders;
+`appendices` gives the Markdown added at the end of each one: links to its people and tags.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..model import Village
+from ..records.case import KINDS
+from . import PageSpec, paginate
+from .slugs import natural, value_slug
+
+
+def pages(village: Village, today: date) -> list[PageSpec]:
+    stories = shown(village, today)
+    tags = sorted({t for s in stories for t in s.tags}, key=natural)
+    context = {"kinds": KINDS, "tags": tags, "slug": value_slug,
+               "counts": {k: sum(1 for s in stories if s.kind == k) for k in KINDS}}
+    specs = paginate(stories, village.path("cases/index.md"), "case_list.md",
+                     {**context, "title": "典型案例"}, in_nav=True)
+    for kind, slug in KINDS.items():
+        specs += paginate([s for s in stories if s.kind == kind], village.path(f"cases/kind/{slug}.md"), "case_list.md",
+                          {**context, "title": kind})
+    for tag in tags:
+        specs += paginate([s for s in stories if tag in s.tags], village.path(f"cases/tag/{value_slug(tag)}.md"),
+                          "case_list.md", {**context, "title": f"标签：{tag}"})
+    return specs
+
+
+def appendices(village: Village, today: date) -> list[PageSpec]:
+    """The block appended to each hand-written story: its people, kind and tags."""
+    return [PageSpec(village.path(s.uri), "case_footer.md", {"story": s, "slug": value_slug,
+                                                             "listed": s.date <= today, "kinds": KINDS})
+            for s in village.records["cases"]]
+
+
+def shown(village: Village, today: date) -> list:
+    """Stories dated up to `today`, newest first."""
+    return sorted((s for s in village.records["cases"] if s.date <= today), key=lambda s: (s.date, s.slug), reverse=True)
+
+
+def stories_of(village: Village, person_id: str, today: date) -> list:
+    """The listed stories that name a person, newest first."""
+    return [s for s in shown(village, today) if person_id in s.people]
