@@ -123,7 +123,7 @@ def test_links_are_relative_so_the_site_works_under_any_sub_path(site):
 
 def test_record_pages_stay_out_of_the_navigation(site, village):
     nav = soup(site / "index.html").select("nav.md-nav--primary a")
-    assert len(nav) < 20
+    assert len(nav) < 40  # a small explicit nav: a few sections, never one link per record (there are hundreds)
     assert not any("pledges/2" in a.get("href", "") for a in nav)
 
 
