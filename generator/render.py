@@ -15,11 +15,11 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 from . import exports
 from .markdown_text import cn_date, escape, link, relative
 from .model import Site, Village
-from .pages import PageSpec, cases, five_goods, home, members, mentoring, open_data, people, pledges, points, wishes
+from .pages import PageSpec, cases, five_goods, home, members, mentoring, open_data, people, pledges, points, stats, wishes
 from .problems import Problem
 from .records.pledge import CATEGORIES
 
-PAGE_TYPES = (home, pledges, members, open_data, people, mentoring, points, wishes, five_goods, cases)
+PAGE_TYPES = (home, pledges, members, open_data, people, mentoring, points, wishes, five_goods, cases, stats)
 OVERRIDES_SUBDIR = "markdown"
 
 
@@ -62,6 +62,8 @@ def render_site(site: Site, overrides: Path | None = None) -> tuple[dict[str, st
             if spec.in_nav:
                 in_nav.add(spec.uri)
         files.update(exports.files(village, site.today))
+        for module in PAGE_TYPES:  # files a page type makes besides its pages (charts, feeds)
+            files.update(getattr(module, "files", lambda v, t: {})(village, site.today))
     return files, in_nav, problems
 
 

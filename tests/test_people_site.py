@@ -232,3 +232,32 @@ def test_story_listings_by_kind_and_tag_hold_exactly_their_stories(site, village
         expected = {f"cases/{s.slug}.html" for s in village.records["cases"] if value in s.tags or value == s.kind}
         assert {p for p in listing(site, page) if p.startswith("cases/") and p.count("/") == 1
                 and p != "cases/index.html"} == expected, title
+
+
+def test_statistics_match_a_recount_of_the_data_and_charts_are_self_contained(site, village):
+    from lxml import etree
+
+    page = soup(site / "stats" / "index.html")
+    tables = {h2.get_text(strip=True): h2.find_next("table") for h2 in page.select("article h2")}
+
+    def shown(title: str) -> dict[int, list[int]]:
+        return {int(tr.find_all("td")[0].text): [int(td.text) for td in tr.find_all("td")[1:]]
+                for tr in tables[title].select("tbody tr")}
+
+    pledges = [p for p in village.pledges if p.reviews and p.reviews[-1].outcome == "通过" and p.published
+               and p.published <= TODAY]
+    done = [p for p in pledges if p.completed and p.completed <= TODAY
+            and not (p.evaluation and p.evaluation.result == "差" and p.evaluation.date <= TODAY)]
+    for year, (made, fulfilled) in shown("党员公开承诺").items():
+        assert made == sum(1 for p in pledges if p.published.year == year)
+        assert fulfilled == sum(1 for p in done if p.completed.year == year)
+    wishes = [w for w in village.records["wishes"] if w.asked <= TODAY]
+    for year, (asked, fulfilled) in shown("微心愿、微建议").items():
+        assert asked == sum(1 for w in wishes if w.asked.year == year)
+        assert fulfilled == sum(1 for w in wishes if w.done and w.done <= TODAY and w.done.year == year)
+    for year, (count,) in shown("乡土人才发展为党员").items():
+        assert count == sum(1 for t in village.records["talents"] if t.member and village.members[t.member].joined == year)
+    for img in page.select("article img"):
+        svg = etree.fromstring((site / "stats" / img["src"]).read_bytes())
+        assert svg.tag == "{http://www.w3.org/2000/svg}svg"
+        assert not [e for e in svg.iter() if any(k.endswith("href") for k in e.attrib)], "charts load nothing"
