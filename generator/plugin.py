@@ -7,6 +7,7 @@ and downloads to MkDocs as generated files; record pages stay out of the navigat
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from .build_date import build_date
 from .core import Generated, generate
 from .problems import report
 from .settings import TRAINING_TARGET, Settings
+
+
+log = logging.getLogger("mkdocs.plugins.cunwu")
 
 
 class CunwuConfig(base.Config):
@@ -42,7 +46,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         overrides = root / self.config.overrides_dir
         config.watch.extend(str(p) for p in (data_dir, overrides) if p.exists() and str(p) not in config.watch)
         try:
-            settings = Settings(self.config.training_target, config.site_url or "")
+            settings = Settings(self.config.training_target, config.site_url or "", config.use_directory_urls)
             self.generated = generate(data_dir, build_date(self.config.build_date), overrides, root,
                                       Path(config.docs_dir), settings)
         except Exception as error:  # a bug of ours must still not show a traceback to a clerk
@@ -52,6 +56,8 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
                               "数据没有问题也可能遇到，请把这段文字发给网站维护者。") from None
         if self.generated.problems:
             raise PluginError("数据检查没有通过：\n" + report(self.generated.problems))
+        if not config.site_url:
+            log.info("mkdocs.yml 没有设置 site_url，不生成 Atom 订阅（feed.xml）：订阅里的链接必须是完整网址。")
         return config
 
     def on_files(self, files: Files, config) -> Files:

@@ -15,11 +15,11 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 from . import exports
 from .markdown_text import cn_date, escape, link, relative
 from .model import Site, Village
-from .pages import PageSpec, cases, five_goods, home, members, mentoring, open_data, people, pledges, points, stats, wishes
+from .pages import PageSpec, cases, feed, five_goods, home, members, mentoring, open_data, people, pledges, points, stats, wishes
 from .problems import Problem
 from .records.pledge import CATEGORIES
 
-PAGE_TYPES = (home, pledges, members, open_data, people, mentoring, points, wishes, five_goods, cases, stats)
+PAGE_TYPES = (home, pledges, members, open_data, people, mentoring, points, wishes, five_goods, cases, stats, feed)
 OVERRIDES_SUBDIR = "markdown"
 
 

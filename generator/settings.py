@@ -16,3 +16,5 @@ class Settings:
     """Training hours a year counted as reaching the target."""
     site_url: str = ""
     """The site's public address (MkDocs `site_url`); the Atom feed needs it, pages never do."""
+    directory_urls: bool = False
+    """MkDocs `use_directory_urls`: how a page's public address is spelt in the feed."""

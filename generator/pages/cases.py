@@ -18,6 +18,7 @@ def pages(village: Village, today: date) -> list[PageSpec]:
     stories = shown(village, today)
     tags = sorted({t for s in stories for t in s.tags}, key=natural)
     context = {"kinds": KINDS, "tags": tags, "slug": value_slug,
+               "feed": village.path("feed.xml") if village.settings.site_url else None,
                "counts": {k: sum(1 for s in stories if s.kind == k) for k in KINDS}}
     specs = paginate(stories, village.path("cases/index.md"), "case_list.md",
                      {**context, "title": "典型案例"}, in_nav=True)
