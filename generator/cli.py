@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .build_date import build_date
 from .core import check
+from .datasets import DATASETS
 from .problems import report
 
 
@@ -38,6 +39,10 @@ def run_check(data_dir: Path, pinned: str | None) -> int:
         pledges = village.public_pledges(today)
         print(f"检查通过：{village.profile.name}，{len(village.members)} 名党员，"
               f"{len(village.pledges)} 条承诺（{today.isoformat()} 可公开 {len(pledges)} 条）。")
+        others = [f"{d.title} {len(village.records[d.name])} 条" for d in DATASETS
+                  if d.name not in ("village", "members", "pledges") and village.records[d.name]]
+        if others:
+            print("其他数据：" + "、".join(others) + "。")
     return 0
 
 
