@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .build_date import build_date
-from .core import Generated, generate
+from .core import Generated, generate, is_withheld
 from .problems import report
 from .settings import TRAINING_TARGET, Settings
 
@@ -61,6 +61,8 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        for file in [f for f in files if is_withheld(f.src_uri, self.generated.withheld)]:
+            files.remove(file)
         for uri, content in sorted(self.generated.files.items()):
             inclusion = InclusionLevel.INCLUDED if uri in self.generated.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, uri, content=content, inclusion=inclusion))

@@ -83,6 +83,12 @@ def render_appendices(site: Site, overrides: Path | None = None) -> dict[str, st
     return out
 
 
+def withheld_pages(site: Site) -> set[str]:
+    """Hand-written pages the data says are not public yet (e.g. a story dated after the build date)."""
+    return {uri for village in site.villages for module in PAGE_TYPES
+            for uri in getattr(module, "withheld", lambda v, t: [])(village, site.today)}
+
+
 @pass_context
 def _link(context, text: object, target: str) -> str:
     """``link(text, 'pledges/2025-001.md')``: a link inside the current village's section."""

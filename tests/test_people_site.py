@@ -206,7 +206,7 @@ def test_five_goods_history_shows_every_year_and_rating(site, village):
 
 
 def test_every_story_links_its_people_and_each_person_links_back(site, village):
-    stories = village.records["cases"]
+    stories = [s for s in village.records["cases"] if s.date <= TODAY]
     assert len(stories) >= 8
     listed = listing(site, "cases/index.html")
     for story in stories:
@@ -223,13 +223,14 @@ def test_every_story_links_its_people_and_each_person_links_back(site, village):
 def test_story_listings_by_kind_and_tag_hold_exactly_their_stories(site, village):
     index = soup(site / "cases" / "index.html")
     hrefs = {a["href"] for a in index.select("article a[href]") if a["href"].startswith(("kind/", "tag/"))}
-    tags = {t for s in village.records["cases"] for t in s.tags}
+    published = [s for s in village.records["cases"] if s.date <= TODAY]
+    tags = {t for s in published for t in s.tags}
     assert len([h for h in hrefs if h.startswith("tag/")]) == len(tags)
     for href in sorted(hrefs):
         page = "cases/" + href
         title = soup(site / page).find("h1").get_text(strip=True)
         value = title.removeprefix("标签：")
-        expected = {f"cases/{s.slug}.html" for s in village.records["cases"] if value in s.tags or value == s.kind}
+        expected = {f"cases/{s.slug}.html" for s in published if value in s.tags or value == s.kind}
         assert {p for p in listing(site, page) if p.startswith("cases/") and p.count("/") == 1
                 and p != "cases/index.html"} == expected, title
 
@@ -261,3 +262,13 @@ def test_statistics_match_a_recount_of_the_data_and_charts_are_self_contained(si
         svg = etree.fromstring((site / "stats" / img["src"]).read_bytes())
         assert svg.tag == "{http://www.w3.org/2000/svg}svg"
         assert not [e for e in svg.iter() if any(k.endswith("href") for k in e.attrib)], "charts load nothing"
+
+
+def test_a_story_dated_after_the_build_date_is_not_built_or_listed(site, village):
+    later = [s for s in village.records["cases"] if s.date > TODAY]
+    assert later, "the demo data should hold a story dated after the build date"
+    everything = "\n".join(p.read_text(encoding="utf-8") for p in site.rglob("*")
+                            if p.suffix in {".html", ".json", ".csv", ".xml"}).replace("\u200b", "")
+    for story in later:
+        assert not list((site / "cases").glob(f"{story.slug}.*")), "neither the story nor its pictures"
+        assert story.title not in everything and f"{story.slug}.html" not in everything

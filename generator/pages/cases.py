@@ -33,9 +33,13 @@ def pages(village: Village, today: date) -> list[PageSpec]:
 
 def appendices(village: Village, today: date) -> list[PageSpec]:
     """The block appended to each hand-written story: its people, kind and tags."""
-    return [PageSpec(village.path(s.uri), "case_footer.md", {"story": s, "slug": value_slug,
-                                                             "listed": s.date <= today, "kinds": KINDS})
-            for s in village.records["cases"]]
+    return [PageSpec(village.path(s.uri), "case_footer.md", {"story": s, "slug": value_slug, "kinds": KINDS})
+            for s in shown(village, today)]
+
+
+def withheld(village: Village, today: date) -> list[str]:
+    """Hand-written story pages dated after `today`: not published yet, so not built at all."""
+    return [village.path(s.uri) for s in village.records["cases"] if s.date > today]
 
 
 def shown(village: Village, today: date) -> list:
