@@ -35,6 +35,8 @@ class Village:
     """Every record of every dataset, including those not yet public, by dataset name."""
     settings: Settings = field(default_factory=Settings)
     """Site-wide options from the plugin configuration (targets, the site's address)."""
+    content: Path | None = None
+    """This village's folder of hand-written pages (stories, photos), when it has one."""
 
     def path(self, uri: str) -> str:
         """A site path inside this village's section."""
@@ -108,7 +110,7 @@ def load_site(data_dir: Path, today: date, root: Path | None = None, content_dir
 def load_village(slug: str, folder: Path, root: Path, content: Path | None = None,
                  settings: Settings | None = None) -> tuple[Village | None, list[Problem]]:
     """Read every dataset of one village, then check ids, records and references across them."""
-    village, problems, broken = Village(slug, settings=settings or Settings()), [], set()
+    village, problems, broken = Village(slug, settings=settings or Settings(), content=content), [], set()
     for dataset in DATASETS:
         records, found = _load_dataset(dataset, content if dataset.in_content and content else folder, root)
         if found:

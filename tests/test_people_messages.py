@@ -216,6 +216,16 @@ CASES = {
         ["data/wishes.yml 第 9 行，字段「done（完成日期）」：完成了却没写办理结果。应为：在 outcome 里写办成了什么。"
          "提示：例如 outcome: 已换好路灯灯泡3个。"],
     ),
+    "wish_photo_missing": (
+        "wishes.yml", WISHES_YML + "  photo: W2026-01.jpg\n",
+        ["data/wishes.yml 第 11 行，字段「photo（照片）」：找不到照片文件。应为：content/wishes/ 文件夹里的一个文件名，如 W2026-01.jpg；"
+         "实际为：“W2026-01.jpg”。提示：把照片放进 content/wishes/ 文件夹，文件名只用字母、数字、短横线和扩展名。"],
+    ),
+    "wish_photo_is_a_web_address": (
+        "wishes.yml", WISHES_YML + "  photo: https://example.org/a.jpg\n",
+        ["data/wishes.yml 第 11 行，字段「photo（照片）」：找不到照片文件。应为：content/wishes/ 文件夹里的一个文件名，如 W2026-01.jpg；"
+         "实际为：“https://example.org/a.jpg”。提示：把照片放进 content/wishes/ 文件夹，文件名只用字母、数字、短横线和扩展名。"],
+    ),
     "wish_done_without_taken": (
         "wishes.yml", WISHES_YML.replace("  taken: 2026-03-04\n", ""),
         ["data/wishes.yml 第 8 行，字段「done（完成日期）」：没有接单日期，却填了完成日期。应为：先写接单日期；"

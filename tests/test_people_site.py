@@ -272,3 +272,11 @@ def test_a_story_dated_after_the_build_date_is_not_built_or_listed(site, village
     for story in later:
         assert not list((site / "cases").glob(f"{story.slug}.*")), "neither the story nor its pictures"
         assert story.title not in everything and f"{story.slug}.html" not in everything
+
+
+def test_wish_photos_are_shown_from_the_site_itself(site, village):
+    with_photo = [w for w in village.records["wishes"] if w.photo and w.done and w.done <= TODAY]
+    assert with_photo
+    for w in with_photo:
+        image = soup(site / "wishes" / f"{w.id}.html").select_one("article img")
+        assert image is not None and "://" not in image["src"] and (site / "wishes" / image["src"]).is_file()

@@ -47,6 +47,8 @@ class Wish:
     taken: date = spec(Day(), "接单日期", "党员接单的日期。", required=False)
     done: date = spec(Day(), "完成日期", "办完的日期。", required=False)
     outcome: str = spec(Text(200), "办理结果", "办成了什么；微建议写采纳情况。", required=False)
+    photo: str = spec(Text(60), "照片", "可不填。办理结果的照片文件名，照片放在 content/wishes/ 文件夹里，如 W2026-01.jpg。",
+                      required=False)
     origin: object = origin_field()
 
     def status(self, today: date) -> Status:
@@ -86,13 +88,27 @@ class Wish:
                        expected=expected, found=found, hint=hint)
 
 
+def photos_exist(village) -> list[Problem]:
+    """A wish's photo is a file in the village's ``content/wishes/`` folder (never a web address)."""
+    problems = []
+    for w in village.records["wishes"]:
+        if w.photo and not (village.content and _is_plain_name(w.photo) and (village.content / "wishes" / w.photo).is_file()):
+            problems.append(w._problem("photo", "找不到照片文件", "content/wishes/ 文件夹里的一个文件名，如 W2026-01.jpg",
+                                       w.photo, "把照片放进 content/wishes/ 文件夹，文件名只用字母、数字、短横线和扩展名。"))
+    return problems
+
+
+def _is_plain_name(name: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9\-_]*\.(jpg|jpeg|png|svg|webp)", name, re.IGNORECASE))
+
+
 def _looks_like_a_full_name(text: str) -> bool:
     """Two to four Chinese characters with no mask and no word that makes it a description."""
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text)) and not any(w in text for w in PUBLIC_WORDS)
 
 
 DATASET = Dataset("wishes", "微心愿", Wish, ("wishes.yml", "wishes/*.yml", "wishes/*.yaml"), required=False,
-                  public=lambda w, today: w.asked <= today,
+                  public=lambda w, today: w.asked <= today, relations=photos_exist,
                   order=lambda w: (w.asked, w.id),
                   derived=(Derived("status", "状态", "由各步骤日期推算：" + "、".join(s.text for s in Status) + "。",
                                    lambda w, village, today: w.status(today).text),))
