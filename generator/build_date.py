@@ -8,11 +8,18 @@ from datetime import date, datetime, timedelta, timezone
 CHINA = timezone(timedelta(hours=8))
 
 
+class BuildDateError(ValueError):
+    """A pinned build date that is not YYYY-MM-DD; its message is for the clerk."""
+
+
 def build_date(pinned: str | None = None, environ: dict | None = None) -> date:
     """The build date. Statuses such as 逾期 are computed against it."""
     environ = os.environ if environ is None else environ
     if pinned:
-        return date.fromisoformat(str(pinned))
+        try:
+            return date.fromisoformat(str(pinned))
+        except ValueError:
+            raise BuildDateError(f"日期“{pinned}”无法识别，应写成 2026-06-30 这样的格式。") from None
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         return datetime.fromtimestamp(int(epoch), CHINA).date()

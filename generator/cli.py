@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from .build_date import build_date
+from .build_date import BuildDateError, build_date
 from .core import check
 from .datasets import DATASETS
 from .problems import report
@@ -22,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return run_check(Path(args.data), args.date)
+    except BuildDateError as error:
+        print(error, file=sys.stderr)
+        return 2
     except Exception as error:  # never a traceback for a clerk
         if os.environ.get("CUNWU_DEBUG"):
             raise

@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 
 from .datasets import DATASETS, dataset
@@ -37,6 +36,7 @@ class Village:
     """Site-wide options from the plugin configuration (targets, the site's address)."""
     content: Path | None = None
     """This village's folder of hand-written pages (stories, photos), when it has one."""
+    _index: dict[str, dict] = field(default_factory=dict, repr=False)
 
     def path(self, uri: str) -> str:
         """A site path inside this village's section."""
@@ -46,7 +46,7 @@ class Village:
     def profile(self):
         return self.records["village"][0]
 
-    @cached_property
+    @property
     def members(self) -> dict:
         return self.by_id("members")
 
@@ -55,13 +55,17 @@ class Village:
         return self.records["pledges"]
 
     def by_id(self, name: str) -> dict:
-        """The records of a dataset by id."""
-        return {r.id: r for r in self.records[name]}
+        """The records of a dataset by id (records are complete once loaded, so this is cached)."""
+        if name not in self._index:
+            self._index[name] = {r.id: r for r in self.records[name]}
+        return self._index[name]
 
-    @cached_property
+    @property
     def people(self) -> dict:
-        """Everyone a record can name: Party members and local talents, by id."""
-        return {**self.by_id("members"), **self.by_id("talents")}
+        """Everyone a record can name: Party members and local talents, by id (cached like `by_id`)."""
+        if " people" not in self._index:
+            self._index[" people"] = {**self.by_id("members"), **self.by_id("talents")}
+        return self._index[" people"]
 
     def shown(self, dataset: Dataset, today: date) -> list:
         """The records of a dataset that the site may show on `today`, in the dataset's order."""
@@ -171,16 +175,14 @@ def _load_file(dataset: Dataset, path: Path, file: str) -> tuple[list, list[Prob
 
 def _column_problems(record: type, rows: Sequence, file: str) -> list[Problem]:
     """A table's missing or unknown columns, reported once on the header row."""
-    if not rows:
-        return []
-    header = set(rows[0])
+    header = set(rows.columns)
     problems = []
     for f in fields_of(record):
         if f.required and f.key not in header and f.label not in header:
             problems.append(Problem(file, rows.line, f.label, summary="缺少必填的列", expected=f"表头里有“{f.label}”这一列",
                                     hint=f"在表头加一列“{f.label}”：{f.doc}"))
     known = {f.key for f in fields_of(record)} | {f.label for f in fields_of(record)}
-    problems += [unknown_field(record, h, rows.line, file) for h in rows[0] if h not in known]
+    problems += [unknown_field(record, h, rows.line, file) for h in rows.columns if h not in known]
     return problems
 
 

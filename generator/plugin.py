@@ -17,11 +17,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .build_date import build_date
+from .build_date import BuildDateError, build_date
 from .core import Generated, generate, is_withheld
 from .problems import report
+from .search import vocabulary
 from .settings import TRAINING_TARGET, Settings
-
 
 log = logging.getLogger("mkdocs.plugins.cunwu")
 
@@ -44,11 +44,14 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         root = Path(config.config_file_path).parent
         data_dir = root / self.config.data_dir
         overrides = root / self.config.overrides_dir
-        config.watch.extend(str(p) for p in (data_dir, overrides) if p.exists() and str(p) not in config.watch)
+        watched = (data_dir, overrides, Path(__file__).parent / "templates")
+        config.watch.extend(str(p) for p in watched if p.exists() and str(p) not in config.watch)
         try:
             settings = Settings(self.config.training_target, config.site_url or "", config.use_directory_urls)
             self.generated = generate(data_dir, build_date(self.config.build_date), overrides, root,
                                       Path(config.docs_dir), settings)
+        except BuildDateError as error:
+            raise PluginError(f"mkdocs.yml 里 cunwu 插件的 build_date：{error}") from None
         except Exception as error:  # a bug of ours must still not show a traceback to a clerk
             if os.environ.get("CUNWU_DEBUG"):
                 raise
@@ -58,6 +61,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
             raise PluginError("数据检查没有通过：\n" + report(self.generated.problems))
         if not config.site_url:
             log.info("mkdocs.yml 没有设置 site_url，不生成 Atom 订阅（feed.xml）：订阅里的链接必须是完整网址。")
+        _teach_jieba(vocabulary(self.generated.site))
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -71,3 +75,13 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         """Hand-written pages that the data speaks about (stories) get their generated block."""
         return markdown + self.generated.appendices.get(page.file.src_uri, "")
+
+
+def _teach_jieba(words: list[str]) -> None:
+    """Keep names whole in Material's Chinese search index (jieba is optional for Material)."""
+    try:
+        import jieba
+    except ImportError:  # pragma: no cover - jieba is a dependency, but Material works without it
+        return
+    for word in words:
+        jieba.add_word(word, freq=None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -332,14 +333,15 @@ def spec(kind: Kind, label: str, doc: str, *, required: bool = True) -> Any:
     return dataclasses.field(default_factory=tuple, metadata=meta)
 
 
-def fields_of(record: type) -> list[FieldSpec]:
+@functools.cache
+def fields_of(record: type) -> tuple[FieldSpec, ...]:
     """The documented fields of a record type, in declaration order."""
     result = []
     for f in dataclasses.fields(record):
         if "cunwu" in f.metadata:
             kind, label, doc, required = f.metadata["cunwu"]
             result.append(FieldSpec(f.name, kind, label, doc, required))
-    return result
+    return tuple(result)
 
 
 @dataclass(frozen=True)
@@ -379,8 +381,7 @@ def parse_record(record: type, raw: Any, file: str, line: int = 0) -> tuple[Any,
         return None, [Problem(file, getattr(raw, "line", line), summary="类型不对：这里应是一条记录",
                               expected="一组“字段: 值”", found=_describe(raw),
                               hint="检查缩进：一条记录的各字段要对齐，列表项以“- ”开头。")]
-    specs = fields_of(record)
-    by_name = {f.key: f for f in specs} | {f.label: f for f in specs}
+    specs, by_name = fields_of(record), _by_name(record)
     problems, values, lines, written, failed = [], {}, {}, {}, set()
     for key, value in raw.items():
         spec_ = by_name.get(key)
@@ -403,6 +404,13 @@ def parse_record(record: type, raw: Any, file: str, line: int = 0) -> tuple[Any,
         return None, problems
     origin = Origin(file, raw.line, tuple(sorted(lines.items())), tuple(sorted(written.items())))
     return record(**values, origin=origin), []
+
+
+@functools.cache
+def _by_name(record: type) -> dict[str, FieldSpec]:
+    """Each field by its key and by its Chinese label."""
+    specs = fields_of(record)
+    return {f.key: f for f in specs} | {f.label: f for f in specs}
 
 
 def _parse_value(f: FieldSpec, key: str, value: Any, line: int, file: str) -> tuple[Any, list[Problem]]:

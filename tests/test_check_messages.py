@@ -10,8 +10,17 @@ from generator.model import load_site
 CASES = {
     "yaml_syntax": (
         "pledges/2026.yml", PLEDGES_YML.replace("content: 修好村道", 'content: 修好村道: "x'),
-        ["data/pledges/2026.yml 第 4 行：YAML 格式错误，无法读取。应为：合法的 YAML；实际为：“mapping values are not allowed here”。"
-         "提示：检查这一行及上一行：冒号后要有空格，缩进要用空格且对齐，引号要成对。"],
+        ["data/pledges/2026.yml 第 4 行：YAML 格式错误：这一行有多余的冒号。应为：合法的 YAML；实际为：“content: 修好村道: \"x”。"
+         "提示：值里含有“: ”时，把整个值用引号括起来，如 content: \"时间: 三月\"。"],
+    ),
+    "yaml_tab_indent": (
+        "pledges/2026.yml", PLEDGES_YML.replace("  member: M001", "\tmember: M001"),
+        ["data/pledges/2026.yml 第 2 行：YAML 格式错误：含有不能出现在这里的字符（常见的是 Tab 缩进）。应为：合法的 YAML；"
+         "实际为：“member: M001”。提示：缩进只用空格，不用 Tab 键。"],
+    ),
+    "yaml_unclosed_quote": (
+        "pledges/2026.yml", PLEDGES_YML.replace("content: 修好村道", 'content: "修好村道'),
+        ["data/pledges/2026.yml 第 11 行：YAML 格式错误：引号或括号没有成对。应为：合法的 YAML。提示：检查这一行及以下的引号是否成对。"],
     ),
     "empty_file": (
         "pledges/2026.yml", "\n# 还没有写\n",

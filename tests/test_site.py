@@ -152,3 +152,10 @@ def test_bad_data_stops_the_build_without_traceback_and_keeps_the_old_site(tmp_p
     assert "未知字段" in result.stderr and "是不是想写“target_date”" in result.stderr
     assert [p.name for p in old.iterdir()] == ["index.html"]
     assert (old / "index.html").read_text(encoding="utf-8") == "上一版网站"
+
+
+def test_names_stay_whole_in_the_search_index(site, village):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    tokens = {t for d in index["docs"] for t in re.split(r"[\u200b\s]+", d["title"] + " " + d["text"])}
+    names = [m.name for m in village.members.values()] + [village.profile.name]
+    assert [n for n in names if n not in tokens] == []

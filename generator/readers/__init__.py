@@ -23,11 +23,12 @@ class Mapping(dict):
 
 
 class Sequence(list):
-    """A list that remembers its own line."""
+    """A list that remembers its own line (and, for a table, its header)."""
 
-    def __init__(self, line: int, items=()):
+    def __init__(self, line: int, items=(), columns: tuple[str, ...] = ()):
         super().__init__(items)
         self.line = line
+        self.columns = columns
 
 
 @dataclass

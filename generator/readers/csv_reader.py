@@ -29,7 +29,7 @@ def read_csv(data: bytes, file: str) -> Read:
                                       hint="写入数据，或删除这个文件。")])
     (header_row, header), body = numbered[0], numbered[1:]
     problems = _header_problems(header, header_row, file)
-    rows = Sequence(header_row)
+    rows = Sequence(header_row, columns=tuple(h for h in header if h))
     for number, cells in body:
         if len(cells) > len(header) and any(cells[len(header):]):
             problems.append(Problem(file, number, summary="这一行的列数比表头多",

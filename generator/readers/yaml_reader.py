@@ -7,6 +7,8 @@ import yaml
 from ..problems import Problem
 from . import Mapping, Read, Sequence
 
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's composer when PyYAML was built with it (about 5× faster); same nodes and marks."""
 MAX_NODES = 200_000
 MAX_DEPTH = 40
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -18,9 +20,9 @@ def read_yaml(data: bytes, file: str) -> Read:
     if problem:
         return Read(problems=[problem])
     try:
-        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        nodes = list(yaml.compose_all(text, Loader=LOADER))
     except yaml.YAMLError as error:
-        return Read(problems=[_syntax_problem(error, file)])
+        return Read(problems=[_syntax_problem(error, text, file)])
     nodes = [n for n in nodes if n is not None]
     if not nodes:
         return Read(problems=[Problem(file, summary="文件是空的", expected="YAML 格式的数据",
@@ -42,13 +44,32 @@ def _decode(data: bytes, file: str) -> tuple[str, Problem | None]:
                            hint="用记事本或 VS Code 打开，另存为“UTF-8”编码。")
 
 
-def _syntax_problem(error: yaml.YAMLError, file: str) -> Problem:
+_REASONS = (
+    ("mapping values are not allowed", "这一行有多余的冒号",
+     "值里含有“: ”时，把整个值用引号括起来，如 content: \"时间: 三月\"。"),
+    ("could not find expected ':'", "缺少冒号", "每个字段写成“字段名: 值”，冒号后留一个空格。"),
+    ("tab character", "含有不能出现在这里的字符（常见的是 Tab 缩进）", "缩进只用空格，不用 Tab 键。"),
+    ("cannot start any token", "含有不能出现在这里的字符（常见的是 Tab 缩进）", "缩进只用空格，不用 Tab 键。"),
+    ("did not find expected key", "缩进没有对齐", "同一条记录的字段要上下对齐，用空格缩进。"),
+    ("did not find expected '-' indicator", "列表项没有对齐", "每一项以“- ”开头，并与上一项对齐。"),
+    ("unexpected end of stream", "引号或括号没有成对", "检查这一行及以下的引号是否成对。"),
+    ("found undefined alias", "引用了不存在的锚点（*）", "删除“*”开头的引用，直接写出内容。"),
+)
+
+
+def _syntax_problem(error: yaml.YAMLError, text: str, file: str) -> Problem:
+    """A parser error in Chinese, with the offending line as the found value."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = mark.line + 1 if mark else 0
-    detail = getattr(error, "problem", None) or str(error).splitlines()[0]
-    return Problem(file, line, summary="YAML 格式错误，无法读取", expected="合法的 YAML",
-                   found=detail,
-                   hint="检查这一行及上一行：冒号后要有空格，缩进要用空格且对齐，引号要成对。")
+    detail = f"{getattr(error, 'problem', '')} {getattr(error, 'context', '')}"
+    summary, hint = "YAML 格式错误，无法读取", "检查这一行及上一行：冒号后要有空格，缩进要用空格且对齐，引号要成对。"
+    for needle, reason, advice in _REASONS:
+        if needle in detail:
+            summary, hint = f"YAML 格式错误：{reason}", advice
+            break
+    lines = text.splitlines()
+    found = lines[line - 1].strip() if 0 < line <= len(lines) else None
+    return Problem(file, line, summary=summary, expected="合法的 YAML", found=found, hint=hint)
 
 
 def _line(node: yaml.Node) -> int:
