@@ -81,10 +81,20 @@ def _plain_copy(project: Path, files: dict) -> Path:
         target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "cunwu" in p)]
-    nav_pages = {next(iter(entry.values())) for entry in config["nav"]}
+    nav_pages = set(_nav_pages(config["nav"]))
     config["not_in_nav"] = "\n".join(f"/{uri}" for uri in files if uri.endswith(".md") and uri not in nav_pages)
     (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return plain
+
+
+def _nav_pages(entries: list):
+    """Every page of an explicit nav, including those inside sections."""
+    for entry in entries:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(value, list):
+            yield from _nav_pages(value)
+        else:
+            yield value
 
 
 def main() -> None:

@@ -46,7 +46,3 @@ def shown(village: Village, today: date) -> list:
     """Stories dated up to `today`, newest first."""
     return sorted((s for s in village.records["cases"] if s.date <= today), key=lambda s: (s.date, s.slug), reverse=True)
 
-
-def stories_of(village: Village, person_id: str, today: date) -> list:
-    """The listed stories that name a person, newest first."""
-    return [s for s in shown(village, today) if person_id in s.people]

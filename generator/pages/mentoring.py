@@ -19,8 +19,3 @@ def pages(village: Village, today: date) -> list[PageSpec]:
                        {"pair": p, "entries": [e for e in p.entries if e.date <= today]}) for p in pairs]
     return specs
 
-
-def pairs_of(village: Village, person_id: str) -> list:
-    """The pairs a person is in, newest first."""
-    return sorted((p for p in village.records["mentoring"] if person_id in p.people()),
-                  key=lambda p: (p.start, p.id), reverse=True)

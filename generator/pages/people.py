@@ -10,7 +10,7 @@ from datetime import date
 from ..model import Village
 from ..records.member import SHUANGDAI_TYPES
 from ..records.talent import KINDS
-from ..records.training import hours_by_year
+from ..records.training import hours_by_person
 from . import PageSpec, cases, mentoring, paginate, points, wishes
 from .slugs import natural, value_slug
 
@@ -35,8 +35,9 @@ def pages(village: Village, today: date) -> list[PageSpec]:
     people = talent_people(village)
     filters = {"types": _values(people, lambda p: (p.type,), order=tuple(TYPE_SLUGS)),
                "skills": _values(people, lambda p: p.skills), "groups": _values(people, lambda p: (p.group,))}
+    hours = hours_by_person(village.records["training"])
     context = {"filters": filters, "type_slugs": TYPE_SLUGS, "slug": value_slug, "target": village.settings.training_target,
-               "hours": {p.id: hours_by_year(village.records["training"], p.id).get(today.year, 0) for p in people}}
+               "hours": {p.id: hours.get(p.id, {}).get(today.year, 0) for p in people}}
     specs = paginate(people, village.path("talents/index.md"), "talent_list.md",
                      {**context, "title": "乡土人才库", "total": len(people)}, in_nav=True)
     for name in filters["types"]:
@@ -51,7 +52,8 @@ def pages(village: Village, today: date) -> list[PageSpec]:
         chosen = [p for p in people if p.group == group]
         specs += paginate(chosen, village.path(f"talents/group/{value_slug(group)}.md"), "talent_list.md",
                           {**context, "title": f"村民小组：{group}", "total": len(chosen)})
-    specs += [PageSpec(village.path(f"talents/{t.id}.md"), "talent.md", {"talent": t, **about(village, t.id, today)})
+    everyone = about_everyone(village, today)
+    specs += [PageSpec(village.path(f"talents/{t.id}.md"), "talent.md", {"talent": t, **everyone[t.id]})
               for t in sorted(village.records["talents"], key=lambda t: t.id)]
     return specs
 
@@ -70,15 +72,36 @@ def split_skills(text: str | None) -> tuple[str, ...]:
     return tuple(s for s in (part.strip() for part in re.split(r"[；;、，,]", text or "")) if s)
 
 
-def about(village: Village, person_id: str, today: date) -> dict:
-    """Everything the site shows about one person, for the person's page."""
+def about_everyone(village: Village, today: date) -> dict[str, dict]:
+    """Everything the site shows about each person (member or talent), by id, for their page.
+
+    Each dataset is grouped once per village, so the cost grows with the records, not with
+    people × records.
+    """
     target = village.settings.training_target
-    training = [{"year": year, "hours": hours, "reached": hours >= target}
-                for year, hours in hours_by_year(village.records["training"], person_id).items()]
-    talent = next((t for t in village.records["talents"] if t.member == person_id), None)
-    return {"training": training, "training_target": target, "former_talent": talent,
-            "pairs": mentoring.pairs_of(village, person_id), "scores": points.scores_of(village, person_id, today),
-            "wishes": wishes.wishes_of(village, person_id, today), "stories": cases.stories_of(village, person_id, today)}
+    hours = hours_by_person(village.records["training"])
+    former = {t.member: t for t in village.records["talents"] if t.member}
+    pairs = _grouped(sorted(village.records["mentoring"], key=lambda p: (p.start, p.id), reverse=True),
+                     lambda p: p.people())
+    scores: dict[str, list] = {}
+    for ranked in points.yearly_rankings(village, today).values():
+        for rank, s in ranked:
+            scores.setdefault(s.member, []).append((rank, s, len(ranked)))
+    taken = _grouped(wishes.handled(village, today), lambda w: (w.member,))
+    stories = _grouped(cases.shown(village, today), lambda s: s.people)
+    return {pid: {"training": [{"year": y, "hours": h, "reached": h >= target} for y, h in hours.get(pid, {}).items()],
+                  "training_target": target, "former_talent": former.get(pid), "pairs": pairs.get(pid, []),
+                  "scores": scores.get(pid, []), "wishes": taken.get(pid, []), "stories": stories.get(pid, [])}
+            for pid in village.people}
+
+
+def _grouped(records, keys) -> dict[str, list]:
+    """Records by each person id that `keys(record)` names, keeping their order."""
+    groups: dict[str, list] = {}
+    for record in records:
+        for key in keys(record):
+            groups.setdefault(key, []).append(record)
+    return groups
 
 
 def _values(people: list[Person], values, order: tuple[str, ...] = ()) -> list[str]:

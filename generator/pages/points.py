@@ -24,16 +24,14 @@ def pages(village: Village, today: date) -> list[PageSpec]:
 
 def yearly_rankings(village: Village, today: date) -> dict[int, list]:
     """For each year with rules and rows up to `today`: [(rank, score)] of every member with a row."""
-    rows = [r for r in village.records["point_rows"] if r.date <= today]
+    rows: dict[int, dict[str, list]] = {}
+    for r in village.records["point_rows"]:
+        if r.date <= today:
+            rows.setdefault(r.date.year, {}).setdefault(r.member, []).append(r)
     result = {}
     for rules in sorted(village.records["point_rules"], key=lambda r: r.year, reverse=True):
-        scored = sorted({r.member for r in rows if r.date.year == rules.year})
-        if scored:
-            result[rules.year] = ranking([score(rules, m, rows) for m in scored])
+        members = rows.get(rules.year, {})
+        if members:
+            result[rules.year] = ranking([score(rules, m, members[m]) for m in sorted(members)])
     return result
 
-
-def scores_of(village: Village, person_id: str, today: date) -> list[tuple[int, object, int]]:
-    """(rank, score, how many ranked) for each year the person has a score, newest first."""
-    return [(rank, s, len(ranked)) for ranked in yearly_rankings(village, today).values()
-            for rank, s in ranked if s.member == person_id]

@@ -35,7 +35,7 @@ def per_member(wishes: list, today: date) -> list[tuple[str, int, int]]:
     return sorted(((m, taken, done) for m, (taken, done) in counts.items()), key=lambda c: (-c[2], -c[1], c[0]))
 
 
-def wishes_of(village: Village, member_id: str, today: date) -> list:
-    """The wishes a member was given or took, newest first."""
-    return sorted((w for w in village.records["wishes"] if w.member == member_id and w.asked <= today
+def handled(village: Village, today: date) -> list:
+    """The wishes given to or taken by a member by `today`, newest first."""
+    return sorted((w for w in village.records["wishes"] if w.member and w.asked <= today
                    and w.status(today) is not Status.ASKED), key=lambda w: (w.asked, w.id), reverse=True)

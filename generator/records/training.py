@@ -28,13 +28,13 @@ class Training:
     origin: object = origin_field()
 
 
-def hours_by_year(rows, person_id: str) -> dict[int, int]:
-    """A person's training hours per year, from the rows alone."""
-    totals: dict[int, int] = {}
+def hours_by_person(rows) -> dict[str, dict[int, int]]:
+    """Each person's training hours per year (years in order), from the rows alone."""
+    totals: dict[str, dict[int, int]] = {}
     for row in rows:
-        if row.person == person_id:
-            totals[row.date.year] = totals.get(row.date.year, 0) + row.hours
-    return dict(sorted(totals.items()))
+        years = totals.setdefault(row.person, {})
+        years[row.date.year] = years.get(row.date.year, 0) + row.hours
+    return {person: dict(sorted(years.items())) for person, years in totals.items()}
 
 
 DATASET = Dataset("training", "培训学时", Training, ("training.csv", "training/*.csv", "training/*.yml"),
