@@ -50,3 +50,24 @@ def test_no_feed_and_no_link_to_it_without_site_url():
     result = generate(ROOT / "data", TODAY, ROOT / "site_overrides", ROOT)
     assert "feed.xml" not in result.files
     assert "feed.xml" not in result.files["cases/index.md"]
+
+
+def test_a_site_with_site_url_publishes_the_feed_and_links_to_it(tmp_path):
+    import shutil
+
+    from bs4 import BeautifulSoup
+
+    from test_site import mkdocs_build
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", "tests", "*.egg-info"))
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert 'site_url: ""' in text
+    config.write_text(text.replace('site_url: ""', f"site_url: {SITE_URL}"), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    feed = etree.fromstring((tmp_path / "site" / "feed.xml").read_bytes())
+    assert len(feed.findall(f"{ATOM}entry")) > 8
+    cases = BeautifulSoup((tmp_path / "site" / "cases" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert cases.find("a", string="Atom 订阅")["href"] == "../feed.xml"
