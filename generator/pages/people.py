@@ -11,10 +11,10 @@ from ..model import Village
 from ..records.member import SHUANGDAI_TYPES
 from ..records.talent import KINDS
 from ..records.training import hours_by_person
-from . import PageSpec, cases, mentoring, paginate, points, wishes
+from . import PageSpec, cases, paginate, points, wishes
 from .slugs import natural, value_slug
 
-TYPE_SLUGS = {"创业致富": "entrepreneur", "创新转型": "innovator", "创优提质": "quality"} | KINDS
+TYPE_SLUGS = dict(zip(SHUANGDAI_TYPES, ("entrepreneur", "innovator", "quality"), strict=True)) | KINDS
 """Every person type on the talent page (双带 types of members, kinds of talents) and its slug."""
 
 
