@@ -61,7 +61,7 @@ def documented_fields(dataset: Dataset) -> list[tuple[str, FieldSpec]]:
 def files(village: Village, today: date) -> dict[str, bytes]:
     """Every download of a village: ``open-data/<name>.csv`` and ``.json``."""
     out = {}
-    for dataset in (d for d in DATASETS if d.export):
+    for dataset in DATASETS:
         records = village.shown(dataset, today)
         if not dataset.single:
             out[village.path(f"open-data/{dataset.name}.csv")] = to_csv(dataset, records, village, today)

@@ -12,5 +12,5 @@ from . import PageSpec
 
 def pages(village: Village, today: date) -> list[PageSpec]:
     datasets = [{"dataset": d, "count": len(village.shown(d, today)), "fields": documented_fields(d)}
-                for d in DATASETS if d.export]
+                for d in DATASETS]
     return [PageSpec(village.path("open-data/index.md"), "open_data.md", {"datasets": datasets}, in_nav=True)]

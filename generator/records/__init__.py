@@ -58,5 +58,3 @@ class Dataset:
     and every reference resolved, so that one broken row is reported once."""
     in_content: bool = False
     """True when the files live among the hand-written pages (``content/``), not in ``data/``."""
-    export: bool = True
-    """False for datasets that are published as pages only (no CSV/JSON download)."""
