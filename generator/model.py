@@ -128,7 +128,7 @@ def load_village(slug: str, folder: Path, root: Path, content: Path | None = Non
             problems += record.check() if hasattr(record, "check") else []
             problems += _reference_problems(record, village, broken)
     if not problems:
-        problems += [p for d in DATASETS if d.relations for p in d.relations(village)]
+        problems += [p for d in DATASETS if d.check_all for p in d.check_all(village)]
     if problems:
         return None, problems
     return village, []

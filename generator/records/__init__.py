@@ -53,8 +53,9 @@ class Dataset:
     """Sort key for listings and downloads."""
     derived: tuple[Derived, ...] = ()
     """Computed columns added to the downloads."""
-    relations: Callable[[object], list] | None = None
-    """Rules across records and datasets: (village) -> problems. Run only when every file parsed
-    and every reference resolved, so that one broken row is reported once."""
+    check_all: Callable[[object], list] | None = None
+    """(village) -> problems across records and datasets (a pair's roles, a row's point rules), run
+    only when every file parsed and every reference resolved, so one broken row is reported once.
+    Same name and meaning as on the affairs branch, so the two merge into one hook."""
     in_content: bool = False
     """True when the files live among the hand-written pages (``content/``), not in ``data/``."""

@@ -72,4 +72,4 @@ def one_per_year(village) -> list[Problem]:
 
 
 DATASET = Dataset("five_goods", "五个好评定", Assessment, ("five_goods.yml", "five_goods.yaml"), required=False,
-                  public=lambda a, today: a.date <= today, order=lambda a: a.year, relations=one_per_year)
+                  public=lambda a, today: a.date <= today, order=lambda a: a.year, check_all=one_per_year)

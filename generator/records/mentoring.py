@@ -123,4 +123,4 @@ def roles(village) -> list[Problem]:
 
 
 DATASET = Dataset("mentoring", "结对帮带", Pair, ("mentoring.yml", "mentoring/*.yml", "mentoring/*.yaml"),
-                  required=False, order=lambda p: (p.start, p.id), relations=roles)
+                  required=False, order=lambda p: (p.start, p.id), check_all=roles)

@@ -174,6 +174,6 @@ def rows_fit_rules(village) -> list[Problem]:
 RULES = Dataset("point_rules", "积分规则", Rules, ("points/rules.yml", "points/rules.yaml"), required=False,
                 order=lambda r: r.year)
 ROWS = Dataset("point_rows", "积分记录", Row, ("points/*.csv",), required=False, public=lambda r, today: r.date <= today,
-               order=lambda r: (r.date, r.member, r.item), relations=rows_fit_rules,
+               order=lambda r: (r.date, r.member, r.item), check_all=rows_fit_rules,
                derived=(Derived("member_name", "党员姓名", "党员的姓名（来自党员名册）。",
                                 lambda r, village, today: village.members[r.member].name),))

@@ -44,4 +44,4 @@ def distinct_ids(village) -> list[Problem]:
 
 
 DATASET = Dataset("talents", "乡土人才", Talent, ("talents.csv", "talents.yml", "talents.yaml"), required=False,
-                  relations=distinct_ids)
+                  check_all=distinct_ids)

@@ -108,7 +108,7 @@ def _looks_like_a_full_name(text: str) -> bool:
 
 
 DATASET = Dataset("wishes", "微心愿", Wish, ("wishes.yml", "wishes/*.yml", "wishes/*.yaml"), required=False,
-                  public=lambda w, today: w.asked <= today, relations=photos_exist,
+                  public=lambda w, today: w.asked <= today, check_all=photos_exist,
                   order=lambda w: (w.asked, w.id),
                   derived=(Derived("status", "状态", "由各步骤日期推算：" + "、".join(s.text for s in Status) + "。",
                                    lambda w, village, today: w.status(today).text),))
