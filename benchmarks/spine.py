@@ -87,14 +87,13 @@ def _plain_copy(project: Path, files: dict) -> Path:
     return plain
 
 
-def _nav_pages(entries: list):
-    """Every page of an explicit nav, including those inside sections."""
+def _nav_pages(entries: list) -> list[str]:
+    """Every page named in a nav, sections included."""
+    pages = []
     for entry in entries:
         value = next(iter(entry.values())) if isinstance(entry, dict) else entry
-        if isinstance(value, list):
-            yield from _nav_pages(value)
-        else:
-            yield value
+        pages += _nav_pages(value) if isinstance(value, list) else [value]
+    return pages
 
 
 def main() -> None:

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .history import History
 from .model import Site, load_site
 from .problems import Problem
+from .records.notice import attachment_problems
 from .render import render_appendices, render_site, withheld_pages
 from .settings import Settings
 
@@ -33,20 +35,27 @@ def is_withheld(src_uri: str, withheld: set[str]) -> bool:
     return any(stem == page.removesuffix(".md") or stem.startswith(page.removesuffix(".md") + "-") for page in withheld)
 
 
-def check(data_dir: Path, today: date, root: Path | None = None) -> tuple[Site | None, list[Problem]]:
+def check(data_dir: Path, today: date, root: Path | None = None,
+          settings: Settings | None = None) -> tuple[Site | None, list[Problem]]:
     """Load and validate all data without rendering."""
-    return load_site(data_dir, today, root)
+    return load_site(data_dir, today, root, settings)
 
 
 def generate(data_dir: Path, today: date, overrides: Path | None = None, root: Path | None = None,
-             docs_dir: Path | None = None, settings: Settings | None = None) -> Generated:
-    """Load everything, then render every page; stop with all problems if any."""
-    site, problems = load_site(data_dir, today, root, docs_dir, settings)
+             docs_dir: Path | None = None, history: History | None = None,
+             settings: Settings | None = None) -> Generated:
+    """Load everything, then render every page; stop with all problems if any.
+
+    `history` (see `history.collect`) puts each record's change history on its page; `settings`
+    are the plugin's options (masking rules, disclosure deadlines, site_url).
+    """
+    site, problems = load_site(data_dir, today, root, settings, content_dir=docs_dir)
     if problems:
         return Generated(problems=problems)
-    files, in_nav, problems = render_site(site, overrides)
+    files, in_nav, problems = render_site(site, overrides, history)
     if docs_dir is not None:
         problems += _clashes(files, docs_dir, root or docs_dir.parent)
+        problems += [p for v in site.villages for p in attachment_problems(v, docs_dir, root or docs_dir.parent)]
     if problems:
         return Generated(site=site, problems=problems)
     return Generated(site, files, in_nav, render_appendices(site, overrides), withheld_pages(site))

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from .records import case, five_goods, member, mentoring, pledge, points, talent, training, village, wish
+from .records import case, decision, five_goods, ledger, member, mentoring, namelist, notice, pledge, points, project, talent, training, village, wish
 
 DATASETS = (
     village.DATASET,
     member.DATASET,
     pledge.DATASET,
+    notice.DATASET,
+    decision.DATASET,
+    project.DATASET,
+    ledger.PERIODS,
+    ledger.DATASET,
+    namelist.LISTS,
+    namelist.DATASET,
     talent.DATASET,
     training.DATASET,
     mentoring.DATASET,

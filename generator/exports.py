@@ -13,6 +13,7 @@ import re
 import json
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from .datasets import DATASETS
 from .model import Village
@@ -142,5 +143,7 @@ def _cell(value) -> str:
 def _json_default(value):
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, Decimal):  # money stays exact: a string such as "1234.50"
+        return str(value)
     raise TypeError(type(value).__name__)
 

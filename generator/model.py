@@ -16,13 +16,16 @@ from .problems import Problem
 from .readers import Mapping, Read, Sequence
 from .readers.csv_reader import read_csv
 from .readers.front_matter import read_front_matter
+from .readers.xlsx_reader import read_xlsx
 from .readers.yaml_reader import read_yaml
 from .records import Dataset
 from .records.pledge import Pledge
-from .schema import ListOf, Nested, Reference, fields_of, parse_record, unknown_field
+from .masking import mask_record
 from .settings import Settings
+from .schema import ListOf, Nested, Reference, fields_of, parse_record, unknown_field
 
-READERS = {".yml": read_yaml, ".yaml": read_yaml, ".csv": read_csv, ".md": read_front_matter}
+READERS = {".yml": read_yaml, ".yaml": read_yaml, ".csv": read_csv, ".xlsx": read_xlsx, ".md": read_front_matter}
+TABLES = {".csv", ".xlsx"}
 
 
 @dataclass
@@ -32,11 +35,19 @@ class Village:
     slug: str
     records: dict[str, tuple] = field(default_factory=dict)
     """Every record of every dataset, including those not yet public, by dataset name."""
+    _index: dict[str, dict] = field(default_factory=dict, repr=False)
     settings: Settings = field(default_factory=Settings)
-    """Site-wide options from the plugin configuration (targets, the site's address)."""
+    """The site's settings (masking rules, disclosure deadlines, site_url)."""
     content: Path | None = None
     """This village's folder of hand-written pages (stories, photos), when it has one."""
-    _index: dict[str, dict] = field(default_factory=dict, repr=False)
+    memo: dict = field(default_factory=dict, repr=False)
+    """Values computed once from the loaded records (indexes, groupings), by key."""
+
+    def remember(self, key: str, compute):
+        """`compute()` the first time `key` is asked for, the stored value afterwards."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
     def path(self, uri: str) -> str:
         """A site path inside this village's section."""
@@ -62,14 +73,13 @@ class Village:
 
     @property
     def people(self) -> dict:
-        """Everyone a record can name: Party members and local talents, by id (cached like `by_id`)."""
-        if " people" not in self._index:
-            self._index[" people"] = {**self.by_id("members"), **self.by_id("talents")}
-        return self._index[" people"]
+        """Everyone a record can name: Party members and local talents, by id."""
+        return self.remember("people", lambda: {**self.by_id("members"), **self.by_id("talents")})
 
     def shown(self, dataset: Dataset, today: date) -> list:
         """The records of a dataset that the site may show on `today`, in the dataset's order."""
-        return sorted((r for r in self.records[dataset.name] if dataset.public(r, today)), key=dataset.order)
+        return sorted((r for r in self.records[dataset.name] if dataset.public(r, today)
+                       and (dataset.public_in is None or dataset.public_in(r, self, today))), key=dataset.order)
 
     def public_pledges(self, today: date) -> list[Pledge]:
         """Pledges that may be shown on `today`, newest first."""
@@ -86,24 +96,21 @@ class Site:
     settings: Settings = field(default_factory=Settings)
 
 
-def load_site(data_dir: Path, today: date, root: Path | None = None, content_dir: Path | None = None,
-              settings: Settings | None = None) -> tuple[Site | None, list[Problem]]:
-    """Read and check all data under `data_dir` (and stories under `content_dir`); return the site
-    or every problem found."""
+def load_site(data_dir: Path, today: date, root: Path | None = None, settings: Settings | None = None, *,
+              content_dir: Path | None = None) -> tuple[Site | None, list[Problem]]:
+    """Read and check all data under `data_dir` (and stories under `content_dir`, by default
+    ``content/``); return the site or every problem found."""
     root = root or data_dir.parent
     content_dir = content_dir or root / "content"
     settings = settings or Settings()
-    if any((data_dir / name).exists() for name in ("village.yml", "village.yaml")):
-        folders = [("", data_dir)]
-    else:
-        folders = sorted((d.name, d) for d in data_dir.iterdir() if d.is_dir()) if data_dir.is_dir() else []
+    folders = village_folders(data_dir)
     if not folders:
         return None, [Problem(_shown(data_dir / "village.yml", root), summary="找不到村庄概况文件",
                               expected="数据文件夹里有 village.yml，或每个村一个子文件夹、各有 village.yml",
                               hint="从示例仓库复制 data/village.yml 再修改。")]
     villages, problems = [], []
     for slug, folder in folders:
-        village, found = load_village(slug, folder, root, content_dir / slug if slug else content_dir, settings)
+        village, found = load_village(slug, folder, root, settings, content_dir / slug if slug else content_dir)
         villages.append(village)
         problems += found
     if problems:
@@ -111,10 +118,21 @@ def load_site(data_dir: Path, today: date, root: Path | None = None, content_dir
     return Site(villages, today, settings), []
 
 
-def load_village(slug: str, folder: Path, root: Path, content: Path | None = None,
-                 settings: Settings | None = None) -> tuple[Village | None, list[Problem]]:
-    """Read every dataset of one village, then check ids, records and references across them."""
-    village, problems, broken = Village(slug, settings=settings or Settings(), content=content), [], set()
+def village_folders(data_dir: Path) -> list[tuple[str, Path]]:
+    """(slug, folder) of each village: one ('', data_dir) when it holds village.yml itself."""
+    if any((data_dir / name).exists() for name in ("village.yml", "village.yaml")):
+        return [("", data_dir)]
+    return sorted((d.name, d) for d in data_dir.iterdir() if d.is_dir()) if data_dir.is_dir() else []
+
+
+def load_village(slug: str, folder: Path, root: Path, settings: Settings | None = None,
+                 content: Path | None = None) -> tuple[Village | None, list[Problem]]:
+    """Read every dataset of one village, then check ids, records and references across them.
+
+    Personal values of name lists are masked here, before anything else sees the village.
+    """
+    settings = settings or Settings()
+    village, problems, broken = Village(slug, settings=settings, content=content), [], set()
     for dataset in DATASETS:
         records, found = _load_dataset(dataset, content if dataset.in_content and content else folder, root)
         if found:
@@ -127,10 +145,14 @@ def load_village(slug: str, folder: Path, root: Path, content: Path | None = Non
         for record in village.records[dataset.name]:
             problems += record.check() if hasattr(record, "check") else []
             problems += _reference_problems(record, village, broken)
-    if not problems:
+    if not problems:  # checks across records (a month's balances) only make sense once every record is sound
         problems += [p for d in DATASETS if d.check_all for p in d.check_all(village)]
     if problems:
         return None, problems
+    for dataset in DATASETS:
+        village.records[dataset.name] = tuple(mask_record(r, settings.masking) for r in village.records[dataset.name])
+    village.memo.clear()
+    village._index.clear()  # the indexes built while checking hold the records before masking
     return village, []
 
 
@@ -149,7 +171,16 @@ def _load_dataset(dataset: Dataset, folder: Path, root: Path) -> tuple[list, lis
 
 
 def _load_file(dataset: Dataset, path: Path, file: str) -> tuple[list, list[Problem]]:
-    read: Read = READERS[path.suffix.lower()](path.read_bytes(), file)
+    return parse_file(dataset, path.read_bytes(), path.suffix.lower(), file)
+
+
+def parse_file(dataset: Dataset, data: bytes, suffix: str, file: str,
+               parse=parse_record) -> tuple[list, list[Problem]]:
+    """The records of one file's bytes (`suffix` picks the reader), and the problems met.
+
+    `parse` parses one record (the change history passes a memoised `parse_record`).
+    """
+    read: Read = READERS[suffix](data, file)
     if read.problems:
         return [], read.problems
     if dataset.single:
@@ -160,13 +191,17 @@ def _load_file(dataset: Dataset, path: Path, file: str) -> tuple[list, list[Prob
         return [], [Problem(file, getattr(read.value, "line", 1), summary="类型不对：文件应是一个列表",
                             expected="每条记录以“- ”开头", found=found,
                             hint="在每条记录的第一个字段前加“- ”，并把后面的字段对齐。")]
-    if path.suffix.lower() == ".csv":
+    if suffix in TABLES:
         header_problems = _column_problems(dataset.record, read.value, file)
         if header_problems:
             return [], header_problems
     records, problems = [], []
     for item in read.value:
-        record, found = parse_record(dataset.record, item, file, getattr(item, "line", read.value.line))
+        refused = dataset.refuse_row(item, file) if dataset.refuse_row else None
+        if refused:
+            problems.append(refused)
+            continue
+        record, found = parse(dataset.record, item, file, getattr(item, "line", read.value.line))
         problems += found
         if record:
             records.append(record)

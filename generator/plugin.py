@@ -17,11 +17,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import history
 from .build_date import BuildDateError, build_date
 from .core import Generated, generate, is_withheld
 from .problems import report
+from .settings import read_settings
 from .search import vocabulary
-from .settings import TRAINING_TARGET, Settings
+from .settings import TRAINING_TARGET
 
 log = logging.getLogger("mkdocs.plugins.cunwu")
 
@@ -33,6 +35,14 @@ class CunwuConfig(base.Config):
     """Where `markdown/` template overrides live (usually also the theme's custom_dir)."""
     build_date = c.Optional(c.Type(str))
     """Pin the build date (YYYY-MM-DD); otherwise SOURCE_DATE_EPOCH, otherwise today in China."""
+    history = c.Type(bool, default=True)
+    """Show each record's change history, read from the git history of the data folder."""
+    masking = c.Type(dict, default={})
+    """Characters a name list keeps, as first+last, e.g. ``id_number: 6+4`` (see generator/settings.py)."""
+    deadlines = c.Type(dict, default={})
+    """How often each kind is due: ``finance: monthly``, ``affairs: quarterly``."""
+    grace_days = c.Type(int, default=10)
+    """Days after a period ends within which its disclosure is still on time."""
     training_target = c.Type(int, default=TRAINING_TARGET)
     """Training hours (学时) a year that members and talents should reach."""
 
@@ -46,10 +56,13 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         overrides = root / self.config.overrides_dir
         watched = (data_dir, overrides, Path(__file__).parent / "templates")
         config.watch.extend(str(p) for p in watched if p.exists() and str(p) not in config.watch)
+        settings, problems = read_settings(dict(self.config), config.site_url, config.use_directory_urls)
+        if problems:
+            raise PluginError("站点设置有误：\n" + report(problems))
         try:
-            settings = Settings(self.config.training_target, config.site_url or "", config.use_directory_urls)
-            self.generated = generate(data_dir, build_date(self.config.build_date), overrides, root,
-                                      Path(config.docs_dir), settings)
+            today = build_date(self.config.build_date)
+            changes = history.collect(data_dir, today) if self.config.history else None
+            self.generated = generate(data_dir, today, overrides, root, Path(config.docs_dir), changes, settings)
         except BuildDateError as error:
             raise PluginError(f"mkdocs.yml 里 cunwu 插件的 build_date：{error}") from None
         except Exception as error:  # a bug of ours must still not show a traceback to a clerk

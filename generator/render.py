@@ -13,13 +13,17 @@ from markupsafe import Markup
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, pass_context
 
 from . import exports
+from .history import History
 from .markdown_text import cn_date, escape, link, relative
 from .model import Site, Village
-from .pages import PageSpec, cases, feed, five_goods, home, members, mentoring, open_data, people, pledges, points, stats, wishes
+from .money import yuan
+from .pages import (PageSpec, cases, decisions, feed, finance, five_goods, guide, home, members, mentoring, namelists,
+                    notices, open_data, people, pledges, points, projects, stats, wishes)
 from .problems import Problem
 from .records.pledge import CATEGORIES
 
-PAGE_TYPES = (home, pledges, members, open_data, people, mentoring, points, wishes, five_goods, cases, stats, feed)
+PAGE_TYPES = (home, pledges, members, notices, decisions, projects, finance, namelists, open_data, guide,
+              people, mentoring, points, wishes, five_goods, cases, stats, feed)
 OVERRIDES_SUBDIR = "markdown"
 
 
@@ -37,7 +41,7 @@ def environment(overrides: Path | None = None) -> Environment:
                       undefined=StrictUndefined, autoescape=True,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.globals.update(link=_link, url=_url, rel=_rel, category_slugs=CATEGORIES)
-    env.filters.update(cn_date=cn_date)
+    env.filters.update(cn_date=cn_date, yuan=yuan)
     return env
 
 
@@ -46,8 +50,12 @@ def page_specs(village: Village, today: date) -> list[PageSpec]:
     return [spec for module in PAGE_TYPES for spec in module.pages(village, today)]
 
 
-def render_site(site: Site, overrides: Path | None = None) -> tuple[dict[str, str | bytes], set[str], list[Problem]]:
-    """All generated files by site path, the paths that belong in the navigation, and any clash."""
+def render_site(site: Site, overrides: Path | None = None,
+                history: History | None = None) -> tuple[dict[str, str | bytes], set[str], list[Problem]]:
+    """All generated files by site path, the paths that belong in the navigation, and any clash.
+
+    `history` (from `history.collect`) adds each record's change history to its page; None shows none.
+    """
     env = environment(overrides)
     files: dict[str, str | bytes] = {}
     in_nav: set[str] = set()
@@ -56,14 +64,15 @@ def render_site(site: Site, overrides: Path | None = None) -> tuple[dict[str, st
         for spec in page_specs(village, site.today):
             if spec.uri in files:
                 problems.append(Problem(spec.uri, summary="两个页面的网址相同", hint="检查编号是否与其他页面重名。"))
+            if spec.content is not None:
+                files[spec.uri] = spec.content
+                continue
             template = env.get_template(spec.template)
             files[spec.uri] = template.render(spec.context, village=village, profile=village.profile,
-                                              today=site.today, page_uri=spec.uri)
+                                              today=site.today, page_uri=spec.uri, history=history)
             if spec.in_nav:
                 in_nav.add(spec.uri)
         files.update(exports.files(village, site.today))
-        for module in PAGE_TYPES:  # files a page type makes besides its pages (charts, feeds)
-            files.update(getattr(module, "files", lambda v, t: {})(village, site.today))
     return files, in_nav, problems
 
 
@@ -79,7 +88,7 @@ def render_appendices(site: Site, overrides: Path | None = None) -> dict[str, st
         for module in PAGE_TYPES:
             for spec in getattr(module, "appendices", lambda v, t: [])(village, site.today):
                 out[spec.uri] = env.get_template(spec.template).render(
-                    spec.context, village=village, profile=village.profile, today=site.today, page_uri=spec.uri)
+                    spec.context, village=village, profile=village.profile, today=site.today, page_uri=spec.uri, history=None)
     return out
 
 

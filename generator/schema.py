@@ -13,7 +13,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, ClassVar
 
 from .personal_data import find_personal_numbers, mask_number, mask_numbers
@@ -186,6 +186,8 @@ class Integer(Kind):
 
     low: int = 0
     high: int = 10**9
+    sample: int = 5
+    """The value blank templates show (kept within the bounds)."""
     name: ClassVar[str] = "整数"
     json_type: ClassVar[str] = "integer"
     not_a_number: ClassVar[str] = "不是整数"
@@ -196,7 +198,7 @@ class Integer(Kind):
 
     @property
     def example(self) -> str:
-        return str(max(self.low, min(self.high, 5)))
+        return str(max(self.low, min(self.high, self.sample)))
 
     def read(self, text: str) -> int:
         plain = halfwidth(text).replace(",", "")
@@ -234,6 +236,12 @@ _DATE_PATTERNS = (
 )
 
 
+def _serial_date(text: str) -> str:
+    """What an Excel serial number means in the usual 1900 date system, as 2024年3月5日."""
+    day = date(1899, 12, 30) + timedelta(days=int(float(text)))
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 @dataclass(frozen=True)
 class Day(Kind):
     """A calendar date: 2025-03-05, 2025/3/5, 2025.3.5 or 2025年3月5日."""
@@ -243,7 +251,14 @@ class Day(Kind):
     example: ClassVar[str] = "2025-03-05"
     json_type: ClassVar[str] = "string (date)"
 
+    def parse(self, raw: Any) -> date:
+        """A numeric XLSX cell in a date field is an Excel date serial: read with the workbook's epoch."""
+        return getattr(raw, "excel_date", None) or super().parse(raw)
+
     def read(self, text: str) -> date:
+        if re.fullmatch(r"\d{5}(\.0+)?", halfwidth(text)):
+            raise Invalid("这是 Excel 的日期序号，不是日期",
+                          hint=f"它多半是 {_serial_date(halfwidth(text))}；请在 Excel 里把这一列设为“日期”格式后重新导出。")
         for pattern in _DATE_PATTERNS:
             match = pattern.fullmatch(halfwidth(text))
             if match:

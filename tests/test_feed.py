@@ -21,7 +21,7 @@ def result():
 
 
 def test_feed_is_valid_atom_with_the_newest_stories_and_pledges(result):
-    feed = etree.fromstring(result.files["feed.xml"].encode("utf-8"))
+    feed = etree.fromstring(result.files["feed.xml"])
     assert feed.tag == f"{ATOM}feed"
     for required in ("title", "id", "updated", "author"):
         assert feed.find(f"{ATOM}{required}") is not None

@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import os
 import re
 import shutil
 import subprocess
 import sys
 from datetime import datetime, time, timedelta, timezone
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlparse
 
 import jieba
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, TODAY
 from generator.model import load_site
+from generator.personal_data import find_personal_numbers
+from generator.readers.csv_reader import read_csv
 from generator.records.pledge import PUBLIC_STATUSES
 
 EPOCH = str(int(datetime.combine(TODAY, time(12), timezone(timedelta(hours=8))).timestamp()))
@@ -123,9 +128,20 @@ def test_links_are_relative_so_the_site_works_under_any_sub_path(site):
 
 
 def test_record_pages_stay_out_of_the_navigation(site, village):
-    nav = soup(site / "index.html").select("nav.md-nav--primary a")
-    assert len(nav) < 40  # a small explicit nav: a few sections, never one link per record (there are hundreds)
+    nav = soup(site / "index.html").select("nav.md-nav--primary a[href]")
+    listed = {page.removesuffix(".md") + ".html" for page in _nav_pages(yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["nav"])}
+    linked = {posixpath.normpath(a["href"]) for a in nav if a["href"].endswith(".html")}
+    assert linked and linked <= listed, linked - listed
     assert not any("pledges/2" in a.get("href", "") for a in nav)
+
+
+def _nav_pages(entries) -> list[str]:
+    """Every page file named in mkdocs.yml's nav."""
+    pages = []
+    for entry in entries:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        pages += _nav_pages(value) if isinstance(value, list) else [value]
+    return pages
 
 
 def test_downloads_open_in_excel_and_hold_only_public_records(site, village):
@@ -159,3 +175,92 @@ def test_names_stay_whole_in_the_search_index(site, village):
     tokens = {t for d in index["docs"] for t in re.split(r"[\u200b\s]+", d["title"] + " " + d["text"])}
     names = [m.name for m in village.members.values()] + [village.profile.name]
     assert [n for n in names if n not in tokens] == []
+
+
+# --- village affairs and finance (issue 4) ---------------------------------------------------
+
+def _yuan(text: str) -> Decimal:
+    return Decimal(text.replace(",", "")) if text.strip() else Decimal("0.00")
+
+
+def test_each_month_rows_sum_to_its_totals_in_the_html(site, village):
+    months = sorted(p for p in (site / "finance").glob("20*.html"))
+    assert len(months) >= 12
+    for page in months:
+        html = soup(page)
+        table = html.find("h2", string=re.compile(r"^收支明细")).find_next("table")
+        assert [th.get_text() for th in table.select("thead th")][4:6] == ["收入", "支出"]
+        *rows, total = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in table.select("tbody tr")]
+        income, expense = (sum(_yuan(row[column]) for row in rows) for column in (4, 5))
+        assert total[0] == "合计" and (income, expense) == (_yuan(total[4]), _yuan(total[5])), page
+        summary = html.find("th", string="期初余额").find_parent("table")
+        balance = dict(zip(("opening", "income", "expense", "closing"),
+                           (_yuan(td.get_text()) for td in summary.select("tbody td"))))
+        assert (balance["income"], balance["expense"]) == (income, expense)
+        assert balance["opening"] + income - expense == balance["closing"], page
+        assert len(rows) == len([e for e in village.records["ledger"] if e.period == page.stem]), page
+
+
+def test_no_unmasked_personal_number_anywhere_in_the_site(site, village):
+    allowed = village.profile.public_phones()
+    raw = set()
+    for path in (ROOT / "data" / "lists").glob("*.csv"):
+        for row in read_csv(path.read_bytes(), path.name).value:
+            raw |= {v for k, v in row.items() if k in ("身份证号", "联系电话", "银行账号") and v}
+    assert len(raw) > 20, "the demo name lists should carry raw personal numbers to mask"
+    scanned = 0
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".json", ".csv", ".xml", ".js", ".svg", ".txt", ".md"}:
+            text = path.read_text(encoding="utf-8", errors="replace").replace("\u200b", "")
+            assert find_personal_numbers(text, allowed) == [], path
+            assert not [n for n in raw if n in text], path
+            scanned += 1
+    assert (site / "search" / "search_index.json").exists() and (site / "open-data" / "list_entries.csv").exists()
+    assert scanned > 100
+
+
+def test_print_views_have_no_navigation_and_say_why_there_is_no_qr_code(site):
+    for page in [site / "print" / "notices" / "GS-2026-09.html", site / "print" / "finance" / "2026-06.html",
+                 site / "print" / "decisions" / "JC-2026-03.html"]:
+        html = soup(page)
+        assert html.select_one("div.md-sidebar--primary").has_attr("hidden")
+        assert html.select_one(".cunwu-print h1")
+        assert "没有设置 site_url，无法生成二维码" in html.select_one(".cunwu-print-qr").get_text()
+    css = (site / "assets" / "stylesheets" / "cunwu.css").read_text(encoding="utf-8")
+    assert "size: A4" in css and "@media print" in css
+
+
+def test_every_new_dataset_is_downloadable_with_its_columns_documented(site, village):
+    page = soup(site / "open-data" / "index.html")
+    for name, title in [("notices", "公告公示"), ("decisions", "四议两公开"), ("projects", "村级项目"),
+                        ("periods", "财务公开期间"), ("ledger", "财务收支明细"), ("namelists", "名单公示"),
+                        ("list_entries", "名单明细（已脱敏）")]:
+        heading = page.find("h2", string=title)
+        assert heading and heading.find_next("a", href=f"{name}.csv") and heading.find_next("a", href=f"{name}.json")
+        data = json.loads((site / "open-data" / f"{name}.json").read_text(encoding="utf-8"))
+        assert data["records"] and {f["key"] for f in data["fields"]} >= set(data["records"][0])
+    ledger = json.loads((site / "open-data" / "ledger.json").read_text(encoding="utf-8"))["records"]
+    assert all(isinstance(r["income"] or r["expense"], str) for r in ledger)  # exact decimals, never floats
+    assert len(ledger) == sum(1 for e in village.records["ledger"])
+
+
+def test_a_draft_notice_never_reaches_the_site(site, village):
+    drafts = [n for n in village.records["notices"] if n.published > TODAY]
+    assert drafts
+    everything = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*")
+                           if p.is_file() and p.suffix in {".html", ".json", ".csv"}).replace("\u200b", "")
+    for notice in drafts:
+        assert not (site / "notices" / f"{notice.id}.html").exists()
+        assert notice.title not in everything
+
+
+def test_a_masking_rule_that_keeps_too_much_stops_the_build_in_chinese(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", "tests", "*.egg-info"))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("id_number: 6+4", "id_number: 10+8"), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode != 0 and "Traceback" not in result.stderr + result.stdout
+    assert ("mkdocs.yml，字段「plugins.cunwu.masking.id_number」：脱敏规则不对或保留得太多。应为：“前几位+后几位”，最多 6+4；"
+            "实际为：“10+8”。") in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -14,12 +14,14 @@ PER_PAGE = 40
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One generated Markdown page."""
+    """One generated Markdown page, or one finished file when `content` is set."""
 
     uri: str
     template: str
     context: dict = field(default_factory=dict)
     in_nav: bool = False
+    content: bytes | None = None
+    """A finished file (an SVG chart or QR code) instead of a rendered template."""
 
 
 @dataclass(frozen=True)

@@ -33,14 +33,10 @@ class Entry:
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:
-    return []
-
-
-def files(village: Village, today: date) -> dict[str, str]:
     """``feed.xml`` in the village's section, or nothing when the site's address is not known."""
     if not village.settings.site_url:
-        return {}
-    return {feed_path(village): atom(village, entries(village, today))}
+        return []
+    return [PageSpec(feed_path(village), "", content=atom(village, entries(village, today)).encode("utf-8"))]
 
 
 def feed_path(village: Village) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..datasets import dataset
+from ..deadlines import disclosure_status
 from ..model import Village
 from . import PageSpec
 
@@ -22,7 +24,8 @@ class Change:
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:
-    return [PageSpec(village.path("index.md"), "home.md", {"changes": recent_changes(village, today)}, in_nav=True)]
+    return [PageSpec(village.path("index.md"), "home.md", {"changes": recent_changes(village, today),
+                                                           "deadlines": disclosure_status(village, today)}, in_nav=True)]
 
 
 def recent_changes(village: Village, today: date) -> list[Change]:
@@ -36,5 +39,22 @@ def recent_changes(village: Village, today: date) -> list[Change]:
             changes.append(Change(pledge.completed, "承诺完成", uri, pledge.content))
         if pledge.evaluation and pledge.evaluation.date <= today:
             changes.append(Change(pledge.evaluation.date, "民主评诺", uri, pledge.content))
+    changes += affairs_changes(village, today)
     changes.sort(key=lambda c: (c.day, c.uri, c.what), reverse=True)
     return changes[:RECENT]
+
+
+def affairs_changes(village: Village, today: date) -> list[Change]:
+    """Published notices, decisions, projects, name lists and finance months."""
+    changes = [Change(n.published, f"{n.kind}", village.path(f"notices/{n.id}.md"), n.title)
+               for n in village.shown(dataset("notices"), today)]
+    changes += [Change(d.published, "四议两公开", village.path(f"decisions/{d.id}.md"), d.title)
+                for d in village.shown(dataset("decisions"), today)]
+    changes += [Change(p.published, "村级项目", village.path(f"projects/{p.id}.md"), p.name)
+                for p in village.shown(dataset("projects"), today)]
+    changes += [Change(n.published, "名单公示", village.path(f"lists/{n.id}.md"), n.title)
+                for n in village.shown(dataset("namelists"), today)]
+    changes += [Change(p.published, "财务公开", village.path(f"finance/{p.id}.md"),
+                       f"{p.month.year}年{p.month.month}月财务收支")
+                for p in village.shown(dataset("periods"), today)]
+    return changes

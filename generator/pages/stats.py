@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..charts import bar_chart
+from ..charts import column_chart
 from ..model import Village
 from ..records.pledge import Status
 from . import PageSpec
@@ -27,14 +27,12 @@ class Figure:
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:
-    return [PageSpec(village.path("stats/index.md"), "stats.md", {"figures": yearly_figures(village, today)},
-                     in_nav=True)]
-
-
-def files(village: Village, today: date) -> dict[str, str]:
-    """The SVG file of each figure, by site path."""
-    return {village.path(f"stats/{f.slug}.svg"): bar_chart(f.title, [str(y) for y in f.years], list(f.series))
-            for f in yearly_figures(village, today)}
+    """The statistics page and the SVG chart of each figure."""
+    figures = yearly_figures(village, today)
+    return [PageSpec(village.path("stats/index.md"), "stats.md", {"figures": figures}, in_nav=True)] + [
+        PageSpec(village.path(f"stats/{f.slug}.svg"), "", content=column_chart(f.title, [str(y) for y in f.years],
+                                                                              list(f.series)))
+        for f in figures]
 
 
 def yearly_figures(village: Village, today: date) -> list[Figure]:

@@ -7,6 +7,7 @@ import io
 
 from ..problems import Problem
 from . import Mapping, Read, Sequence
+from .cells import cell_problem
 
 ENCODINGS = ("utf-8-sig", "gb18030")
 
@@ -38,6 +39,10 @@ def read_csv(data: bytes, file: str) -> Read:
             continue
         values = [(h, cells[i] if i < len(cells) and cells[i] != "" else None)
                   for i, h in enumerate(header) if h]
+        damaged = [p for p in (cell_problem(v, file, number, h) for h, v in values) if p]
+        if damaged:
+            problems += damaged
+            continue
         rows.append(Mapping(number, values, {h: number for h, _ in values}))
     return Read(value=None if problems else rows, problems=problems)
 

@@ -93,7 +93,7 @@ class _Builder:
                                              hint="检查是否误用了 YAML 的锚点（&）和引用（*）。"))
             return None
         if isinstance(node, yaml.ScalarNode):
-            if node.style is None and node.value in _NULLS:
+            if not node.style and node.value in _NULLS:  # plain: None (pure Python) or "" (libyaml)
                 return None
             return node.value
         if isinstance(node, yaml.SequenceNode):

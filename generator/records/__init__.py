@@ -53,9 +53,15 @@ class Dataset:
     """Sort key for listings and downloads."""
     derived: tuple[Derived, ...] = ()
     """Computed columns added to the downloads."""
+    published_on: Callable[[object], date | None] | None = None
+    """The day a record's 公示 begins (a pledge's 晒诺 date); its change history counts from then."""
+    shown_as: Callable[[object, date], object] | None = None
+    """The record as the site shows it on a day (e.g. without steps dated later), for the history."""
+    public_in: Callable[[object, object, date], bool] | None = None
+    """(record, village, build date) -> whether shown, when that depends on other records."""
+    refuse_row: Callable[[object, str], object] | None = None
+    """(raw row, file) -> one Problem for a row that is not a record at all (a 合计 line), or None."""
     check_all: Callable[[object], list] | None = None
-    """(village) -> problems across records and datasets (a pair's roles, a row's point rules), run
-    only when every file parsed and every reference resolved, so one broken row is reported once.
-    Same name and meaning as on the affairs branch, so the two merge into one hook."""
+    """(village) -> problems across the dataset's records (e.g. a month's balances), run when it loaded cleanly."""
     in_content: bool = False
     """True when the files live among the hand-written pages (``content/``), not in ``data/``."""

@@ -6,6 +6,7 @@ the branch has not approved and published is never shown on the site.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -114,6 +115,14 @@ class Pledge:
     def is_public(self, today: date) -> bool:
         return self.status(today).public
 
+    def as_of(self, today: date) -> "Pledge":
+        """The pledge as the site shows it on `today`: steps dated later are left out."""
+        return dataclasses.replace(
+            self, reviews=tuple(r for r in self.reviews if r.date <= today),
+            progress=tuple(p for p in self.progress if p.date <= today),
+            completed=self.completed if self.completed and self.completed <= today else None,
+            evaluation=self.evaluation if self.evaluation and self.evaluation.date <= today else None)
+
     def last_change(self) -> date:
         """The latest date among the pledge's public steps."""
         dates = [self.published, self.completed, *(p.date for p in self.progress)]
@@ -162,6 +171,7 @@ class Pledge:
 
 DATASET = Dataset(
     "pledges", "公开承诺", Pledge, ("pledges/*.yml", "pledges/*.yaml"), required=False, public=Pledge.is_public,
+    published_on=lambda p: p.published, shown_as=Pledge.as_of,
     derived=(
         Derived("status", "状态", "由各步骤日期和生成日期推算：" + "、".join(s.text for s in PUBLIC_STATUSES) + "。",
                 lambda p, village, today: p.status(today).text),

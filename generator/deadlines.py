@@ -1,0 +1,81 @@
+"""Disclosure deadlines (村民委员会组织法 第三十条): what is due, what is overdue.
+
+mkdocs.yml says how often each kind is published (finance monthly, general affairs quarterly)
+and how many days after a period ends it may still come out. A period counts as published when
+finance has published that month's accounts, or when a notice, decision, project or name list
+came out during that quarter. The home page lists overdue periods and the next due.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .datasets import dataset
+from .settings import DEADLINE_TITLES, FREQUENCIES
+
+OVERDUE_SHOWN = 6
+"""Overdue periods listed at most (the oldest are summarised by the count)."""
+
+
+@dataclass(frozen=True)
+class Due:
+    """One period of one kind of disclosure and its deadline."""
+
+    kind: str
+    period: str
+    due: date
+    overdue: bool
+
+    def days(self, today: date) -> int:
+        """Days overdue (positive) or left (zero or negative)."""
+        return (today - self.due).days
+
+
+def disclosure_status(village, today: date) -> list[Due]:
+    """For each configured kind: its overdue periods (oldest first), then the next one due."""
+    result = []
+    for kind, every in village.settings.deadlines.items():
+        months = FREQUENCIES[every][1]
+        covered = _covered(village, kind, today, months)
+        start = min(covered, default=_period_start(today, months))
+        result += _dues(DEADLINE_TITLES[kind], start, covered, today, months, village.settings.grace_days)
+    return result
+
+
+def _dues(title: str, start: date, covered: set[date], today: date, months: int, grace: int) -> list[Due]:
+    overdue, upcoming, period = [], None, start
+    while upcoming is None:
+        end = _add_months(period, months) - timedelta(days=1)
+        deadline = end + timedelta(days=grace)
+        if period not in covered:
+            if deadline < today:
+                overdue.append(Due(title, _label(period, months), deadline, True))
+            else:
+                upcoming = Due(title, _label(period, months), deadline, False)
+        period = _add_months(period, months)
+    return overdue[-OVERDUE_SHOWN:] + [upcoming]
+
+
+def _covered(village, kind: str, today: date, months: int) -> set[date]:
+    """The first day of each period that has been published."""
+    if kind == "finance":
+        return {_period_start(p.month, months) for p in village.shown(dataset("periods"), today)}
+    days = [r.published for name in ("notices", "decisions", "projects", "namelists")
+            for r in village.shown(dataset(name), today)]
+    return {_period_start(day, months) for day in days}
+
+
+def _period_start(day: date, months: int) -> date:
+    return date(day.year, (day.month - 1) // months * months + 1, 1)
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _label(period: date, months: int) -> str:
+    if months == 3:
+        return f"{period.year}年第{(period.month - 1) // 3 + 1}季度"
+    return f"{period.year}年{period.month}月"

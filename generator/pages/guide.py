@@ -1,0 +1,21 @@
+"""The clerk's field reference (编辑指南 · 数据字段说明), generated from the schemas so it never drifts.
+
+The hand-written part of the guide is ``content/guide/index.md``; this page lists, for every
+dataset in `DATASETS`, where its files live, how to get a blank template and what each field
+means, from the same definitions that `cunwu check` uses.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..blank import is_tabular
+from ..datasets import DATASETS
+from ..exports import documented_fields
+from ..model import Village
+from . import PageSpec
+
+
+def pages(village: Village, today: date) -> list[PageSpec]:
+    datasets = [{"dataset": d, "tabular": is_tabular(d), "fields": documented_fields(d)} for d in DATASETS]
+    return [PageSpec(village.path("guide/fields.md"), "guide_fields.md", {"datasets": datasets})]

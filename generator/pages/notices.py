@@ -1,0 +1,25 @@
+"""Notices: the listing (newest first), one page per notice, and its print view."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..datasets import dataset
+from ..model import Village
+from ..records.notice import STATUS_SLUGS, body_markup
+from . import PageSpec, paginate
+from .printing import print_view
+
+
+def pages(village: Village, today: date) -> list[PageSpec]:
+    shown = list(reversed(village.shown(dataset("notices"), today)))
+    status_of = {n.id: n.status(today) for n in shown}
+    specs = paginate(shown, village.path("notices/index.md"), "notice_list.md",
+                     {"status_of": status_of, "status_slugs": STATUS_SLUGS}, in_nav=True)
+    for notice in shown:
+        uri = village.path(f"notices/{notice.id}.md")
+        context = {"notice": notice, "status": status_of[notice.id], "status_slugs": STATUS_SLUGS,
+                   "body": body_markup(notice.body)}
+        specs.append(PageSpec(uri, "notice.md", context))
+        specs += print_view(village, uri, "_notice_body.md", context)
+    return specs

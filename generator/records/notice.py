@@ -1,0 +1,126 @@
+"""Notices (公告 / 公示): a title, a Markdown body, and for a 公示 the period during which
+villagers may object. Status follows from the dates and the build date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from markupsafe import Markup
+
+from . import Dataset, Derived
+from ..personal_data import find_personal_numbers, mask_number, mask_numbers
+from ..problems import Problem
+from ..schema import Choice, Day, Identifier, Invalid, Kind, ListOf, Text, origin_field, spec
+
+KINDS = ("公告", "公示")
+CATEGORIES = ("村务", "财务", "党务", "项目", "惠民政策", "其他")
+
+
+@dataclass(frozen=True)
+class MarkdownText(Kind):
+    """Several paragraphs of Markdown: lists, bold, links; no HTML, no images from other hosts."""
+
+    max_length: int = 5000
+    name: ClassVar[str] = "Markdown 文字"
+    expected: ClassVar[str] = "Markdown 格式的正文，可分段、列表、加粗"
+
+    def read(self, text: str) -> str:
+        text = text.replace("\r\n", "\n").strip()
+        if len(text) > self.max_length:
+            raise Invalid(f"正文太长（{len(text)} 字）", hint="请精简，或把全文作为附件。")
+        hits = find_personal_numbers(text)
+        if hits:
+            kind, number = hits[0]
+            raise Invalid(f"疑似包含{kind}（{mask_number(number)}），公开数据里不能出现",
+                          expected="不含身份证号、手机号、银行卡号的文字", found=mask_numbers(text),
+                          hint="请删除这个号码；确需公开的办公电话写在村庄概况的电话字段里。")
+        if re.search(r"<[A-Za-z/!]", text):
+            raise Invalid("正文里有 HTML 标签", hint="只用 Markdown：空一行分段，“- ”开头写列表，**加粗**。")
+        if re.search(r"!\[[^\]]*\]\(\s*[a-z]+:", text, re.I) or re.search(r"\]\(\s*(javascript|data|vbscript):", text, re.I):
+            raise Invalid("正文里有外部图片或不安全的链接", hint="图片放进 content/ 文件夹后用相对路径引用；链接只用 http、https。")
+        return text
+
+
+def body_markup(text: str) -> Markup:
+    """A checked Markdown body for a template: Markdown passes, '&' and stray '<' '>' are escaped."""
+    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Attachment:
+    """附件：放在 content/ 里的文件。"""
+
+    file: str = spec(Text(200), "文件", "附件在 content/ 文件夹里的路径，如 attachments/2026-03-低保名单.pdf。")
+    title: str = spec(Text(80), "名称", "附件的名称。")
+    origin: object = origin_field()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Notice:
+    """公告和公示：标题、类别、正文、发布日期；公示另有公示期（起止日期）。"""
+
+    id: str = spec(Identifier("GG-2026-01"), "编号", "公告编号，如 GG-2026-01；用于网址。")
+    title: str = spec(Text(80), "标题", "公告或公示的标题。")
+    kind: str = spec(Choice(KINDS), "类型", "公告 或 公示（公示要写公示期）。")
+    category: str = spec(Choice(CATEGORIES), "类别", "、".join(CATEGORIES) + " 之一。")
+    published: date = spec(Day(), "发布日期", "在公开栏和本站发布的日期；晚于生成日期的不显示。")
+    start: date = spec(Day(), "公示开始", "公示期的第一天（公示必填）。", required=False)
+    end: date = spec(Day(), "公示结束", "公示期的最后一天，村民在此之前可以提出异议（公示必填）。", required=False)
+    body: str = spec(MarkdownText(), "正文", "正文，Markdown 格式：空一行分段，“- ”开头写列表。")
+    attachments: tuple = spec(ListOf(Attachment), "附件", "附件列表。", required=False)
+    origin: object = origin_field()
+
+    def is_public(self, today: date) -> bool:
+        return self.published <= today
+
+    def status(self, today: date) -> str:
+        """已发布 for a 公告; 待公示 / 公示中 / 已结束 for a 公示."""
+        if self.kind == "公告":
+            return "已发布"
+        if today < self.start:
+            return "待公示"
+        return "公示中" if today <= self.end else "已结束"
+
+    def check(self) -> list[Problem]:
+        if self.kind == "公示" and (self.start is None or self.end is None):
+            missing = "start" if self.start is None else "end"
+            return [Problem(self.origin.file, self.origin.line, self.origin.name_of(Notice, missing),
+                            summary="公示缺少公示期", expected="公示开始和公示结束两个日期",
+                            hint="公示期一般不少于 5 天，如 start: 2026-03-05、end: 2026-03-11。")]
+        if self.start and self.end and self.end < self.start:
+            return [Problem(self.origin.file, self.origin.line_of("end"), self.origin.name_of(Notice, "end"),
+                            summary="公示结束早于公示开始", expected=f"不早于 {self.start.isoformat()}",
+                            found=self.end.isoformat(), hint="请核对公示期。")]
+        return []
+
+
+STATUS_SLUGS = {"已发布": "published", "待公示": "upcoming", "公示中": "open", "已结束": "closed"}
+
+DATASET = Dataset("notices", "公告公示", Notice, ("notices/*.yml", "notices/*.yaml"), required=False,
+                  public=Notice.is_public, order=lambda n: (n.published, n.id),
+                  derived=(Derived("status", "状态", "由公示期和生成日期推算：已发布、待公示、公示中、已结束。",
+                                   lambda n, village, today: n.status(today)),))
+
+
+def attachment_problems(village, docs_dir: Path, root: Path) -> list[Problem]:
+    """Every attachment of a notice must be a file in the docs folder (content/)."""
+    problems = []
+    for notice in village.records["notices"]:
+        for a in notice.attachments:
+            if not (docs_dir / a.file).is_file():
+                problems.append(Problem(a.origin.file, a.origin.line_of("file"), a.origin.name_of(Attachment, "file"),
+                                        summary="附件文件不存在", expected=f"{_shown(docs_dir, root)}/{a.file} 这个文件",
+                                        found=a.file, hint="把附件放进这个文件夹，或改正路径（区分大小写）。"))
+    return problems
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
