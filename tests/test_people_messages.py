@@ -314,3 +314,18 @@ def test_message_text(village, case):
     site, problems = load_site(village / "data", TODAY, village)
     assert site is None
     assert [str(p) for p in problems] == expected
+
+
+def test_cunwu_new_cases_writes_a_story_that_check_accepts_once_people_are_named(village):
+    from generator.blank import blank
+    from generator.datasets import dataset
+
+    made = blank(dataset("cases"), village / "data", TODAY)
+    (name, content), = made.files.items()
+    assert name == "2025-tea-road.md" and content.startswith(b"---\n")
+    story = village / "content" / "cases" / name
+    story.parent.mkdir(parents=True)
+    story.write_bytes(content.replace(b"\npeople:\n", b"\npeople: M001\n"))
+    site, problems = load_site(village / "data", TODAY, village)
+    assert problems == []
+    assert [s.slug for s in site.villages[0].records["cases"]] == ["2025-tea-road"]
