@@ -7,6 +7,7 @@ and downloads to MkDocs as generated files; record pages stay out of the navigat
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -18,10 +19,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import history
 from .build_date import BuildDateError, build_date
-from .core import Generated, generate
+from .core import Generated, generate, is_withheld
 from .problems import report
 from .settings import read_settings
 from .search import vocabulary
+from .settings import TRAINING_TARGET
+
+log = logging.getLogger("mkdocs.plugins.cunwu")
 
 
 class CunwuConfig(base.Config):
@@ -39,6 +43,8 @@ class CunwuConfig(base.Config):
     """How often each kind is due: ``finance: monthly``, ``affairs: quarterly``."""
     grace_days = c.Type(int, default=10)
     """Days after a period ends within which its disclosure is still on time."""
+    training_target = c.Type(int, default=TRAINING_TARGET)
+    """Training hours (学时) a year that members and talents should reach."""
 
 
 class CunwuPlugin(BasePlugin[CunwuConfig]):
@@ -50,7 +56,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         overrides = root / self.config.overrides_dir
         watched = (data_dir, overrides, Path(__file__).parent / "templates")
         config.watch.extend(str(p) for p in watched if p.exists() and str(p) not in config.watch)
-        settings, problems = read_settings(dict(self.config), config.site_url)
+        settings, problems = read_settings(dict(self.config), config.site_url, config.use_directory_urls)
         if problems:
             raise PluginError("站点设置有误：\n" + report(problems))
         try:
@@ -66,14 +72,22 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
                               "数据没有问题也可能遇到，请把这段文字发给网站维护者。") from None
         if self.generated.problems:
             raise PluginError("数据检查没有通过：\n" + report(self.generated.problems))
+        if not config.site_url:
+            log.info("mkdocs.yml 没有设置 site_url，不生成 Atom 订阅（feed.xml）：订阅里的链接必须是完整网址。")
         _teach_jieba(vocabulary(self.generated.site))
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        for file in [f for f in files if is_withheld(f.src_uri, self.generated.withheld)]:
+            files.remove(file)
         for uri, content in sorted(self.generated.files.items()):
             inclusion = InclusionLevel.INCLUDED if uri in self.generated.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, uri, content=content, inclusion=inclusion))
         return files
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        """Hand-written pages that the data speaks about (stories) get their generated block."""
+        return markdown + self.generated.appendices.get(page.file.src_uri, "")
 
 
 def _teach_jieba(words: list[str]) -> None:
