@@ -3,7 +3,9 @@
     python benchmarks/synthetic.py OUT_DIR --scale 10
 
 writes OUT_DIR/data/ (profile, members.csv, pledges/*.yml) at `scale` times the demo size.
-Pledge texts are the demo's, so the search index has realistic Chinese text.
+Pledge texts are the demo's, so the search index has realistic Chinese text. The people side
+(talents, training, mentoring, points, wishes, 五个好) is copied at the demo's size: the first
+copy of the members keeps the demo's ids, so its references hold.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data"
+PEOPLE_SIDE = ("talents.csv", "training.csv", "mentoring.yml", "wishes.yml", "five_goods.yml", "points")
 
 
 def write_village(out: Path, scale: int) -> tuple[int, int]:
@@ -43,6 +46,12 @@ def write_village(out: Path, scale: int) -> tuple[int, int]:
             batch.append(pledge)
         (data / "pledges" / f"copy-{copy:03d}.yml").write_text(
             yaml.safe_dump(batch, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for name in PEOPLE_SIDE:
+        source = DEMO / name
+        if source.is_dir():
+            shutil.copytree(source, data / name)
+        elif source.exists():
+            shutil.copy(source, data / name)
     return len(members) * scale, len(pledges) * scale
 
 

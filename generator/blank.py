@@ -42,7 +42,23 @@ def blank(dataset: Dataset, data_dir: Path, today: date) -> Blank:
     if is_tabular(dataset):
         row = example_row(dataset.record, new_id, today)
         return Blank({f"{stem}.csv": to_csv(dataset, row), f"{stem}.xlsx": to_xlsx(dataset, row)}, new_id)
+    if dataset.in_content:
+        return Blank({STORY_SLUG + ".md": to_markdown(dataset, today).encode("utf-8")}, None)
     return Blank({f"{stem}.yml": to_yaml(dataset, new_id, today).encode("utf-8")}, new_id)
+
+
+STORY_SLUG = "2025-tea-road"
+"""The example slug of a page kept in content/ (a story): the file is named after it."""
+
+
+def to_markdown(dataset: Dataset, today: date) -> str:
+    """A hand-written page (a story) with its front matter filled with example values, and a body."""
+    lines = [line for line in _record_lines(dataset.record, None, today)]
+    return "\n".join(["---", *lines, "---", "",
+                      "# 请填写标题", "",
+                      f"<!-- {dataset.title}的正文写在这里，照片放在同一个文件夹，文件名以网址名开头，"
+                      f"如 {STORY_SLUG}.jpg，用 ![照片说明]({STORY_SLUG}.jpg) 插入。"
+                      f"改好后把文件改名为“网址名.md”，放进 content/cases/，再运行 cunwu check 检查。 -->", ""])
 
 
 def is_tabular(dataset: Dataset) -> bool:

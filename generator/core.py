@@ -10,7 +10,7 @@ from .history import History
 from .model import Site, load_site
 from .problems import Problem
 from .records.notice import attachment_problems
-from .render import render_site
+from .render import render_appendices, render_site, withheld_pages
 from .settings import Settings
 
 
@@ -22,7 +22,17 @@ class Generated:
     files: dict[str, str | bytes] = field(default_factory=dict)
     """Generated pages (Markdown text) and downloads (bytes), by path in the site."""
     in_nav: set[str] = field(default_factory=set)
+    appendices: dict[str, str] = field(default_factory=dict)
+    """Markdown added at the end of hand-written pages (e.g. a story's people), by page path."""
+    withheld: set[str] = field(default_factory=set)
+    """Hand-written pages not to publish yet (a story dated after the build date)."""
     problems: list[Problem] = field(default_factory=list)
+
+
+def is_withheld(src_uri: str, withheld: set[str]) -> bool:
+    """A withheld page, or a file beside it named after it (``x.md`` → ``x.svg``, ``x-1.jpg``)."""
+    stem = src_uri.rsplit(".", 1)[0]
+    return any(stem == page.removesuffix(".md") or stem.startswith(page.removesuffix(".md") + "-") for page in withheld)
 
 
 def check(data_dir: Path, today: date, root: Path | None = None,
@@ -39,7 +49,7 @@ def generate(data_dir: Path, today: date, overrides: Path | None = None, root: P
     `history` (see `history.collect`) puts each record's change history on its page; `settings`
     are the plugin's options (masking rules, disclosure deadlines, site_url).
     """
-    site, problems = load_site(data_dir, today, root, settings)
+    site, problems = load_site(data_dir, today, root, settings, content_dir=docs_dir)
     if problems:
         return Generated(problems=problems)
     files, in_nav, problems = render_site(site, overrides, history)
@@ -48,7 +58,7 @@ def generate(data_dir: Path, today: date, overrides: Path | None = None, root: P
         problems += [p for v in site.villages for p in attachment_problems(v, docs_dir, root or docs_dir.parent)]
     if problems:
         return Generated(site=site, problems=problems)
-    return Generated(site, files, in_nav)
+    return Generated(site, files, in_nav, render_appendices(site, overrides), withheld_pages(site))
 
 
 def _clashes(files: dict, docs_dir: Path, root: Path) -> list[Problem]:

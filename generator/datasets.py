@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .records import decision, ledger, member, namelist, notice, pledge, project, village
+from .records import case, decision, five_goods, ledger, member, mentoring, namelist, notice, pledge, points, project, talent, training, village, wish
 
 DATASETS = (
     village.DATASET,
@@ -15,6 +15,14 @@ DATASETS = (
     ledger.DATASET,
     namelist.LISTS,
     namelist.DATASET,
+    talent.DATASET,
+    training.DATASET,
+    mentoring.DATASET,
+    points.RULES,
+    points.ROWS,
+    wish.DATASET,
+    five_goods.DATASET,
+    case.DATASET,
 )
 
 

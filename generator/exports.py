@@ -132,6 +132,8 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, tuple):
+        return "、".join(map(str, value))
     text = str(value)
     if text[:1] in "=+-@" and not re.fullmatch(r"[+-]?\d+(\.\d+)?", text):
         return "'" + text

@@ -186,6 +186,8 @@ class _Owners:
             if folder in path.parents:
                 inner = path.relative_to(folder)
                 for dataset in DATASETS:
+                    if "id" not in {f.key for f in fields_of(dataset.record)}:
+                        continue  # rows without ids (ledgers, name lists) have no per-record history
                     if any(len(inner.parts) == len(PurePosixPath(p).parts) and inner.match(p) for p in dataset.patterns):
                         return slug, dataset
         return None

@@ -16,6 +16,7 @@ from .datasets import DATASETS, dataset
 from .problems import Problem
 from .readers import Mapping, Read, Sequence
 from .readers.csv_reader import read_csv
+from .readers.front_matter import read_front_matter
 from .readers.xlsx_reader import read_xlsx
 from .readers.yaml_reader import read_yaml
 from .records import Dataset
@@ -24,7 +25,7 @@ from .masking import mask_record
 from .settings import Settings
 from .schema import ListOf, Nested, Reference, fields_of, parse_record, unknown_field
 
-READERS = {".yml": read_yaml, ".yaml": read_yaml, ".csv": read_csv, ".xlsx": read_xlsx}
+READERS = {".yml": read_yaml, ".yaml": read_yaml, ".csv": read_csv, ".xlsx": read_xlsx, ".md": read_front_matter}
 TABLES = {".csv", ".xlsx"}
 SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]{0,39}")
 """A village folder's name: it becomes the village's section in every address."""
@@ -40,6 +41,8 @@ class Village:
     _index: dict[str, dict] = field(default_factory=dict, repr=False)
     settings: Settings = field(default_factory=Settings)
     """The site's settings (masking rules, disclosure deadlines, site_url)."""
+    content: Path | None = None
+    """This village's folder of hand-written pages (stories, photos), when it has one."""
     memo: dict = field(default_factory=dict, repr=False)
     """Values computed once from the loaded records (indexes, groupings), by key."""
 
@@ -71,6 +74,11 @@ class Village:
             self._index[name] = {r.id: r for r in self.records[name]}
         return self._index[name]
 
+    @property
+    def people(self) -> dict:
+        """Everyone a record can name: Party members and local talents, by id."""
+        return self.remember("people", lambda: {**self.by_id("members"), **self.by_id("talents")})
+
     def shown(self, dataset: Dataset, today: date) -> list:
         """The records of a dataset that the site may show on `today`, in the dataset's order."""
         return sorted((r for r in self.records[dataset.name] if dataset.public(r, today)
@@ -91,10 +99,12 @@ class Site:
     settings: Settings = field(default_factory=Settings)
 
 
-def load_site(data_dir: Path, today: date, root: Path | None = None,
-              settings: Settings | None = None) -> tuple[Site | None, list[Problem]]:
-    """Read and check all data under `data_dir`; return the site or every problem found."""
+def load_site(data_dir: Path, today: date, root: Path | None = None, settings: Settings | None = None, *,
+              content_dir: Path | None = None) -> tuple[Site | None, list[Problem]]:
+    """Read and check all data under `data_dir` (and stories under `content_dir`, by default
+    ``content/``); return the site or every problem found."""
     root = root or data_dir.parent
+    content_dir = content_dir or root / "content"
     settings = settings or Settings()
     folders = village_folders(data_dir)
     if not folders:
@@ -108,7 +118,7 @@ def load_site(data_dir: Path, today: date, root: Path | None = None,
                                     expected="由字母、数字和短横线组成的名字，如 qinghe", found=slug,
                                     hint="文件夹名会成为这个村的网址，请改用拼音或字母，不要用汉字、空格或其他符号。"))
             continue
-        village, found = load_village(slug, folder, root, settings)
+        village, found = load_village(slug, folder, root, settings, content_dir / slug if slug else content_dir)
         villages.append(village)
         problems += found
     if problems:
@@ -124,16 +134,16 @@ def village_folders(data_dir: Path) -> list[tuple[str, Path]]:
                   if d.is_dir() and not d.name.startswith(".")) if data_dir.is_dir() else []
 
 
-def load_village(slug: str, folder: Path, root: Path,
-                 settings: Settings | None = None) -> tuple[Village | None, list[Problem]]:
+def load_village(slug: str, folder: Path, root: Path, settings: Settings | None = None,
+                 content: Path | None = None) -> tuple[Village | None, list[Problem]]:
     """Read every dataset of one village, then check ids, records and references across them.
 
     Personal values of name lists are masked here, before anything else sees the village.
     """
     settings = settings or Settings()
-    village, problems, broken = Village(slug, settings=settings), [], set()
+    village, problems, broken = Village(slug, settings=settings, content=content), [], set()
     for dataset in DATASETS:
-        records, found = _load_dataset(dataset, folder, root)
+        records, found = _load_dataset(dataset, content if dataset.in_content and content else folder, root)
         if found:
             broken.add(dataset.name)
         problems += found
@@ -249,10 +259,11 @@ def _reference_problems(record, village: Village, broken: set[str]) -> list[Prob
     problems = []
     for f in fields_of(type(record)):
         value = getattr(record, f.key)
-        if isinstance(f.kind, Reference) and value is not None and f.kind.target not in broken:
-            targets = village.by_id(f.kind.target)
-            if value not in targets:
-                problems.append(_unknown_reference(record, f, value, targets))
+        if isinstance(f.kind, Reference) and value is not None and not broken & set(f.kind.targets):
+            targets = {k: v for name in f.kind.targets for k, v in village.by_id(name).items()}
+            for one in value if isinstance(value, tuple) else (value,):
+                if one not in targets:
+                    problems.append(_unknown_reference(record, f, one, targets))
         elif isinstance(f.kind, Nested) and value is not None:
             problems += _reference_problems(value, village, broken)
         elif isinstance(f.kind, ListOf):
@@ -266,7 +277,8 @@ def _unknown_reference(record, f, value: str, targets: dict) -> Problem:
     hint = (f"是不是“{near[0]}”（{_title(targets[near[0]])}）？" if near
             else f"请先添加这条{f.kind.title}记录，或改正编号。")
     return Problem(record.origin.file, record.origin.line_of(f.key), record.origin.name_of(type(record), f.key),
-                   summary=f"引用了不存在的{f.kind.title}", expected=f"{dataset(f.kind.target).title}里已有的编号",
+                   summary=f"引用了不存在的{f.kind.title}",
+                   expected="或".join(dataset(name).title for name in f.kind.targets) + "里已有的编号",
                    found=value, hint=hint)
 
 

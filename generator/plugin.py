@@ -22,12 +22,15 @@ from mkdocs.utils import CountHandler
 
 from . import guard, history, staging
 from .build_date import BuildDateError, build_date
-from .core import Generated, generate
+from .core import Generated, generate, is_withheld
 from .model import READERS
 from .problems import report
 from .sanitise import file_reading_extensions, sanitise_html
 from .settings import read_settings
 from .search import vocabulary
+from .settings import TRAINING_TARGET
+
+log = logging.getLogger("mkdocs.plugins.cunwu")
 
 
 class CunwuConfig(base.Config):
@@ -49,6 +52,8 @@ class CunwuConfig(base.Config):
     """How often each kind is due: ``finance: monthly``, ``affairs: quarterly``."""
     grace_days = c.Type(int, default=10)
     """Days after a period ends within which its disclosure is still on time."""
+    training_target = c.Type(int, default=TRAINING_TARGET)
+    """Training hours (学时) a year that members and talents should reach."""
 
 
 class CunwuPlugin(BasePlugin[CunwuConfig]):
@@ -74,7 +79,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         if refused:
             raise PluginError(f"mkdocs.yml 启用了会读取其他文件的 Markdown 扩展：{'、'.join(refused)}。"
                               "它们可能把仓库里的任何文件（包括未公开的数据）放进网页，请从 markdown_extensions 里删除。")
-        settings, problems = read_settings(dict(self.config), config.site_url)
+        settings, problems = read_settings(dict(self.config), config.site_url, config.use_directory_urls)
         if problems:
             raise PluginError("站点设置有误：\n" + report(problems))
         try:
@@ -87,17 +92,25 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
             raise _internal(error) from None
         if self.generated.problems:
             raise PluginError("数据检查没有通过：\n" + report(self.generated.problems))
+        if not config.site_url:
+            log.info("mkdocs.yml 没有设置 site_url，不生成 Atom 订阅（feed.xml）：订阅里的链接必须是完整网址。")
         _teach_jieba(vocabulary(self.generated.site))
         self._stage(config)
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        for file in [f for f in files if is_withheld(f.src_uri, self.generated.withheld)]:
+            files.remove(file)
         for uri, content in sorted(self.generated.files.items()):
             inclusion = InclusionLevel.INCLUDED if uri in self.generated.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, uri, content=content, inclusion=inclusion))
         theme_dirs = {os.path.abspath(d) for d in config.theme.dirs} - {os.path.abspath(config.theme.custom_dir or "")}
         self.theme_assets = frozenset(f.dest_uri for f in files if os.path.abspath(f.src_dir or "") in theme_dirs)
         return files
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        """Hand-written pages that the data speaks about (stories) get their generated block."""
+        return markdown + self.generated.appendices.get(page.file.src_uri, "")
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         """Every page is sanitised: hand-written ones, and generated ones with Markdown fields."""
@@ -191,6 +204,7 @@ def _strict_warnings_pending() -> bool:
     so publishing here would replace the site with one that the build then rejects.
     """
     return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
+
 
 
 def _teach_jieba(words: list[str]) -> None:

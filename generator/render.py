@@ -17,12 +17,13 @@ from .history import History
 from .markdown_text import cn_date, escape, link, relative
 from .model import Site, Village
 from .money import yuan
-from .pages import (PageSpec, decisions, finance, guide, home, members, namelists, notices, open_data, pledges,
-                    projects)
+from .pages import (PageSpec, cases, decisions, feed, finance, five_goods, guide, home, members, mentoring, namelists,
+                    notices, open_data, people, pledges, points, projects, stats, wishes)
 from .problems import Problem
 from .records.pledge import CATEGORIES
 
-PAGE_TYPES = (home, pledges, members, notices, decisions, projects, finance, namelists, open_data, guide)
+PAGE_TYPES = (home, pledges, members, notices, decisions, projects, finance, namelists, open_data, guide,
+              people, mentoring, points, wishes, five_goods, cases, stats, feed)
 OVERRIDES_SUBDIR = "markdown"
 
 
@@ -100,6 +101,26 @@ def same_address(first: PageSpec, second: PageSpec) -> Problem:
 def _record_of(spec: PageSpec):
     """The record a page is about: the first value in its context that came from a data file."""
     return next((v for v in spec.context.values() if getattr(v, "origin", None) is not None), None)
+def render_appendices(site: Site, overrides: Path | None = None) -> dict[str, str]:
+    """Markdown to add at the end of hand-written pages (a story's people), by page path.
+
+    Page modules may define `appendices(village, today)` returning `PageSpec`s whose `uri` is a
+    hand-written page; MkDocs checks the links in them like any other page's.
+    """
+    env = environment(overrides)
+    out = {}
+    for village in site.villages:
+        for module in PAGE_TYPES:
+            for spec in getattr(module, "appendices", lambda v, t: [])(village, site.today):
+                out[spec.uri] = env.get_template(spec.template).render(
+                    spec.context, village=village, profile=village.profile, today=site.today, page_uri=spec.uri, history=None)
+    return out
+
+
+def withheld_pages(site: Site) -> set[str]:
+    """Hand-written pages the data says are not public yet (e.g. a story dated after the build date)."""
+    return {uri for village in site.villages for module in PAGE_TYPES
+            for uri in getattr(module, "withheld", lambda v, t: [])(village, site.today)}
 
 
 @pass_context

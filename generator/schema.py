@@ -124,11 +124,60 @@ class Identifier(Kind):
 class Reference(Identifier):
     """The id of a record in another dataset (checked when the whole village is loaded)."""
 
-    target: str = "members"
-    """The dataset the id belongs to."""
+    target: str | tuple[str, ...] = "members"
+    """The dataset the id belongs to, or several (e.g. members and talents: any person)."""
     title: str = "党员"
     """What that dataset holds, for messages: 引用了不存在的党员."""
     name: ClassVar[str] = "编号引用"
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        return (self.target,) if isinstance(self.target, str) else self.target
+
+
+@dataclass(frozen=True)
+class References(Reference):
+    """Several ids of records in other datasets: a YAML list, or one cell like ``M004、M012``."""
+
+    name: ClassVar[str] = "编号列表"
+    json_type: ClassVar[str] = "array"
+
+    @property
+    def expected(self) -> str:
+        return f"一个或多个编号，用顿号隔开，如 {self.example_id}、{self.example_id[:-1]}2"
+
+    def parse(self, raw: Any) -> tuple[str, ...]:
+        if isinstance(raw, Sequence):
+            items = [self.text(item) for item in raw if item is not None]
+        else:
+            items = re.split(r"[、,，;；\s]+", self.text(raw))
+        ids = tuple(Identifier.read(self, item) for item in items if item)
+        if len(set(ids)) != len(ids):
+            raise Invalid("同一个编号写了两次", hint="每个编号只写一次。")
+        return ids
+
+
+@dataclass(frozen=True)
+class Words(Text):
+    """Several short texts (tags): a YAML list, or one cell like ``油茶、产业带动``."""
+
+    max_length: int = 20
+    name: ClassVar[str] = "文字列表"
+    json_type: ClassVar[str] = "array"
+
+    @property
+    def expected(self) -> str:
+        return f"一个或多个词，每个不超过 {self.max_length} 字，用顿号隔开或写成列表"
+
+    def parse(self, raw: Any) -> tuple[str, ...]:
+        if isinstance(raw, Sequence):
+            items = [self.text(item) for item in raw if item is not None]
+        else:
+            items = re.split(r"[、,，;；]+", self.text(raw))
+        words = tuple(Text.read(self, item) for item in items if item.strip())
+        if len(set(words)) != len(words):
+            raise Invalid("同一个词写了两次", hint="每个词只写一次。")
+        return words
 
 
 @dataclass(frozen=True)

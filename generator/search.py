@@ -10,12 +10,12 @@ from .model import Site
 
 
 def vocabulary(site: Site) -> list[str]:
-    """Names of villages, places and people, sorted (masked names such as 张*明 are left out)."""
+    """Names of villages, places, members and talents, sorted (masked names such as 张*明 are left out)."""
     words = set()
     for village in site.villages:
         profile = village.profile
         words |= {profile.name, profile.township, profile.county}
         people = (*profile.party_committee, *profile.villager_committee, *profile.supervision_committee,
-                  *village.members.values())
+                  *village.people.values())
         words |= {person.name for person in people}
     return sorted(w for w in words if w and "*" not in w and len(w) >= 2)

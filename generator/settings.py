@@ -21,6 +21,8 @@ MASKING_TITLES = {"name": "姓名", "id_number": "身份证号", "phone": "手�
 FREQUENCIES = {"monthly": ("月", 1), "quarterly": ("季度", 3)}
 DEADLINE_TITLES = {"finance": "财务公开", "affairs": "村务公开"}
 DEFAULT_DEADLINES = {"finance": "monthly", "affairs": "quarterly"}
+TRAINING_TARGET = 32
+"""学时 a year that a member or talent should reach (seed 002: 不少于32学时)."""
 
 
 @dataclass(frozen=True)
@@ -34,10 +36,14 @@ class Settings:
     grace_days: int = 10
     """Days after a period ends within which it must be published."""
     site_url: str = ""
-    """The site's absolute address (mkdocs.yml ``site_url``); QR codes need it."""
+    """The site's absolute address (mkdocs.yml ``site_url``); QR codes and the Atom feed need it."""
+    training_target: int = TRAINING_TARGET
+    """Training hours a year counted as reaching the target."""
+    directory_urls: bool = False
+    """MkDocs ``use_directory_urls``: how a page's public address is spelt in the feed."""
 
 
-def read_settings(options: dict, site_url: str | None = "") -> tuple[Settings, list[Problem]]:
+def read_settings(options: dict, site_url: str | None = "", directory_urls: bool = False) -> tuple[Settings, list[Problem]]:
     """Settings from the plugin options, or the problems in them (named as in mkdocs.yml)."""
     problems = []
     masking = dict(MASKING_LIMITS)
@@ -65,7 +71,12 @@ def read_settings(options: dict, site_url: str | None = "") -> tuple[Settings, l
             continue
         deadlines[key] = every
     grace = options.get("grace_days", 10)
-    return Settings(masking, deadlines, int(grace), (site_url or "").strip()), problems
+    target = options.get("training_target", TRAINING_TARGET)
+    if not isinstance(target, int) or not 1 <= target <= 500:
+        problems.append(Problem(CONFIG_FILE, field="plugins.cunwu.training_target", summary="学时目标设置不对",
+                                expected="1 到 500 之间的整数", found=str(target), hint="如 training_target: 32"))
+        target = TRAINING_TARGET
+    return Settings(masking, deadlines, int(grace), (site_url or "").strip(), target, directory_urls), problems
 
 
 def _rule(text: str) -> tuple[int, int] | None:

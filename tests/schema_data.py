@@ -25,6 +25,12 @@ from generator.datasets import DATASETS
 from generator.schema import Invalid, Kind, ListOf, Nested, Text, fields_of
 
 NOT_FROM_EXAMPLES = {
+    "cases": "stories are Markdown files with front matter in content/cases/, not data files",
+    "mentoring": "a “2+1” pair names two members and ends after it starts: one example id and one date cannot",
+    "point_rules": "a year's two weights must add up to 100",
+    "point_rows": "a points row names an item of that year's rules (point_rules)",
+    "wishes": "the asker must be written masked (刘*英) or as a description, never as a plain text",
+    "five_goods": "an assessment rates all five criteria, the example rates one",
     "ledger": "a ledger row needs its month in ledgers/periods.yml with balances that reconcile "
               "with the month's rows (check_books): example values cannot make that",
 }
@@ -114,7 +120,9 @@ def write_village(folder: Path, text: str) -> None:
             continue
         record = example_record(dataset.record, text)
         yml = [p for p in dataset.patterns if p.endswith((".yml", ".yaml"))]
-        pattern = (yml or [p for p in dataset.patterns if p.endswith(".csv")])[0]
+        tables = [p for p in dataset.patterns if p.endswith(".csv")]
+        assert yml or tables, f"{dataset.name}: neither YAML nor CSV; list it in NOT_FROM_EXAMPLES"
+        pattern = (yml or tables)[0]
         target = folder / pattern.replace("*", "records")
         target.parent.mkdir(parents=True, exist_ok=True)
         if yml:

@@ -63,6 +63,10 @@ def test_existing_ids_are_read_from_the_demo_data():
 NOT_ALONE = {
     "ledger": "a ledger row needs its month's balances in ledgers/periods.yml and an amount in 收入 or 支出",
     "list_entries": "a name-list row names a list (名单编号) that must exist",
+    "mentoring": "a pair names a talent (talents.csv) and, for “2+1”, two members over two years",
+    "point_rules": "a year's two weights must add up to 100 and the example's numbers do not",
+    "point_rows": "a points row names an item of that year's rules (points/rules.yml)",
+    "five_goods": "an assessment rates all five criteria and the example rates one",
 }
 """Datasets whose example record cannot pass the checks on its own."""
 
@@ -78,7 +82,8 @@ def test_every_template_as_generated_is_accepted_by_check(village, name):
         assert made.new_id in {r.id for r in records}
 
 
-@pytest.mark.parametrize("name", [d.name for d in DATASETS if not is_tabular(d)])
+@pytest.mark.parametrize("name", [pytest.param(d.name, marks=pytest.mark.skip(reason=NOT_ALONE[d.name]))
+                                  if d.name in NOT_ALONE else d.name for d in DATASETS if not is_tabular(d)])
 def test_yaml_template_with_every_optional_block_enabled_is_accepted(village, name):
     made = blank(dataset(name), village / "data", TODAY)
     text = uncomment(next(iter(made.files.values())).decode("utf-8"))

@@ -110,8 +110,9 @@ def test_search_index_holds_segmented_chinese(site, village):
 
 def test_no_request_to_another_host(site):
     for page in site.rglob("*.html"):
+        parsed = soup(page)
         for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src")):
-            for element in soup(page).find_all(tag):
+            for element in parsed.find_all(tag):
                 value = element.get(attr)
                 if value:
                     assert not urlparse(value).netloc, f"{page}: <{tag} {attr}={value}>"

@@ -63,3 +63,5 @@ class Dataset:
     """(raw row, file) -> one Problem for a row that is not a record at all (a 合计 line), or None."""
     check_all: Callable[[object], list] | None = None
     """(village) -> problems across the dataset's records (e.g. a month's balances), run when it loaded cleanly."""
+    in_content: bool = False
+    """True when the files live among the hand-written pages (``content/``), not in ``data/``."""

@@ -1,0 +1,73 @@
+"""The Atom feed: valid XML, absolute links under site_url, the right entries; none without site_url."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from conftest import ROOT, TODAY
+from generator.core import generate
+from generator.settings import Settings
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITE_URL = "https://example.org/qinghe/"
+
+
+@pytest.fixture(scope="module")
+def result():
+    generated = generate(ROOT / "data", TODAY, ROOT / "site_overrides", ROOT, settings=Settings(site_url=SITE_URL))
+    assert generated.problems == []
+    return generated
+
+
+def test_feed_is_valid_atom_with_the_newest_stories_and_pledges(result):
+    feed = etree.fromstring(result.files["feed.xml"])
+    assert feed.tag == f"{ATOM}feed"
+    for required in ("title", "id", "updated", "author"):
+        assert feed.find(f"{ATOM}{required}") is not None
+    village = result.site.villages[0]
+    stories = sorted((s for s in village.records["cases"] if s.date <= TODAY), key=lambda s: (s.date, s.slug), reverse=True)
+    pledges = sorted((p for p in village.pledges if p.is_public(TODAY)), key=lambda p: (p.published, p.id), reverse=True)
+    expected = {SITE_URL + f"cases/{s.slug}.html" for s in stories[:20]} | {SITE_URL + f"pledges/{p.id}.html" for p in pledges[:20]}
+    entries = feed.findall(f"{ATOM}entry")
+    assert {e.findtext(f"{ATOM}id") for e in entries} == expected
+    assert len(stories) >= 8 and len(entries) == len(expected)
+    updated = [e.findtext(f"{ATOM}updated") for e in entries]
+    assert updated == sorted(updated, reverse=True) and feed.findtext(f"{ATOM}updated") == updated[0]
+    for link in feed.iter(f"{ATOM}link"):
+        assert link.get("href").startswith(SITE_URL)
+        path = link.get("href").removeprefix(SITE_URL)
+        page = path.removesuffix(".html") + ".md" if path.endswith(".html") else path
+        assert page in result.files or (ROOT / "content" / page).exists(), page
+
+
+def test_same_data_gives_the_same_feed(result):
+    again = generate(ROOT / "data", TODAY, ROOT / "site_overrides", ROOT, settings=Settings(site_url=SITE_URL))
+    assert again.files["feed.xml"] == result.files["feed.xml"]
+
+
+def test_no_feed_and_no_link_to_it_without_site_url():
+    result = generate(ROOT / "data", TODAY, ROOT / "site_overrides", ROOT)
+    assert "feed.xml" not in result.files
+    assert "feed.xml" not in result.files["cases/index.md"]
+
+
+def test_a_site_with_site_url_publishes_the_feed_and_links_to_it(tmp_path):
+    import shutil
+
+    from bs4 import BeautifulSoup
+
+    from test_site import mkdocs_build
+
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", "tests", "*.egg-info"))
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert 'site_url: ""' in text
+    config.write_text(text.replace('site_url: ""', f"site_url: {SITE_URL}"), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    feed = etree.fromstring((tmp_path / "site" / "feed.xml").read_bytes())
+    assert len(feed.findall(f"{ATOM}entry")) > 8
+    cases = BeautifulSoup((tmp_path / "site" / "cases" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert cases.find("a", string="Atom 订阅")["href"] == "../feed.xml"
