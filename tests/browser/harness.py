@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -92,7 +93,8 @@ http {{
     application/gzip gz; text/plain txt;
   }}
   default_type application/octet-stream;
-  access_log {tmp}/access.log;
+  log_format bytes '$status $bytes_sent $body_bytes_sent $uri';
+  access_log {access_log} bytes;
   client_body_temp_path {tmp}/body;
   proxy_temp_path {tmp}/proxy;
   fastcgi_temp_path {tmp}/fastcgi;
@@ -111,9 +113,10 @@ http {{
 
 
 @contextmanager
-def nginx(site: Path, prefix: str = SUB_PATH):
+def nginx(site: Path, prefix: str = SUB_PATH, access_log: Path | None = None):
     """nginx serving `site` at http://127.0.0.1:<free port><prefix>, run as the current user with
-    its config, pid and logs in a temporary folder; yields the site's base URL."""
+    its config, pid and logs in a temporary folder; yields the site's base URL. `access_log`
+    gets one line per response: status, bytes sent (with headers), body bytes sent, path."""
     binary = nginx_path()
     if binary is None:
         raise FileNotFoundError("nginx")
@@ -122,6 +125,7 @@ def nginx(site: Path, prefix: str = SUB_PATH):
         user = f"user {getpass.getuser()};" if os.geteuid() == 0 else ""
         conf = Path(tmp) / "nginx.conf"
         conf.write_text(NGINX_CONF.format(user=user, tmp=tmp, port=port, prefix=prefix,
+                                          access_log=access_log or f"{tmp}/access.log",
                                           prefix_bare=prefix.rstrip("/"), site=site.resolve()))
         process = subprocess.Popen([binary, "-p", tmp, "-e", f"{tmp}/error.log", "-c", str(conf),
                                     "-g", "daemon off;"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -258,6 +262,34 @@ def axe_summary(page) -> dict[str, int]:
 def _inject_axe(page) -> None:
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
+
+
+# --- Words to search for -------------------------------------------------------------------------
+
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def words_inside_phrases(text: str) -> list[str]:
+    """jieba's words of `text` (two or more Chinese characters) that sit inside a longer run of
+    Chinese characters, not at its start, as 修路 sits in 村道修路硬化: the search must find them
+    by the word alone (a prefix match on the unsegmented phrase would not)."""
+    import jieba
+
+    runs = CJK_RUN.findall(text)
+    return [w for w in dict.fromkeys(jieba.cut(text))
+            if len(w) >= 2 and CJK_RUN.fullmatch(w) and any(run.find(w, 1) > 0 for run in runs)]
+
+
+def search_cases(pledges, count: int = 3) -> list[tuple[str, str]]:
+    """(pledge id, word) for `count` pledges spread over the data, each with its rarest word
+    inside a phrase (fewest other pledges say it), so the pledge should rank near the top."""
+    cases = []
+    for pledge in pledges[:: max(1, len(pledges) // count)][:count]:
+        words = words_inside_phrases(pledge.content)
+        assert words, pledge.content
+        rarest = min(words, key=lambda w: (sum(w in p.content for p in pledges), -len(w)))
+        cases.append((pledge.id, rarest))
+    return cases
 
 
 # --- Moving around ---------------------------------------------------------------------------

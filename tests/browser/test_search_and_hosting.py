@@ -7,15 +7,12 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit, urlunsplit
 
-import jieba
 import pytest
 
 from conftest import ROOT, TODAY
 from generator.model import load_site
 
 from . import harness
-
-CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @pytest.fixture(scope="module")
@@ -25,26 +22,6 @@ def pledges():
     return [p for village in site.villages for p in village.public_pledges(TODAY)]
 
 
-def words_inside_phrases(text: str) -> list[str]:
-    """jieba's words of `text` (two or more Chinese characters) that sit inside a longer run of
-    Chinese characters, as 修路 sits in 村道修路硬化: a search must find them without the rest."""
-    runs = CJK_RUN.findall(text)
-    return [w for w in dict.fromkeys(jieba.cut(text))
-            if len(w) >= 2 and CJK_RUN.fullmatch(w) and any(w in run and w != run for run in runs)]
-
-
-def search_cases(pledges, count: int = 3) -> list[tuple[str, str]]:
-    """(pledge id, word) for `count` pledges spread over the data, each with its rarest word
-    inside a phrase (fewest other pledges say it), so the pledge should rank near the top."""
-    cases = []
-    for pledge in pledges[:: max(1, len(pledges) // count)][:count]:
-        words = words_inside_phrases(pledge.content)
-        assert words, pledge.content
-        rarest = min(words, key=lambda w: (sum(w in p.content for p in pledges), -len(w)))
-        cases.append((pledge.id, rarest))
-    return cases
-
-
 def without_query(url: str) -> str:
     return urlunsplit(urlsplit(url)._replace(query="", fragment=""))
 
@@ -52,7 +29,7 @@ def without_query(url: str) -> str:
 @pytest.mark.parametrize("base", ["nginx", "file"], indirect=True)
 def test_chinese_search_finds_a_pledge_by_a_word_inside_a_phrase(open_site, base, page_types, pledges):
     page = open_site(base, harness.PHONE)
-    for pledge_id, word in search_cases(pledges):
+    for pledge_id, word in harness.search_cases(pledges):
         page.goto(base + page_types["pledge_board"])
         found = [without_query(url) for url in harness.search(page, word)]
         assert base + f"pledges/{pledge_id}.html" in found[:5], (word, found[:5])
