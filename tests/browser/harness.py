@@ -229,7 +229,7 @@ SMALL_TARGETS = """() => {
     if (box.right <= 0 || box.left >= innerWidth) continue;    // the closed drawer, off canvas
     // A link inside a sentence is exempt (WCAG 2.5.8 "inline"): its parent also holds text.
     if (e.tagName === "A" && [...e.parentElement.childNodes].some(n => n.nodeType === 3 && n.data.trim())) continue;
-    if (box.width < 44 || box.height < 44)
+    if (Math.round(box.width) < 44 || Math.round(box.height) < 44)
       small.push(`${e.tagName.toLowerCase()}.${e.className} "${e.textContent.trim().slice(0, 12)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
   }
   return small;

@@ -64,8 +64,12 @@ def test_large_text_switch_enlarges_every_page_and_is_remembered(open_site, base
         if found := large_text_problems(page, sizes):
             problems[kind] = found
     assert cells, "no table cell was measured"
+    assert harness.search(page, "承诺")                # the search panel, full of results
+    if found := large_text_problems(page, page.evaluate(harness.TEXT_SIZES)):
+        problems["search panel"] = found
     assert not problems
 
+    page.keyboard.press("Escape")
     turn_large_text(page, False)
     visit(page, base + page_types["pledge"])
     assert "cunwu-large" not in (page.get_attribute("html", "class") or "")
