@@ -74,17 +74,20 @@ def base(request, site) -> str:
 @pytest.fixture
 def open_site(browser):
     """`open_site(base, viewport)`: a fresh browser context (no storage, no cache) whose
-    every request is logged; at the end the test fails on any request outside the site,
-    any failed load or any HTTP error."""
+    every request is logged; at the end the test fails on any request outside the site, any
+    failed load, any HTTP error, and any pop-up window or alert the site opened."""
     logs, contexts = [], []
 
     def open_(base: str, viewport=harness.PHONE, **options):
         context = browser.new_context(viewport=viewport, **options)
         log = harness.RequestLog(base)
         log.attach(context)
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (log.problems.append(f"{dialog.type} shown: {dialog.message}"), dialog.dismiss()))
+        context.on("page", lambda popup: log.problems.append(f"pop-up window opened: {popup.url}"))
         logs.append(log)
         contexts.append(context)
-        return context.new_page()
+        return page
 
     yield open_
     for context in contexts:

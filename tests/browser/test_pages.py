@@ -11,9 +11,8 @@ from .conftest import SCREENSHOTS
 
 
 def visit(page, url: str) -> None:
-    """Open `url` and wait until the theme's scripts have run."""
-    page.goto(url)
-    page.wait_for_load_state("load")
+    """Open `url` and wait for its load event (the theme's scripts have run)."""
+    page.goto(url, wait_until="load")
 
 
 def turn_large_text(page, on: bool) -> None:
