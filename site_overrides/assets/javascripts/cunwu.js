@@ -1,5 +1,5 @@
-/* 村务公开站: the large-text switch (大字模式) and keyboard access to wide tables.
- * The choice is kept with Material's __md_get/__md_set (localStorage, scoped to this site), so it
+/* 村务公开站: the large-text switch (大字模式), keyboard access to wide tables, a name for the
+ * search dialog. The large-text choice is kept with Material's __md_get/__md_set (localStorage, scoped to this site), so it
  * holds across pages, under a sub-path and from file://. Without JavaScript the switch is hidden
  * by CSS (html.no-js) and the page keeps its normal size. */
 (function () {
@@ -43,6 +43,7 @@
       else boxes[i].removeAttribute("tabindex");
     }
   }
+
   /** The theme's search panel is a dialog without a name; screen readers announce it as 搜索. */
   function nameSearchDialog() {
     var dialog = document.querySelector(".md-search[role=dialog]:not([aria-label])");
