@@ -1,7 +1,7 @@
 /* 村务公开站: the large-text switch (大字模式), keyboard access to wide tables, a name for the
- * search dialog. The large-text choice is kept with Material's __md_get/__md_set (localStorage, scoped to this site), so it
- * holds across pages, under a sub-path and from file://. Without JavaScript the switch is hidden
- * by CSS (html.no-js) and the page keeps its normal size. */
+ * search dialog. The large-text choice is kept with Material's __md_get/__md_set (localStorage,
+ * scoped to this site), so it holds across pages, under a sub-path and from file://. Without
+ * JavaScript the switch is hidden by CSS (html.no-js) and the page keeps its normal size. */
 (function () {
   "use strict";
   var KEY = "__cunwu_large";
