@@ -75,6 +75,18 @@ def test_large_text_switch_enlarges_every_page_and_is_remembered(open_site, base
     assert min(t["size"] for t in page.evaluate(harness.TEXT_SIZES)) < 18
 
 
+def test_large_text_on_a_desktop_too(open_site, served, page_types):
+    page = open_site(served, harness.DESKTOP)
+    visit(page, served + page_types["home"])
+    turn_large_text(page, True)
+    problems = {}
+    for kind, path in page_types.items():
+        visit(page, served + path)
+        if found := large_text_problems(page, page.evaluate(harness.TEXT_SIZES)):
+            problems[kind] = found
+    assert not problems
+
+
 def large_text_problems(page, sizes: list[dict]) -> list[str]:
     """What breaks large-text mode on this page: mode not on, text under 18 px, small targets."""
     problems = []
