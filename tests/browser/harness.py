@@ -162,16 +162,14 @@ def _wait_for_port(port: int, process: subprocess.Popen, log: Path) -> None:
 class RequestLog:
     """Every request a browser context makes, judged against the site's own base URL.
 
-    Requests to any other host are aborted before they leave and recorded; so are requests
-    outside the site's sub-path, failed loads and error statuses."""
+    A request to any other host, or outside the site's sub-path, is aborted before it leaves
+    and recorded as a problem; so is every failed load and every HTTP error status."""
 
     base: str
-    urls: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
     def attach(self, context) -> None:
         context.route(lambda url: not self.is_own(url), self._refuse)
-        context.on("request", lambda request: self.urls.append(request.url))
         context.on("requestfailed", lambda request: self._failed(request))
         context.on("response", lambda response: response.status >= 400
                    and self.problems.append(f"HTTP {response.status}: {response.url}"))
