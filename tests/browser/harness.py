@@ -67,6 +67,8 @@ def page_types(today) -> dict[str, str]:
     chosen: dict[str, str] = {}
     for village in site.villages:
         for spec in page_specs(village, today):
+            if not spec.uri.endswith(".md"):      # a generated file that is not a page (a chart)
+                continue
             chosen.setdefault(spec.template.removesuffix(".md"), _html(spec.uri))
     for page in sorted((ROOT / "content").rglob("*.md")):
         uri = page.relative_to(ROOT / "content").as_posix()
