@@ -113,6 +113,7 @@ def test_switch_is_hidden_and_pages_stay_usable_without_javascript(open_site, se
 @pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
 def test_axe_finds_no_serious_violation(open_site, served, page_types, viewport, large):
     page = open_site(served, viewport)
+    page.context.add_init_script(path=harness.AXE)     # in every page before it loads
     visit(page, served + page_types["home"])
     turn_large_text(page, large)
     found = {}
