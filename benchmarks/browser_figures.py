@@ -43,7 +43,7 @@ def main() -> None:
         built = mkdocs_build(args.project.resolve(), site)
         if built.returncode:
             sys.exit(built.stderr)
-        pages = harness.page_types(TODAY)
+        pages = harness.page_types(TODAY, site)
         words = [word for _, word in harness.search_cases(_pledges(), count=2)]
         access_log = Path(tmp) / "access.log"
         with harness.nginx(site, access_log=access_log) as base, sync_playwright() as playwright:

@@ -37,8 +37,8 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def page_types() -> dict[str, str]:
-    return harness.page_types(TODAY)
+def page_types(site) -> dict[str, str]:
+    return harness.page_types(TODAY, site)
 
 
 @pytest.fixture(scope="session")
