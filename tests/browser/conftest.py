@@ -1,7 +1,7 @@
 """Fixtures for the browser tests: the demo site built once, Chromium, nginx under a sub-path.
 
 Without Chromium (or nginx) these tests skip with the reason, except in CI (`CI` set), where a
-missing tool is an error: `.ci/run` installs them, so a skip there would hide a broken step.
+missing tool is an error: `tests/system-deps.sh` (run by `.ci/run`) installs them, so a skip there would hide a broken step.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def _unavailable(what: str) -> None:
     """Skip, or fail in CI, because `what` is missing."""
     message = f"browser tests need {what}"
     if os.environ.get("CI", "").lower() not in ("", "0", "false"):
-        pytest.fail(message + " (CI is set: .ci/run should have installed it)", pytrace=False)
+        pytest.fail(message + " (CI is set: tests/system-deps.sh should have installed it)", pytrace=False)
     pytest.skip(message)
 
 
