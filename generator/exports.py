@@ -18,7 +18,7 @@ from decimal import Decimal
 from .datasets import DATASETS
 from .model import Village
 from .records import Dataset
-from .schema import FieldSpec, ListOf, Nested, fields_of
+from .schema import FieldSpec, ListOf, Nested, fields_of, public_fields
 
 
 @dataclass(frozen=True)
@@ -35,22 +35,26 @@ class Column:
 def columns(dataset: Dataset) -> list[Column]:
     """The CSV columns of a dataset, documented from its schema."""
     result = []
-    for f in fields_of(dataset.record):
+    for f in public_fields(dataset.record):
         if isinstance(f.kind, Nested):
             result += [Column(f"{f.key}.{g.key}", f"{f.label}-{g.label}", g.kind.name, g.doc)
-                       for g in fields_of(f.kind.record)]
+                       for g in public_fields(f.kind.record)]
         elif not isinstance(f.kind, ListOf):
             result.append(Column(f.key, f.label, f.kind.name, f.doc, f.required))
     result += [Column(d.key, d.label, "推算", d.doc) for d in dataset.derived]
     return result
 
 
-def documented_fields(dataset: Dataset) -> list[tuple[str, FieldSpec]]:
-    """Every field of a dataset including nested ones, as (dotted key, spec), for the JSON docs."""
+def documented_fields(dataset: Dataset, with_private: bool = False) -> list[tuple[str, FieldSpec]]:
+    """Every field of a dataset including nested ones, as (dotted key, spec), for the JSON docs.
+
+    `with_private` adds the fields the site never publishes (for the clerk's guide).
+    """
     result = []
+    chosen = fields_of if with_private else public_fields
 
     def walk(record: type, prefix: str) -> None:
-        for f in fields_of(record):
+        for f in chosen(record):
             result.append((prefix + f.key, f))
             if isinstance(f.kind, (Nested, ListOf)):
                 walk(f.kind.record, f"{prefix}{f.key}{'[]' if isinstance(f.kind, ListOf) else ''}.")
@@ -101,10 +105,10 @@ def to_json(dataset: Dataset, records: list, village: Village, today: date) -> b
 def flat(record, dataset: Dataset, village: Village, today: date) -> dict:
     """A record as one CSV row: nested groups flattened, derived values added."""
     row = {}
-    for f in fields_of(dataset.record):
+    for f in public_fields(dataset.record):
         value = getattr(record, f.key)
         if isinstance(f.kind, Nested):
-            row |= {f"{f.key}.{g.key}": getattr(value, g.key) if value else None for g in fields_of(f.kind.record)}
+            row |= {f"{f.key}.{g.key}": getattr(value, g.key) if value else None for g in public_fields(f.kind.record)}
         elif not isinstance(f.kind, ListOf):
             row[f.key] = value
     row |= {d.key: d.value(record, village, today) for d in dataset.derived}
@@ -116,7 +120,7 @@ def as_dict(record) -> dict:
     if record is None:
         return None
     out = {}
-    for f in fields_of(type(record)):
+    for f in public_fields(type(record)):
         value = getattr(record, f.key)
         if isinstance(f.kind, Nested):
             value = as_dict(value)

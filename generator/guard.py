@@ -11,6 +11,8 @@ digit runs would only give false alarms.
 from __future__ import annotations
 
 import gzip
+import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +62,43 @@ def scan_site(site_dir: Path, allowed: frozenset[str] = frozenset(), skip: froze
             continue
         hits += [Hit(output, kind, number) for kind, number in find_personal_numbers(text, allowed)]
     return hits, unread
+
+
+PRIVATE_MIN_LENGTH = 4
+"""Shorter private values (a bare 三组) would match ordinary text; they are not looked for."""
+
+
+def private_problems(site_dir: Path, private: dict[str, Source], skip: frozenset[str], shown_site: str) -> list[Problem]:
+    """Values of `Private` fields (never published) that turn up in the output, with their sources."""
+    wanted = {value: source for value, source in private.items() if len(value) >= PRIVATE_MIN_LENGTH}
+    if not wanted:
+        return []
+    outputs: dict[str, list[str]] = {}
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        output = path.relative_to(site_dir).as_posix()
+        text = None if output in skip else read_text(path)
+        if text is None:
+            continue
+        plain = as_read(text)
+        for value in wanted:
+            if value in plain:
+                outputs.setdefault(value, []).append(output)
+    problems = []
+    for value, files in sorted(outputs.items()):
+        source = wanted[value]
+        named = "、".join(f"{shown_site}/{f}" for f in files[:SHOWN_OUTPUTS])
+        if len(files) > SHOWN_OUTPUTS:
+            named += f" 等 {len(files)} 个文件"
+        problems.append(Problem(source.file, source.line, source.field, summary=f"不公开的内容出现在生成的网站文件里：{named}",
+                                expected="标为不公开的字段不出现在网站上",
+                                hint="检查 site_overrides/markdown/ 里覆盖的模板是否显示了这个字段。网站没有更新。"))
+    return problems
+
+
+def as_read(text: str) -> str:
+    """Text as a reader sees it: JSON/JS escapes and HTML entities decoded, search-index word breaks removed."""
+    text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
+    return html.unescape(text).replace("\u200b", "")
 
 
 def read_text(path: Path) -> str | None:

@@ -25,6 +25,7 @@ from .build_date import BuildDateError, build_date
 from .core import Generated, generate, is_withheld
 from .model import READERS
 from .problems import report
+from .schema import private_values, public_texts
 from .sanitise import file_reading_extensions, sanitise_html
 from .settings import read_settings
 from .search import vocabulary
@@ -154,13 +155,34 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         hits, unread = guard.scan_site(output, self._allowed_numbers(), self.theme_assets)
         for name in unread:
             logging.getLogger("mkdocs.plugins.cunwu").debug("个人信息检查跳过了非文本文件：%s", name)
-        if not hits:
-            return
         root = Path(config.config_file_path).parent
         final = self.site_dir or output
         shown_site = os.path.relpath(final, root) if final.resolve().is_relative_to(root.resolve()) else final.name
+        leaked = guard.private_problems(output, self._private_values(config), self.theme_assets, shown_site)
+        if leaked:
+            raise PluginError("网站里出现了标为不公开的内容，没有发布：\n" + report(leaked))
+        if not hits:
+            return
         sources = guard.trace({h.number for h in hits}, *self._source_files(config, root), READERS)
         raise PluginError("网站里发现个人信息，没有发布：\n" + report(guard.problems_for(hits, sources, shown_site)))
+
+    def _private_values(self, config) -> dict[str, guard.Source]:
+        """Every value of a `Private` field in the data, with where it was written.
+
+        A value that is also written in a public field or a hand-written page (an address that
+        is also a notice's place, say) cannot be told apart in the output and is not looked for.
+        """
+        records = [r for v in self.generated.site.villages for rs in v.records.values() for r in rs]
+        public = [t for r in records for t in public_texts(r)]
+        docs = Path(config.docs_dir)
+        public += [guard.read_text(p) or "" for p in sorted(docs.rglob("*.md"))] if docs.is_dir() else []
+        corpus = "\n".join(public)
+        found = {}
+        for record in records:
+            for value, field, line in private_values(record):
+                if value not in corpus:
+                    found.setdefault(value, guard.Source(record.origin.file, line, field))
+        return found
 
     def _allowed_numbers(self) -> frozenset[str]:
         allowed = {n.replace("-", "").replace(" ", "") for n in self.config.allowed_numbers}

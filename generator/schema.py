@@ -84,6 +84,28 @@ class Text(Kind):
 
 
 @dataclass(frozen=True)
+class Private(Kind):
+    """Text the committee keeps with a record (an address, say) that the site never publishes.
+
+    It is read and kept for the committee's own checks, left out of every download and of the
+    data page, and the personal-data guard fails the build if the value turns up in the output.
+    """
+
+    max_length: int = 120
+    name: ClassVar[str] = "不公开"
+
+    @property
+    def expected(self) -> str:
+        return f"不超过 {self.max_length} 字的文字（不会公开）"
+
+    def read(self, text: str) -> str:
+        text = " ".join(text.split())
+        if len(text) > self.max_length:
+            raise Invalid(f"文字太长（{len(text)} 字）", hint="只写核对所需的内容。")
+        return text
+
+
+@dataclass(frozen=True)
 class Phone(Kind):
     """A telephone number published on purpose (office, objections, complaints hotline)."""
 
@@ -421,6 +443,40 @@ def parse_record(record: type, raw: Any, file: str, line: int = 0) -> tuple[Any,
         return None, problems
     origin = Origin(file, raw.line, tuple(sorted(lines.items())), tuple(sorted(written.items())))
     return record(**values, origin=origin), []
+
+
+@functools.cache
+def public_fields(record: type) -> tuple[FieldSpec, ...]:
+    """The fields the site may publish: every field but those of kind `Private`."""
+    return tuple(f for f in fields_of(record) if not isinstance(f.kind, Private))
+
+
+def private_values(record) -> list[tuple[str, str, int]]:
+    """Every `Private` value of a record and its nested records, as (value, field as written, line)."""
+    found = []
+    for f in fields_of(type(record)):
+        value = getattr(record, f.key)
+        if isinstance(f.kind, Private) and value:
+            found.append((value, record.origin.name_of(type(record), f.key), record.origin.line_of(f.key)))
+        elif isinstance(f.kind, Nested) and value is not None:
+            found += private_values(value)
+        elif isinstance(f.kind, ListOf):
+            found += [v for item in value for v in private_values(item)]
+    return found
+
+
+def public_texts(record) -> list[str]:
+    """Every text value of a record and its nested records that the site may publish."""
+    found = []
+    for f in public_fields(type(record)):
+        value = getattr(record, f.key)
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(f.kind, Nested) and value is not None:
+            found += public_texts(value)
+        elif isinstance(f.kind, ListOf):
+            found += [t for item in value for t in public_texts(item)]
+    return found
 
 
 @functools.cache

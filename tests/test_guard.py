@@ -77,3 +77,19 @@ def test_published_phones_and_allowed_numbers_pass(tmp_path):
     assert not any(name.startswith("stale") for name in site), "the new site replaces the old one"
     assert sorted(p.name for p in project.iterdir()) == ["content", "data", "mkdocs.yml", "site", "site_overrides"]
 
+
+
+def test_a_private_field_that_a_template_prints_stops_the_build(tmp_path):
+    project = new_project(tmp_path)
+    override = project / "site_overrides" / "markdown" / "namelist.md"
+    override.parent.mkdir(parents=True, exist_ok=True)
+    override.write_text("# {{ named.title }}\n\n{% for e in items %}\n- {{ e.address }}\n{% endfor %}\n", encoding="utf-8")
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("上一版网站", encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    assert ("data/lists/MD-2026-01-低保对象.csv 第 2 行，字段「住址」：不公开的内容出现在生成的网站文件里："
+            "site/lists/MD-2026-01.html、site/search/search_index.json。应为：标为不公开的字段不出现在网站上。"
+            "提示：检查 site_overrides/markdown/ 里覆盖的模板是否显示了这个字段。网站没有更新。") in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(project / "site") == {"index.html": "上一版网站".encode()}, "the previous site stays"

@@ -264,3 +264,17 @@ def test_a_masking_rule_that_keeps_too_much_stops_the_build_in_chinese(tmp_path)
     assert ("mkdocs.yml，字段「plugins.cunwu.masking.id_number」：脱敏规则不对或保留得太多。应为：“前几位+后几位”，最多 6+4；"
             "实际为：“10+8”。") in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_private_fields_never_reach_the_site(site, village):
+    from generator.guard import as_read, read_text
+    from generator.schema import private_values
+
+    private = {value for records in village.records.values() for r in records for value, _, _ in private_values(r)}
+    assert private, "the demo data should hold private values (name-list addresses)"
+    for path in site.rglob("*"):
+        text = read_text(path) if path.is_file() else None
+        if text is not None:
+            plain = as_read(text)
+            assert not [v for v in private if v in plain], path
+    assert "住址" not in (site / "open-data" / "list_entries.csv").read_text(encoding="utf-8-sig").splitlines()[0]

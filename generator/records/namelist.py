@@ -16,7 +16,7 @@ from . import Dataset
 from ..masking import Personal
 from ..money import Money
 from ..problems import Problem
-from ..schema import Day, Identifier, Reference, Text, origin_field, spec
+from ..schema import Day, Identifier, Private, Reference, Text, origin_field, spec
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,6 +57,7 @@ class ListEntry:
     phone: str = spec(Personal("phone"), "联系电话", "电话；公开时只保留前 3 位和后 4 位。", required=False)
     bank_account: str = spec(Personal("bank_account"), "银行账号", "发放账号；公开时只保留前 6 位和后 4 位。", required=False)
     group: str = spec(Text(20), "村民小组", "所在村民小组。", required=False)
+    address: str = spec(Private(), "住址", "家庭住址，供村委会核对，网站和下载里都不会出现。", required=False)
     household: str = spec(Text(10), "家庭人口", "家庭人口数或享受人数。", required=False)
     item: str = spec(Text(60), "项目", "补贴或救助项目，如 农村低保（二类）。", required=False)
     amount: Decimal = spec(Money(), "金额", "每月或一次性金额（元）。", required=False)
