@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from affairs_data import DECISIONS_YML, NOTICES_YML, PERIODS_YML, write_affairs
+from affairs_data import DECISIONS_YML, LEDGER_CSV, NOTICES_YML, PERIODS_YML, write_affairs
 from conftest import TODAY
 from generator.core import generate
 from generator.deadlines import disclosure_status
@@ -126,3 +126,49 @@ def test_month_totals_by_account(village):
     assert svg.find("{http://www.w3.org/2000/svg}title").text == "2026年3月各科目收支（元）"
     for chart in ("finance/2026-03-accounts.svg", "finance/chart-months.svg"):
         assert b"<script" not in files[chart] and b"http" not in files[chart].replace(b"http://www.w3.org/2000/svg", b"")
+
+
+QUARTER_PERIODS = PERIODS_YML + """\
+- 期间: 2025-11
+  期初余额: 50.00
+  期末余额: 80.00
+  公布日期: 2025-12-05
+- 期间: 2026-01
+  期初余额: 100.00
+  期末余额: 100.00
+  公布日期: 2026-02-05
+- 期间: 2026-02
+  期初余额: 100.00
+  期末余额: 500.00
+  公布日期: 2026-12-01
+"""
+QUARTER_LEDGER = LEDGER_CSV + "2026-02-10,记-01,其他收入,租金,400.00,,甲一,乙二,\n2025-11-03,记-01,其他收入,租金,30.00,,甲一,乙二,\n"
+
+
+def quarter_files(project, today):
+    data = write_affairs(project, **{"ledgers/periods.yml": QUARTER_PERIODS, "ledgers/2026-03.csv": QUARTER_LEDGER}) / "data"
+    generated = generate(data, today, root=project)
+    assert generated.problems == []  # 2025-11 → 2026-01 skips a month across quarters: not a quarter's chain
+    return generated.files
+
+
+def test_a_quarter_holds_its_months_up_to_the_first_unpublished_one(village):
+    files = quarter_files(village, TODAY)  # 2026-02 is published after TODAY, so 2026-03 waits for it
+    page = files["finance/2026-Q1.md"]
+    assert "| 100.00 | 0.00 | 0.00 | 100.00 |" in page and "这一季度目前只包括已公布的1月，其余月份公布后计入。" in page
+    assert "[2026年1月](2026-01.md)" in page and "2026-03.md" not in page
+    assert "本季度：[2026年第一季度](2026-Q1.md)" in files["finance/2026-01.md"]
+    assert "本季度" not in files["finance/2026-03.md"]
+    assert "finance/2025-Q4.md" in files and "print/finance/2026-Q1.md" in files and "finance/2026-Q2.md" not in files
+
+
+def test_a_quarter_adds_up_its_months(village):
+    files = quarter_files(village, date(2026, 12, 2))
+    page = files["finance/2026-Q1.md"]
+    assert "| 期初余额 | 本季度收入 | 本季度支出 | 期末余额 |" in page
+    assert "| 100.00 | 1,400.00 | 500.50 | 999.50 |" in page and "其余月份" not in page
+    assert "## 收支明细（4 笔）" in page and "| **合计** | **1,400.00** | **500.50** |" in page
+    assert "| [2026年3月](2026-03.md) | 500.00 | 1,000.00 | 500.50 | 999.50 |" in page
+    assert "本季度：[2026年第一季度](2026-Q1.md)" in files["finance/2026-03.md"]
+    assert "[2026年第一季度](2026-Q1.md) |" in files["finance/index.md"]
+    assert "2026年第一季度财务收支公开" in files["print/finance/2026-Q1.md"]

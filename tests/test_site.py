@@ -183,22 +183,52 @@ def _yuan(text: str) -> Decimal:
     return Decimal(text.replace(",", "")) if text.strip() else Decimal("0.00")
 
 
+def _period(page: Path) -> dict:
+    """A finance period page read from its HTML: asserts its rows sum to its totals and its balances
+    reconcile, and returns the balances and the number of rows."""
+    html = soup(page)
+    table = html.find("h2", string=re.compile(r"^收支明细")).find_next("table")
+    assert [th.get_text() for th in table.select("thead th")][4:6] == ["收入", "支出"]
+    *rows, total = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in table.select("tbody tr")]
+    income, expense = (sum(_yuan(row[column]) for row in rows) for column in (4, 5))
+    assert total[0] == "合计" and (income, expense) == (_yuan(total[4]), _yuan(total[5])), page
+    summary = html.find("th", string="期初余额").find_parent("table")
+    balance = dict(zip(("opening", "income", "expense", "closing"),
+                       (_yuan(td.get_text()) for td in summary.select("tbody td"))))
+    assert (balance["income"], balance["expense"]) == (income, expense)
+    assert balance["opening"] + income - expense == balance["closing"], page
+    return {**balance, "rows": len(rows), "html": html}
+
+
+MONTH_PAGE = re.compile(r"20\d\d-\d\d\.html")
+QUARTER_PAGE = re.compile(r"20\d\d-Q[1-4]\.html")
+
+
 def test_each_month_rows_sum_to_its_totals_in_the_html(site, village):
-    months = sorted(p for p in (site / "finance").glob("20*.html"))
+    months = sorted(p for p in (site / "finance").glob("20*.html") if MONTH_PAGE.fullmatch(p.name))
     assert len(months) >= 12
     for page in months:
-        html = soup(page)
-        table = html.find("h2", string=re.compile(r"^收支明细")).find_next("table")
-        assert [th.get_text() for th in table.select("thead th")][4:6] == ["收入", "支出"]
-        *rows, total = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in table.select("tbody tr")]
-        income, expense = (sum(_yuan(row[column]) for row in rows) for column in (4, 5))
-        assert total[0] == "合计" and (income, expense) == (_yuan(total[4]), _yuan(total[5])), page
-        summary = html.find("th", string="期初余额").find_parent("table")
-        balance = dict(zip(("opening", "income", "expense", "closing"),
-                           (_yuan(td.get_text()) for td in summary.select("tbody td"))))
-        assert (balance["income"], balance["expense"]) == (income, expense)
-        assert balance["opening"] + income - expense == balance["closing"], page
-        assert len(rows) == len([e for e in village.records["ledger"] if e.period == page.stem]), page
+        assert _period(page)["rows"] == len([e for e in village.records["ledger"] if e.period == page.stem]), page
+
+
+def test_each_quarter_adds_up_its_months_in_the_html(site):
+    quarters = sorted(p for p in (site / "finance").glob("20*.html") if QUARTER_PAGE.fullmatch(p.name))
+    assert len(quarters) >= 4
+    index = {a["href"] for a in soup(site / "finance" / "index.html").select("article table a")}
+    for page in quarters:
+        quarter = _period(page)
+        links = quarter["html"].find("h2", string="各月").find_next("table").select("tbody a")
+        months = [_period(page.parent / a["href"]) for a in links]
+        year, number = int(page.stem[:4]), int(page.stem[-1])
+        numbers = [int(a["href"][5:7]) for a in links if a["href"].startswith(f"{year}-")]
+        assert len(numbers) == len(links) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        assert {(n - 1) // 3 + 1 for n in numbers} == {number}, page
+        assert quarter["opening"] == months[0]["opening"] and quarter["closing"] == months[-1]["closing"], page
+        for key in ("income", "expense", "rows"):
+            assert quarter[key] == sum(m[key] for m in months), (page, key)
+        assert page.name in index
+        for month in months:
+            assert month["html"].find("a", string=re.compile(r"^\d{4}年第[一二三四]季度$"))["href"] == page.name
 
 
 def test_no_unmasked_personal_number_anywhere_in_the_site(site, village):

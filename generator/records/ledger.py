@@ -3,7 +3,9 @@
 Rows live in ``ledgers/*.csv`` / ``ledgers/*.xlsx`` (any file layout: one per month or one per
 year); each month's opening and closing balance and publication date in ``ledgers/periods.yml``.
 A month is shown once its publication date has come. The check refuses a month whose opening
-balance plus income minus expense is not its closing balance, naming the difference.
+balance plus income minus expense is not its closing balance, naming the difference, and months
+that do not chain (a month's opening is not the closing of the month before it, or of the month
+declared before it in the same quarter). A quarter is the run of its published months.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from itertools import takewhile
 
 from . import Dataset, Derived
 from ..money import Money, yuan
@@ -76,6 +79,57 @@ class Period:
                         hint="月份写两位数字：2026年3月 写作 2026-03。")]
 
 
+@dataclass(frozen=True)
+class Quarter:
+    """A quarter's published months, in order; its balances are its first opening and last closing."""
+
+    months: tuple[Period, ...]
+
+    @property
+    def id(self) -> str:
+        return quarter_of(self.months[0].id)
+
+    @property
+    def opening(self) -> Decimal:
+        return self.months[0].opening
+
+    @property
+    def closing(self) -> Decimal:
+        return self.months[-1].closing
+
+    @property
+    def published(self) -> date:
+        return max(m.published for m in self.months)
+
+    @property
+    def note(self) -> str | None:
+        """Says so when the quarter does not (yet) hold all three months."""
+        if len(self.months) == 3:
+            return None
+        shown = "、".join(f"{m.month.month}月" for m in self.months)
+        return f"这一季度目前只包括已公布的{shown}，其余月份公布后计入。"
+
+
+def quarter_of(period: str) -> str:
+    """2026-03 → 2026-Q1."""
+    return f"{period[:4]}-Q{(int(period[5:7]) - 1) // 3 + 1}"
+
+
+def quarter_title(quarter: str) -> str:
+    """2026-Q1 → 2026年第一季度."""
+    return f"{quarter[:4]}年第{'一二三四'[int(quarter[-1]) - 1]}季度"
+
+
+def quarters(periods, today: date) -> list[Quarter]:
+    """The quarters shown on `today`, oldest first: each holds its months up to the first one not yet
+    published (so a quarter's balances always chain), and a quarter is shown once its first month is."""
+    groups: dict[str, list[Period]] = {}
+    for period in sorted(periods, key=lambda p: p.id):
+        groups.setdefault(quarter_of(period.id), []).append(period)
+    shown = [list(takewhile(lambda m: m.is_public(today), months)) for months in groups.values()]
+    return [Quarter(tuple(months)) for months in shown if months]
+
+
 _SUMMARY_ROW = re.compile(r"合计|小计|累计|结余|结转|期初|期末|余额")
 
 
@@ -127,12 +181,7 @@ def check_books(village) -> list[Problem]:
                                              f" = {yuan(expected)}",
                                     found=yuan(period.closing),
                                     hint="核对这个月的明细是否漏记、重记，或余额是否抄错。"))
-    for before, after in zip(periods, periods[1:]):
-        if after.opening != before.closing and _next_month(before.id) == after.id:
-            problems.append(Problem(after.origin.file, after.origin.line_of("opening"), after.origin.name_of(Period, "opening"),
-                                    summary=f"期初余额与上月期末余额不一致：比上月期末余额{_more_or_less(after.opening - before.closing)}",
-                                    expected=f"{before.id} 的期末余额 {yuan(before.closing)}", found=yuan(after.opening),
-                                    hint="本月期初余额应照抄上月期末余额。"))
+    problems += [p for before, after in zip(periods, periods[1:]) for p in _chain(before, after)]
     declared = {p.id for p in periods}
     for month, rows in sorted(groups.items()):
         if month not in declared:
@@ -142,6 +191,25 @@ def check_books(village) -> list[Problem]:
                                     found=first.date.isoformat(),
                                     hint=f"在 ledgers/periods.yml 里加上 {month} 的期初余额、期末余额和公布日期。"))
     return problems
+
+
+def _chain(before: Period, after: Period) -> list[Problem]:
+    """`after` opens with `before`'s closing when it is the next month, or a later month of the same quarter
+    (the quarter's page adds up its months, so a gap inside a quarter must not change the balance)."""
+    if after.opening == before.closing:
+        return []
+    difference = _more_or_less(after.opening - before.closing)
+    where = (after.origin.file, after.origin.line_of("opening"), after.origin.name_of(Period, "opening"))
+    expected = f"{before.id} 的期末余额 {yuan(before.closing)}"
+    if _next_month(before.id) == after.id:
+        return [Problem(*where, summary=f"期初余额与上月期末余额不一致：比上月期末余额{difference}",
+                        expected=expected, found=yuan(after.opening), hint="本月期初余额应照抄上月期末余额。")]
+    if quarter_of(before.id) == quarter_of(after.id):
+        return [Problem(*where, summary=f"{quarter_title(quarter_of(after.id))}的各月接不上：{after.id} 的期初余额比 {before.id} 的期末余额{difference}",
+                        expected=expected, found=yuan(after.opening),
+                        hint=f"季度账由各月连起来：中间的月份没有登记时，{after.id} 的期初余额应照抄 {before.id} 的期末余额；"
+                             f"或者在 ledgers/periods.yml 里补上中间的月份。")]
+    return []
 
 
 def _more_or_less(difference: Decimal) -> str:
