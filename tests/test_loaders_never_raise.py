@@ -203,3 +203,38 @@ def test_the_messages_for_inputs_that_used_to_crash(monkeypatch):
         Money().parse("9" * 30)
     assert (refused.value.summary, refused.value.expected, refused.value.hint) == (
         "金额太大", "不超过 15 位整数的金额", "检查是否多写了数字；金额以元为单位。")
+
+
+def _workbook() -> bytes:
+    """A small valid ledger-like workbook with a merged title row."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["青禾村2026年3月收支明细"])
+    sheet.merge_cells("A1:D1")
+    sheet.append(["日期", "凭证号", "摘要", "收入"])
+    for day in range(1, 8):
+        sheet.append([f"2026-03-{day:02d}", f"记-{day:03d}", "村道维修", f"{day * 100}.00"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+WORKBOOK = _workbook()
+
+
+@FAST
+@given(st.integers(0, len(WORKBOOK)), st.lists(st.tuples(st.integers(0, len(WORKBOOK) - 1), st.integers(0, 255)), max_size=8))
+@example(len(WORKBOOK) // 2, [])
+@example(len(WORKBOOK), [])
+def test_read_xlsx_takes_truncated_and_damaged_workbooks(cut, flips):
+    from generator.readers.xlsx_reader import read_xlsx
+
+    data = bytearray(WORKBOOK[:cut])
+    for position, value in flips:
+        if position < len(data):
+            data[position] = value
+    assert_read(read_xlsx(bytes(data), "data/ledgers/2026-03.xlsx"), "data/ledgers/2026-03.xlsx")
