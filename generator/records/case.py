@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
 
-from . import Dataset
+from . import Dataset, Example
 from ..problems import Problem
 from ..schema import Choice, Day, Identifier, References, Text, Words, origin_field, spec
 
@@ -65,4 +65,5 @@ class Case:
 
 
 DATASET = Dataset("cases", "典型案例", Case, ("cases/*.md",), single=True, required=False, in_content=True,
-                  public=lambda c, today: c.date <= today, order=lambda c: (c.date, c.slug))
+                  public=lambda c, today: c.date <= today, order=lambda c: (c.date, c.slug),
+                  example=lambda day: Example({"people": "M001"}))  # a 典型个人 story names one person
