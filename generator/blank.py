@@ -4,7 +4,9 @@ A flat dataset that may be kept as a table gets a CSV (UTF-8 with BOM, Chinese h
 XLSX with the same header and one example row; every other dataset gets a YAML file in which
 each field is preceded by a comment with its Chinese label and documentation, and optional groups
 and lists are commented out. The example record carries the next free id, computed from the ids
-already in the data folder, so a record type added later needs no new code here.
+already in the data folder, so a record type added later needs no new code here. Values the kinds'
+examples cannot make valid (a year's weights adding up to 100, the five criteria of 五个好) come
+from the dataset's own example (`Dataset.example`), which the schema-driven tests use too.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from pathlib import Path
 
 import yaml
 
+from .datasets import dataset as dataset_named
 from .model import READERS, village_folders
 from .readers import Mapping, Sequence
-from .records import Dataset
+from .records import Dataset, Example
 from .schema import Day, FieldSpec, Identifier, ListOf, Nested, Text, fields_of
 
 YEAR_PREFIX = re.compile(r"(19|20)\d\d(?=[-_])")
@@ -39,21 +42,31 @@ def blank(dataset: Dataset, data_dir: Path, today: date) -> Blank:
     """The blank files for `dataset`, with the next free id of the villages under `data_dir`."""
     new_id = next_id(dataset, existing_ids(dataset, data_dir), today)
     stem = f"{dataset.name}-{new_id}" if new_id else dataset.name
+    example = dataset.example_on(today)
+    given = example.values
     if is_tabular(dataset):
-        row = example_row(dataset.record, new_id, today)
-        return Blank({f"{stem}.csv": to_csv(dataset, row), f"{stem}.xlsx": to_xlsx(dataset, row)}, new_id)
+        row = example_row(dataset.record, given, new_id, today)
+        xlsx = to_xlsx(dataset, row, needs(example))
+        return Blank({f"{stem}.csv": to_csv(dataset, row), f"{stem}.xlsx": xlsx}, new_id)
     if dataset.in_content:
-        return Blank({STORY_SLUG + ".md": to_markdown(dataset, today).encode("utf-8")}, None)
-    return Blank({f"{stem}.yml": to_yaml(dataset, new_id, today).encode("utf-8")}, new_id)
+        return Blank({STORY_SLUG + ".md": to_markdown(dataset, given, today).encode("utf-8")}, None)
+    return Blank({f"{stem}.yml": to_yaml(dataset, given, new_id, today, needs(example)).encode("utf-8")}, new_id)
+
+
+def needs(example: Example) -> str:
+    """What else the example needs to pass the check (its companions), said to the clerk; or ''."""
+    others = [dataset_named(name) for name in example.companions]
+    wanted = "、".join(f"{d.title}（{' 或 '.join(d.patterns)}）" for d in others)
+    return f"这条记录还要求{wanted}里有与它对应的记录。" if wanted else ""
 
 
 STORY_SLUG = "2025-tea-road"
 """The example slug of a page kept in content/ (a story): the file is named after it."""
 
 
-def to_markdown(dataset: Dataset, today: date) -> str:
+def to_markdown(dataset: Dataset, given: dict, today: date) -> str:
     """A hand-written page (a story) with its front matter filled with example values, and a body."""
-    lines = [line for line in _record_lines(dataset.record, None, today)]
+    lines = _record_lines(dataset.record, given, None, today)
     return "\n".join(["---", *lines, "---", "",
                       "# 请填写标题", "",
                       f"<!-- {dataset.title}的正文写在这里，照片放在同一个文件夹，文件名以网址名开头，"
@@ -110,10 +123,13 @@ def next_id(dataset: Dataset, ids: set[str], today: date) -> str | None:
 # --- example values ----------------------------------------------------------------------------
 
 
-def example_value(f: FieldSpec, new_id: str | None, today: date) -> str:
-    """What the example record says for a field: a valid value the clerk replaces."""
+def example_value(f: FieldSpec, given: dict, new_id: str | None, today: date) -> str:
+    """What the example record says for a field: a valid value the clerk replaces (`given` holds
+    the dataset's own example values)."""
     if f.key == "id" and new_id:
         return new_id
+    if f.key in given:
+        return given[f.key] or ""
     if isinstance(f.kind, Day):
         return today.isoformat()
     if isinstance(f.kind, Text) or not f.kind.example:
@@ -121,9 +137,9 @@ def example_value(f: FieldSpec, new_id: str | None, today: date) -> str:
     return f.kind.example
 
 
-def example_row(record: type, new_id: str | None, today: date) -> list[str]:
-    """One table row: required columns filled with examples, optional ones left blank."""
-    return [example_value(f, new_id, today) if f.required else "" for f in fields_of(record)]
+def example_row(record: type, given: dict, new_id: str | None, today: date) -> list[str]:
+    """One table row: required columns (and those the dataset's example gives) filled, others blank."""
+    return [example_value(f, given, new_id, today) if f.required or f.key in given else "" for f in fields_of(record)]
 
 
 def field_note(f: FieldSpec) -> str:
@@ -144,7 +160,7 @@ def to_csv(dataset: Dataset, row: list[str]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def to_xlsx(dataset: Dataset, row: list[str]) -> bytes:
+def to_xlsx(dataset: Dataset, row: list[str], needed: str = "") -> bytes:
     """A workbook: sheet 数据 (header and example row, every cell text so Excel keeps 001 and
     dates as typed) and sheet 填写说明 (each column's meaning, from the schema)."""
     from openpyxl import Workbook
@@ -170,7 +186,7 @@ def to_xlsx(dataset: Dataset, row: list[str]) -> bytes:
         notes.append([f.label, f.key, "是" if f.required else "否", f.kind.expected, f.doc])
     notes.append([])
     notes.append([f"填好“数据”表后，另存为“CSV UTF-8（逗号分隔）”，把数据行追加到 {' 或 '.join(dataset.patterns)}，"
-                  "再运行 cunwu check 检查。"])
+                  "再运行 cunwu check 检查。" + needed])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -179,7 +195,7 @@ def to_xlsx(dataset: Dataset, row: list[str]) -> bytes:
 # --- YAML --------------------------------------------------------------------------------------
 
 
-def to_yaml(dataset: Dataset, new_id: str | None, today: date) -> str:
+def to_yaml(dataset: Dataset, given: dict, new_id: str | None, today: date, needed: str = "") -> str:
     """A commented YAML file holding one example record of `dataset`."""
     where = " 或 ".join(f"data/{p}" for p in dataset.patterns)
     header = [
@@ -191,30 +207,34 @@ def to_yaml(dataset: Dataset, new_id: str | None, today: date) -> str:
     ]
     if new_id:
         header.append(f"# 新记录的编号 {new_id} 是按已有编号推算的下一个空号。")
-    lines = _record_lines(dataset.record, new_id, today)
+    if needed:
+        header.append(f"# {needed}")
+    lines = _record_lines(dataset.record, given, new_id, today)
     body = lines if dataset.single else _as_list_item(lines)
     return "\n".join(header + [""] + body) + "\n"
 
 
-def _record_lines(record: type, new_id: str | None, today: date) -> list[str]:
+def _record_lines(record: type, given: dict, new_id: str | None, today: date) -> list[str]:
     """A record as YAML mapping lines at indent 0, each field after its comment."""
     lines = []
     for f in fields_of(record):
-        block = [f"# {field_note(f)}"] + _value_lines(f, new_id, today)
-        if not f.required and isinstance(f.kind, (Nested, ListOf)):
+        block = [f"# {field_note(f)}"] + _value_lines(f, given, new_id, today)
+        if not f.required and isinstance(f.kind, (Nested, ListOf)) and not given.get(f.key):
             block = [block[0]] + [_comment_out(line) for line in block[1:]]
         lines += block
     return lines
 
 
-def _value_lines(f: FieldSpec, new_id: str | None, today: date) -> list[str]:
+def _value_lines(f: FieldSpec, given: dict, new_id: str | None, today: date) -> list[str]:
     if isinstance(f.kind, Nested):
-        return [f"{f.key}:"] + _indent(_record_lines(f.kind.record, None, today))
+        return [f"{f.key}:"] + _indent(_record_lines(f.kind.record, given.get(f.key) or {}, None, today))
     if isinstance(f.kind, ListOf):
-        return [f"{f.key}:"] + _indent(_as_list_item(_record_lines(f.kind.record, None, today)))
-    if not f.required:
+        items = [_as_list_item(_record_lines(f.kind.record, item, None, today)) for item in given.get(f.key) or [{}]]
+        items[1:] = [[line for line in item if not line.lstrip().startswith("#")] for item in items[1:]]
+        return [f"{f.key}:"] + _indent([line for item in items for line in item])
+    if not f.required and not given.get(f.key):
         return [f"{f.key}:"]
-    return [f"{f.key}: {_scalar(example_value(f, new_id, today))}"]
+    return [f"{f.key}: {_scalar(example_value(f, given, new_id, today))}"]
 
 
 def _as_list_item(lines: list[str]) -> list[str]:

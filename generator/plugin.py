@@ -9,6 +9,7 @@ scan the output for personal data, then publish the staging folder as ``site/``.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from pathlib import Path
@@ -110,7 +111,11 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
-        """Hand-written pages that the data speaks about (stories) get their generated block."""
+        """Hand-written pages that the data speaks about (stories) get their generated block. A
+        title from the front matter is text: it is escaped, since themes print `page.title` as HTML
+        (the header, and the heading of a page without one)."""
+        if isinstance(page.meta.get("title"), str):
+            page.meta["title"] = html.escape(page.meta["title"])
         return markdown + self.generated.appendices.get(page.file.src_uri, "")
 
     def on_page_content(self, html: str, *, page, config, files) -> str:

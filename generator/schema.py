@@ -366,10 +366,14 @@ def spec(kind: Kind, label: str, doc: str, *, required: bool = True) -> Any:
     meta = {"cunwu": (kind, label, doc, required)}
     if required:
         return dataclasses.field(metadata=meta)
-    default = dataclasses.field(default_factory=tuple) if isinstance(kind, ListOf) else None
-    if default is None:
-        return dataclasses.field(default=None, metadata=meta)
-    return dataclasses.field(default_factory=tuple, metadata=meta)
+    if _is_list(kind):
+        return dataclasses.field(default_factory=tuple, metadata=meta)
+    return dataclasses.field(default=None, metadata=meta)
+
+
+def _is_list(kind: Kind) -> bool:
+    """Whether a kind's value is a tuple (a list, or several ids or words): empty, it is ()."""
+    return kind.json_type == "array"
 
 
 @functools.cache
@@ -488,7 +492,7 @@ def _by_name(record: type) -> dict[str, FieldSpec]:
 
 def _parse_value(f: FieldSpec, key: str, value: Any, line: int, file: str) -> tuple[Any, list[Problem]]:
     if value is None or value == "":
-        return (() if isinstance(f.kind, ListOf) else None), []
+        return (() if _is_list(f.kind) else None), []
     if isinstance(f.kind, Nested):
         return parse_record(f.kind.record, value, file, line)
     if isinstance(f.kind, ListOf):

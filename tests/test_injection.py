@@ -108,7 +108,7 @@ def hostile_site(tmp_path_factory) -> tuple[Path, Path]:
     if guide.exists():
         guide.write_text("# 编辑指南\n", encoding="utf-8")
     for number, payload in enumerate(PAYLOADS, start=1):
-        write_village(data / f"v{number:02d}", payload)
+        write_village(data / f"v{number:02d}", payload, project / "content" / f"v{number:02d}")
     (project / "content" / "hostile.md").write_text(
         "# 手写页面\n\n" + "\n\n".join(PAYLOADS) + "\n", encoding="utf-8")
     site = base / "site"

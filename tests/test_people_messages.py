@@ -280,6 +280,11 @@ CASES = {
         ["content/cases/2026-road.md 第 6 行，字段「people（人物）」：典型个人应写一个人。应为：一名党员或人才的编号；"
          "实际为：“M001、T001”。提示：写多个人的请把类别改为 典型群体。"],
     ),
+    "story_of_one_person_names_nobody": (
+        "../content/cases/2026-road.md", STORY_MD.replace("people: M001", "people:"),
+        ["content/cases/2026-road.md 第 6 行，字段「people（人物）」：典型个人应写一个人。应为：一名党员或人才的编号；"
+         "实际为：空白。提示：写上故事里这个人的编号，如 M004 或 T001。"],
+    ),
     "story_without_front_matter": (
         "../content/cases/2026-road.md", "# 修路的故事\n\n正文。\n",
         ["content/cases/2026-road.md 第 1 行：缺少文件头。应为：第一行是 ---，接着写标题、日期等字段，再以 --- 结束；"

@@ -7,7 +7,7 @@ one line there.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
@@ -29,6 +29,21 @@ class Derived:
     doc: str
     value: Callable[[object, object, date], object]
     """(record, village, build date) -> value."""
+
+
+@dataclass(frozen=True)
+class Example:
+    """A valid example record of a dataset, for the clerks' blank templates (`cunwu new`) and the
+    schema-driven tests: raw field values (text, as a clerk types them).
+
+    `values` names only what the kinds' examples (`Kind.example`) cannot give: a field it does not
+    name takes its kind's example, None leaves an optional field empty, a list field takes a list
+    of such partial records. `companions` are the records of other datasets it needs to pass the
+    checks (a ledger month's balances), by dataset name, in the same partial form.
+    """
+
+    values: dict = field(default_factory=dict)
+    companions: dict[str, list[dict]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -65,3 +80,9 @@ class Dataset:
     """(village) -> problems across the dataset's records (e.g. a month's balances), run when it loaded cleanly."""
     in_content: bool = False
     """True when the files live among the hand-written pages (``content/``), not in ``data/``."""
+    example: Callable[[date], Example] | None = None
+    """(the day its dates fall on) -> a valid example record, when the kinds' examples alone are not one."""
+
+    def example_on(self, day: date) -> Example:
+        """A valid example record dated `day`: the dataset's own, or the kinds' examples alone."""
+        return self.example(day) if self.example else Example()

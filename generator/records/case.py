@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
 
-from . import Dataset
+from . import Dataset, Example
 from ..problems import Problem
 from ..schema import Choice, Day, Identifier, References, Text, Words, origin_field, spec
 
@@ -53,7 +53,8 @@ class Case:
                                           f"把文件改名为 {self.slug}.md，或把网址名改成与文件名相同（只用字母、数字和短横线）。"))
         if self.kind == "典型个人" and len(self.people) != 1:
             problems.append(self._problem("people", "典型个人应写一个人", "一名党员或人才的编号", "、".join(self.people),
-                                          "写多个人的请把类别改为 典型群体。"))
+                                          "写多个人的请把类别改为 典型群体。" if self.people
+                                          else "写上故事里这个人的编号，如 M004 或 T001。"))
         if self.kind == "典型群体" and len(self.people) < 2:
             problems.append(self._problem("people", "典型群体应写两个人以上", "两名以上党员或人才的编号，用顿号隔开",
                                           "、".join(self.people), "只写一个人的请把类别改为 典型个人。"))
@@ -65,4 +66,5 @@ class Case:
 
 
 DATASET = Dataset("cases", "典型案例", Case, ("cases/*.md",), single=True, required=False, in_content=True,
-                  public=lambda c, today: c.date <= today, order=lambda c: (c.date, c.slug))
+                  public=lambda c, today: c.date <= today, order=lambda c: (c.date, c.slug),
+                  example=lambda day: Example({"people": "M001"}))  # a 典型个人 story names one person

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from . import Dataset
+from . import Dataset, Example
 from ..problems import Problem
 from ..schema import Choice, Day, ListOf, Text, Year, origin_field, spec
 
@@ -72,4 +72,5 @@ def one_per_year(village) -> list[Problem]:
 
 
 DATASET = Dataset("five_goods", "五个好评定", Assessment, ("five_goods.yml", "five_goods.yaml"), required=False,
-                  public=lambda a, today: a.date <= today, order=lambda a: a.year, check_all=one_per_year)
+                  public=lambda a, today: a.date <= today, order=lambda a: a.year, check_all=one_per_year,
+                  example=lambda day: Example({"year": str(day.year), "ratings": [{"criterion": c} for c in CRITERIA]}))

@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 from itertools import takewhile
 
-from . import Dataset, Derived
+from . import Dataset, Derived, Example
 from ..money import Money, yuan
 from ..problems import Problem
 from ..schema import Day, Identifier, Reference, Text, origin_field, spec
@@ -228,6 +228,13 @@ def entry_is_public(entry: Entry, village, today: date) -> bool:
     return period is not None and period.is_public(today)
 
 
+def example(day: date) -> Example:
+    """An income row dated `day`, and its month in periods.yml with balances that reconcile with it."""
+    return Example({"date": day.isoformat(), "income": Money.example, "expense": None},
+                   {"periods": [{"id": f"{day:%Y-%m}", "opening": "0.00", "closing": Money.example,
+                                 "published": day.isoformat()}]})
+
+
 PERIODS = Dataset("periods", "财务公开期间", Period, ("ledgers/periods.yml", "ledgers/periods.yaml"), required=False,
                   public=Period.is_public,
                   derived=(Derived("income", "本月收入", "这个月所有收入之和（元）。",
@@ -236,4 +243,4 @@ PERIODS = Dataset("periods", "财务公开期间", Period, ("ledgers/periods.yml
                                    lambda p, village, today: totals(by_period(village).get(p.id, []))[1])))
 DATASET = Dataset("ledger", "财务收支明细", Entry, ("ledgers/*.csv", "ledgers/*.xlsx"), required=False,
                   public_in=entry_is_public, order=lambda e: (e.date, e.origin.file, e.origin.line), refuse_row=summary_row,
-                  check_all=check_books)
+                  check_all=check_books, example=example)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from . import Dataset
+from . import Dataset, Example
 from ..problems import Problem
 from ..schema import Choice, Day, Identifier, ListOf, Reference, References, Text, origin_field, spec
 
@@ -122,5 +122,10 @@ def roles(village) -> list[Problem]:
     return problems
 
 
+def example(day: date) -> Example:
+    """A "1+1" pair for a year from `day`, with its talent (not a member, so in no pair twice)."""
+    return Example({"kind": "1+1", "end": (day + timedelta(days=365)).isoformat()}, {"talents": [{"member": None}]})
+
+
 DATASET = Dataset("mentoring", "结对帮带", Pair, ("mentoring.yml", "mentoring/*.yml", "mentoring/*.yaml"),
-                  required=False, order=lambda p: (p.start, p.id), check_all=roles)
+                  required=False, order=lambda p: (p.start, p.id), check_all=roles, example=example)

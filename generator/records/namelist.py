@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from . import Dataset
+from . import Dataset, Example
 from ..masking import Personal
 from ..money import Money
 from ..problems import Problem
@@ -73,4 +73,5 @@ def entry_is_public(entry: ListEntry, village, today: date) -> bool:
 LISTS = Dataset("namelists", "名单公示", NameList, ("lists/*.yml", "lists/*.yaml"), required=False,
                 public=NameList.is_public, order=lambda n: (n.published, n.id))
 DATASET = Dataset("list_entries", "名单明细（已脱敏）", ListEntry, ("lists/*.csv", "lists/*.xlsx"), required=False,
-                  public_in=entry_is_public, order=lambda e: (e.list_id, e.origin.file, e.origin.line))
+                  public_in=entry_is_public, order=lambda e: (e.list_id, e.origin.file, e.origin.line),
+                  example=lambda day: Example(companions={"namelists": [{}]}))

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from markupsafe import Markup
 
-from . import Dataset, Derived
+from . import Dataset, Derived, Example
 from ..personal_data import find_personal_numbers, mask_number, mask_numbers
 from ..problems import Problem
 from ..schema import Choice, Day, Identifier, Invalid, Kind, ListOf, Text, origin_field, spec
@@ -104,7 +104,8 @@ STATUS_SLUGS = {"已发布": "published", "待公示": "upcoming", "公示中": 
 DATASET = Dataset("notices", "公告公示", Notice, ("notices/*.yml", "notices/*.yaml"), required=False,
                   public=Notice.is_public, order=lambda n: (n.published, n.id),
                   derived=(Derived("status", "状态", "由公示期和生成日期推算：已发布、待公示、公示中、已结束。",
-                                   lambda n, village, today: n.status(today)),))
+                                   lambda n, village, today: n.status(today)),),
+                  example=lambda day: Example({"attachments": None}))  # an attachment must be a file in content/
 
 
 def attachment_problems(village, docs_dir: Path, root: Path) -> list[Problem]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from . import Dataset, Derived
+from . import Dataset, Derived, Example
 from ..problems import Problem
 from ..schema import Choice, Day, Identifier, Integer, ListOf, Reference, Text, Year, origin_field, spec
 
@@ -171,9 +171,15 @@ def rows_fit_rules(village) -> list[Problem]:
     return problems
 
 
+def rules_example(day: date) -> Example:
+    """The rules of `day`'s year: weights that add up to 100, a base within the daily part."""
+    return Example({"year": str(day.year), "base": "60", "daily_weight": "80", "evaluation_weight": "20"})
+
+
 RULES = Dataset("point_rules", "积分规则", Rules, ("points/rules.yml", "points/rules.yaml"), required=False,
-                order=lambda r: r.year)
+                order=lambda r: r.year, example=rules_example)
 ROWS = Dataset("point_rows", "积分记录", Row, ("points/*.csv",), required=False, public=lambda r, today: r.date <= today,
                order=lambda r: (r.date, r.member, r.item), check_all=rows_fit_rules,
+               example=lambda day: Example(companions={"point_rules": [rules_example(day).values]}),
                derived=(Derived("member_name", "党员姓名", "党员的姓名（来自党员名册）。",
                                 lambda r, village, today: village.members[r.member].name),))

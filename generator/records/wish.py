@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from . import Dataset, Derived
+from . import Dataset, Derived, Example
 from ..problems import Problem
 from ..schema import Choice, Day, Identifier, Reference, Text, label, origin_field, spec
 
@@ -110,5 +110,6 @@ def _looks_like_a_full_name(text: str) -> bool:
 DATASET = Dataset("wishes", "微心愿", Wish, ("wishes.yml", "wishes/*.yml", "wishes/*.yaml"), required=False,
                   public=lambda w, today: w.asked <= today, check_all=photos_exist,
                   order=lambda w: (w.asked, w.id),
+                  example=lambda day: Example({"photo": None}),  # a photo must be a file in content/wishes/
                   derived=(Derived("status", "状态", "由各步骤日期推算：" + "、".join(s.text for s in Status) + "。",
                                    lambda w, village, today: w.status(today).text),))
