@@ -44,7 +44,8 @@ def main() -> None:
         if built.returncode:
             sys.exit(built.stderr)
         pages = harness.page_types(TODAY, site)
-        words = [word for _, word in harness.search_cases(_pledges(), count=2)]
+        words = [word for _, word in harness.search_cases(harness.searchable(TODAY)["pledge"],
+                                                          harness.indexed_pages(site).values(), count=2)]
         access_log = Path(tmp) / "access.log"
         with harness.nginx(site, access_log=access_log) as base, sync_playwright() as playwright:
             browser = harness.launch(playwright)
@@ -127,14 +128,6 @@ def search_times(browser, url: str, words: list[str]) -> dict:
     warm = time.perf_counter() - started
     context.close()
     return {"cold_ms": cold * 1000, "warm_ms": warm * 1000}
-
-
-def _pledges():
-    from generator.model import load_site
-
-    site, problems = load_site(ROOT / "data", TODAY, ROOT)
-    assert not problems, problems
-    return [p for village in site.villages for p in village.public_pledges(TODAY)]
 
 
 def _summary(found: dict) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 from pathlib import Path
 
 from mkdocs.config import base
@@ -29,7 +30,7 @@ from .problems import report
 from .schema import private_values, public_texts
 from .sanitise import file_reading_extensions, sanitise_html
 from .settings import read_settings
-from .search import vocabulary
+from .search import fix_query_segmenter, vocabulary
 from .settings import TRAINING_TARGET
 
 log = logging.getLogger("mkdocs.plugins.cunwu")
@@ -108,6 +109,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
             files.append(File.generated(config, uri, content=content, inclusion=inclusion))
         theme_dirs = {os.path.abspath(d) for d in config.theme.dirs} - {os.path.abspath(config.theme.custom_dir or "")}
         self.theme_assets = frozenset(f.dest_uri for f in files if os.path.abspath(f.src_dir or "") in theme_dirs)
+        _fix_search_worker(files, config)
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
@@ -232,6 +234,18 @@ def _strict_warnings_pending() -> bool:
     """
     return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
 
+
+
+def _fix_search_worker(files: Files, config) -> None:
+    """Replace Material's search worker by the same script with its Chinese query segmenter fixed
+    (see search.fix_query_segmenter); without the fix, a typed word loses its last character."""
+    for file in [f for f in files if re.fullmatch(r"assets/javascripts/workers/search\.\w+\.min\.js", f.src_uri)]:
+        fixed = fix_query_segmenter(file.content_string)
+        if fixed is None:
+            log.info("Material 的搜索脚本 %s 与预期不同，没有修正中文搜索的分词（查询词的最后一个字会被忽略）。", file.src_uri)
+            continue
+        files.remove(file)
+        files.append(File.generated(config, file.src_uri, content=fixed))
 
 
 def _teach_jieba(words: list[str]) -> None:

@@ -1,4 +1,5 @@
-"""The Atom feed: valid XML, absolute links under site_url, the right entries; none without site_url."""
+"""The Atom feed: valid XML, absolute links under site_url, the right entries (stories, public notices,
+pledges); none without site_url."""
 
 from __future__ import annotations
 
@@ -20,18 +21,20 @@ def result():
     return generated
 
 
-def test_feed_is_valid_atom_with_the_newest_stories_and_pledges(result):
+def test_feed_is_valid_atom_with_the_newest_stories_notices_and_pledges(result):
     feed = etree.fromstring(result.files["feed.xml"])
     assert feed.tag == f"{ATOM}feed"
     for required in ("title", "id", "updated", "author"):
         assert feed.find(f"{ATOM}{required}") is not None
     village = result.site.villages[0]
     stories = sorted((s for s in village.records["cases"] if s.date <= TODAY), key=lambda s: (s.date, s.slug), reverse=True)
+    notices = sorted((n for n in village.records["notices"] if n.published <= TODAY), key=lambda n: (n.published, n.id), reverse=True)
     pledges = sorted((p for p in village.pledges if p.is_public(TODAY)), key=lambda p: (p.published, p.id), reverse=True)
-    expected = {SITE_URL + f"cases/{s.slug}.html" for s in stories[:20]} | {SITE_URL + f"pledges/{p.id}.html" for p in pledges[:20]}
+    expected = ({SITE_URL + f"cases/{s.slug}.html" for s in stories[:20]} | {SITE_URL + f"notices/{n.id}.html" for n in notices[:20]}
+                | {SITE_URL + f"pledges/{p.id}.html" for p in pledges[:20]})
     entries = feed.findall(f"{ATOM}entry")
     assert {e.findtext(f"{ATOM}id") for e in entries} == expected
-    assert len(stories) >= 8 and len(entries) == len(expected)
+    assert len(stories) >= 8 and len(notices) >= 8 and len(entries) == len(expected)
     updated = [e.findtext(f"{ATOM}updated") for e in entries]
     assert updated == sorted(updated, reverse=True) and feed.findtext(f"{ATOM}updated") == updated[0]
     for link in feed.iter(f"{ATOM}link"):
@@ -39,6 +42,27 @@ def test_feed_is_valid_atom_with_the_newest_stories_and_pledges(result):
         path = link.get("href").removeprefix(SITE_URL)
         page = path.removesuffix(".html") + ".md" if path.endswith(".html") else path
         assert page in result.files or (ROOT / "content" / page).exists(), page
+
+
+def test_a_notice_entry_has_its_title_kind_and_period(result):
+    feed = etree.fromstring(result.files["feed.xml"])
+    entries = {e.findtext(f"{ATOM}id"): e for e in feed.findall(f"{ATOM}entry")}
+    notice = max((n for n in result.site.villages[0].records["notices"] if n.published <= TODAY and n.kind == "公示"),
+                 key=lambda n: (n.published, n.id))
+    entry = entries[SITE_URL + f"notices/{notice.id}.html"]
+    assert entry.findtext(f"{ATOM}title") == notice.title
+    assert entry.find(f"{ATOM}category").get("term") == "公示"
+    assert entry.findtext(f"{ATOM}updated") == f"{notice.published.isoformat()}T00:00:00+08:00"
+    assert entry.findtext(f"{ATOM}summary") == (f"{notice.category}类公示，公示期 {notice.start.isoformat()} "
+                                                f"至 {notice.end.isoformat()}。")
+
+
+def test_a_notice_not_yet_published_is_not_in_the_feed(result):
+    drafts = [n for n in result.site.villages[0].records["notices"] if n.published > TODAY]
+    assert drafts, "the demo data should hold a notice dated after the build date"
+    feed = result.files["feed.xml"].decode("utf-8")
+    for notice in drafts:
+        assert f"notices/{notice.id}.html" not in feed and notice.title not in feed
 
 
 def test_same_data_gives_the_same_feed(result):
@@ -50,6 +74,7 @@ def test_no_feed_and_no_link_to_it_without_site_url():
     result = generate(ROOT / "data", TODAY, ROOT / "site_overrides", ROOT)
     assert "feed.xml" not in result.files
     assert "feed.xml" not in result.files["cases/index.md"]
+    assert "feed.xml" not in result.files["notices/index.md"]
 
 
 def test_a_site_with_site_url_publishes_the_feed_and_links_to_it(tmp_path):
@@ -71,3 +96,5 @@ def test_a_site_with_site_url_publishes_the_feed_and_links_to_it(tmp_path):
     assert len(feed.findall(f"{ATOM}entry")) > 8
     cases = BeautifulSoup((tmp_path / "site" / "cases" / "index.html").read_text(encoding="utf-8"), "lxml")
     assert cases.find("a", string="Atom 订阅")["href"] == "../feed.xml"
+    notices = BeautifulSoup((tmp_path / "site" / "notices" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert notices.find("a", string="Atom 订阅")["href"] == "../feed.xml"

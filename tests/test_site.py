@@ -177,6 +177,16 @@ def test_names_stay_whole_in_the_search_index(site, village):
     assert [n for n in names if n not in tokens] == []
 
 
+def test_the_site_ships_materials_search_worker_with_the_query_segmenter_fixed(site):
+    import material
+
+    from generator.search import fix_query_segmenter
+
+    original = sorted((Path(material.__file__).parent / "templates").glob("assets/javascripts/workers/search.*.min.js"))
+    assert len(original) == 1
+    shipped = site / original[0].relative_to(Path(material.__file__).parent / "templates")
+    assert shipped.read_text(encoding="utf-8") == fix_query_segmenter(original[0].read_text(encoding="utf-8"))
+
 # --- village affairs and finance (issue 4) ---------------------------------------------------
 
 def _yuan(text: str) -> Decimal:

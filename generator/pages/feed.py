@@ -1,5 +1,5 @@
-"""An Atom feed of new stories and newly published pledges, so a township site or a reader can
-follow a village.
+"""An Atom feed of new stories, notices and newly published pledges, so a township site or a
+reader can follow a village.
 
 Atom needs absolute addresses, and the site's own pages use relative ones so that they work
 under any sub-path and from file://. The feed is therefore made only when `site_url` is set in
@@ -13,12 +13,14 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date
 
+from ..datasets import dataset
 from ..model import Village
+from ..records.notice import Notice
 from . import PageSpec, cases
 
 ATOM = "http://www.w3.org/2005/Atom"
 ENTRIES = 20
-"""The newest stories kept in the feed, and the newest pledges (so pledges never push stories out)."""
+"""The newest stories kept in the feed, and as many notices and pledges (so pledges never push the others out)."""
 
 
 @dataclass(frozen=True)
@@ -44,12 +46,20 @@ def feed_path(village: Village) -> str:
 
 
 def entries(village: Village, today: date) -> list[Entry]:
-    """The newest stories and the newest published pledges, newest first."""
+    """The newest stories, public notices and published pledges, newest first."""
     found = [Entry(s.date, s.kind, s.title, village.path(s.uri), s.summary) for s in cases.shown(village, today)[:ENTRIES]]
+    found += [Entry(n.published, n.kind, n.title, village.path(f"notices/{n.id}.md"), notice_summary(n))
+              for n in village.shown(dataset("notices"), today)[::-1][:ENTRIES]]
     found += [Entry(p.published, "公开承诺", p.content, village.path(f"pledges/{p.id}.md"),
                     f"{village.members[p.member].name}的{p.category}类承诺，完成时限 {p.target_date.isoformat()}。")
               for p in village.public_pledges(today)[:ENTRIES]]
     return sorted(found, key=lambda e: (e.day, e.uri), reverse=True)
+
+
+def notice_summary(notice: Notice) -> str:
+    """类别 and kind, and a 公示's period: what a reader needs to decide whether to open it."""
+    period = f"，公示期 {notice.start.isoformat()} 至 {notice.end.isoformat()}" if notice.kind == "公示" else ""
+    return f"{notice.category}类{notice.kind}{period}。"
 
 
 def absolute(village: Village, site_path: str) -> str:
@@ -68,7 +78,7 @@ def atom(village: Village, items: list[Entry]) -> str:
     """The Atom document; its `updated` is the newest entry's day, so the same data gives the same bytes."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"})
-    _text(feed, "title", f"{village.profile.name}村务公开：典型案例和公开承诺")
+    _text(feed, "title", f"{village.profile.name}村务公开：典型案例、公告公示和公开承诺")
     _text(feed, "id", absolute(village, feed_path(village)))
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": absolute(village, feed_path(village))})
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": absolute(village, village.path("index.md"))})

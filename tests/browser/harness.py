@@ -4,6 +4,7 @@ page types of the demo site, request logging, axe-core and the in-page measureme
 from __future__ import annotations
 
 import getpass
+import json
 import os
 import re
 import shutil
@@ -14,6 +15,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
@@ -283,15 +285,62 @@ def words_inside_phrases(text: str) -> list[str]:
             if len(w) >= 2 and CJK_RUN.fullmatch(w) and any(run.find(w, 1) > 0 for run in runs)]
 
 
-def search_cases(pledges, count: int = 3) -> list[tuple[str, str]]:
-    """(pledge id, word) for `count` pledges spread over the data, each with its rarest word
-    inside a phrase (fewest other pledges say it), so the pledge should rank near the top."""
-    cases = []
-    for pledge in pledges[:: max(1, len(pledges) // count)][:count]:
-        words = words_inside_phrases(pledge.content)
-        assert words, pledge.content
-        rarest = min(words, key=lambda w: (sum(w in p.content for p in pledges), -len(w)))
-        cases.append((pledge.id, rarest))
+def searchable(today) -> dict[str, list[tuple[str, str]]]:
+    """What the search must find on the demo site, by kind (pledge, notice, story): each
+    record's page (site path) and the text that page shows of it, newest first. Only what the
+    build publishes on `today`: public pledges and notices, stories dated up to `today`.
+    jieba learns the names the build teaches it (云溪镇 stays whole), so that words are cut
+    from these texts as the search index cuts them."""
+    import jieba
+
+    from generator.datasets import dataset
+    from generator.model import load_site
+    from generator.pages import cases
+    from generator.search import vocabulary
+
+    site, problems = load_site(ROOT / "data", today, ROOT)
+    assert not problems, problems
+    for word in vocabulary(site):
+        jieba.add_word(word, freq=None)
+    found = {"pledge": [], "notice": [], "story": []}
+    for village in site.villages:
+        found["pledge"] += [(_html(village.path(f"pledges/{p.id}.md")), p.content) for p in village.public_pledges(today)]
+        found["notice"] += [(_html(village.path(f"notices/{n.id}.md")), f"{n.title}\n{n.body}")
+                            for n in reversed(village.shown(dataset("notices"), today))]
+        found["story"] += [(_html(village.path(s.uri)), story_text(ROOT / "content" / village.path(s.uri)))
+                           for s in cases.shown(village, today)]
+    return found
+
+
+def story_text(page: Path) -> str:
+    """A hand-written story's Markdown without its front matter and images (their alt text is
+    not indexed)."""
+    text = page.read_text(encoding="utf-8")
+    body = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
+    return re.sub(r"!\[[^\]]*\]\([^)]*\)", "", body)
+
+
+def indexed_pages(built: Path) -> dict[str, str]:
+    """Site path → text of each page in the built site's search index (title and sections,
+    without the tags and the zero-width spaces jieba's segmentation put there)."""
+    docs = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    pages: dict[str, list[str]] = {}
+    for doc in docs:
+        pages.setdefault(doc["location"].split("#")[0], []).append(doc["title"] + "\n" + doc["text"])
+    return {path: re.sub(r"<[^>]+>|\u200b", "", "\n".join(texts)) for path, texts in pages.items()}
+
+
+def search_cases(records: list[tuple[str, str]], corpus: Iterable[str], count: int = 3) -> list[tuple[str, str]]:
+    """(site path, word) for `count` of `records` ((site path, text) pairs) spread over them,
+    each with its rarest word inside a phrase (said by the fewest texts of `corpus`, e.g. the
+    site's `indexed_pages`; a word of a template such as 本站 is on every record's page), so the
+    record's page should rank near the top."""
+    cases, corpus = [], list(corpus)
+    for path, text in records[:: max(1, len(records) // count)][:count]:
+        words = words_inside_phrases(text)
+        assert words, text
+        rarest = min(words, key=lambda w: (sum(w in t for t in corpus), -len(w)))
+        cases.append((path, rarest))
     return cases
 
 
