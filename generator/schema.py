@@ -74,13 +74,18 @@ class Text(Kind):
         text = " ".join(text.split())
         if len(text) > self.max_length:
             raise Invalid(f"文字太长（{len(text)} 字）", hint="请精简，或把详细说明写进故事或附件。")
-        hits = find_personal_numbers(text)
-        if hits:
-            kind, number = hits[0]
-            raise Invalid(f"疑似包含{kind}（{mask_number(number)}），公开数据里不能出现",
-                          expected="不含身份证号、手机号、银行卡号的文字", found=mask_numbers(text),
-                          hint="请删除这个号码；确需公开的办公电话写在村庄概况的电话字段里。")
+        refuse_personal_numbers(text)
         return text
+
+
+def refuse_personal_numbers(text: str) -> None:
+    """Raise `Invalid` naming the first ID, mobile or bank-card number in `text` (masked)."""
+    hits = find_personal_numbers(text)
+    if hits:
+        kind, number = hits[0]
+        raise Invalid(f"疑似包含{kind}（{mask_number(number)}），公开数据里不能出现",
+                      expected="不含身份证号、手机号、银行卡号的文字", found=mask_numbers(text),
+                      hint="请删除这个号码；确需公开的办公电话写在村庄概况的电话字段里。")
 
 
 @dataclass(frozen=True)

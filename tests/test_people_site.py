@@ -5,31 +5,10 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, TODAY
-from generator.model import load_site
-from test_site import mkdocs_build
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
-    assert result.returncode == 0, result.stderr
-    return out
-
-
-@pytest.fixture(scope="module")
-def village():
-    site_model, problems = load_site(ROOT / "data", TODAY, ROOT)
-    assert problems == []
-    return site_model.villages[0]
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+from test_site import site, soup, village  # noqa: F401 (the demo build and model fixtures)
 
 
 def links(site: Path, page: str) -> set[str]:

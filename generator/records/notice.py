@@ -13,9 +13,8 @@ from typing import ClassVar
 from markupsafe import Markup
 
 from . import Dataset, Derived, Example
-from ..personal_data import find_personal_numbers, mask_number, mask_numbers
 from ..problems import Problem
-from ..schema import Choice, Day, Identifier, Invalid, Kind, ListOf, Text, origin_field, spec
+from ..schema import Choice, Day, Identifier, Invalid, Kind, ListOf, Text, origin_field, refuse_personal_numbers, spec
 
 KINDS = ("公告", "公示")
 CATEGORIES = ("村务", "财务", "党务", "项目", "惠民政策", "其他")
@@ -33,12 +32,7 @@ class MarkdownText(Kind):
         text = text.replace("\r\n", "\n").strip()
         if len(text) > self.max_length:
             raise Invalid(f"正文太长（{len(text)} 字）", hint="请精简，或把全文作为附件。")
-        hits = find_personal_numbers(text)
-        if hits:
-            kind, number = hits[0]
-            raise Invalid(f"疑似包含{kind}（{mask_number(number)}），公开数据里不能出现",
-                          expected="不含身份证号、手机号、银行卡号的文字", found=mask_numbers(text),
-                          hint="请删除这个号码；确需公开的办公电话写在村庄概况的电话字段里。")
+        refuse_personal_numbers(text)
         if re.search(r"<[A-Za-z/!]", text):
             raise Invalid("正文里有 HTML 标签", hint="只用 Markdown：空一行分段，“- ”开头写列表，**加粗**。")
         if re.search(r"!\[[^\]]*\]\(\s*[a-z]+:", text, re.I) or re.search(r"\]\(\s*(javascript|data|vbscript):", text, re.I):
