@@ -16,21 +16,27 @@ from generator.records import Dataset
 from generator.schema import Day, Identifier, Integer, origin_field, spec
 
 
-def fields_page() -> BeautifulSoup:
+def fields_pages() -> dict[str, BeautifulSoup]:
+    """The field reference's index and one page per dataset, parsed, by page path."""
     result = generate(ROOT / "data", TODAY, ROOT / "site_overrides", ROOT)
     assert result.problems == []
-    html = markdown.markdown(result.files["guide/fields.md"], extensions=["tables", "md_in_html"])
-    return BeautifulSoup(html, "lxml")
+    return {uri: BeautifulSoup(markdown.markdown(text, extensions=["tables", "md_in_html"]), "lxml")
+            for uri, text in result.files.items() if uri == "guide/fields.md" or uri.startswith("guide/fields/")}
 
 
-def rows_by_dataset(page: BeautifulSoup) -> dict[str, list[list[str]]]:
-    return {h.get_text(): [[td.get_text() for td in tr.find_all("td")] for tr in h.find_next("table").find_all("tr")[1:]]
-            for h in page.find_all("h2")}
+def rows_by_dataset(pages: dict[str, BeautifulSoup]) -> dict[str, list[list[str]]]:
+    """Each dataset page's field table, by dataset title (the page heading without its suffix)."""
+    return {page.find("h1").get_text().removesuffix("（数据字段说明）"):
+            [[td.get_text() for td in tr.find_all("td")] for tr in page.find("table").find_all("tr")[1:]]
+            for uri, page in sorted(pages.items()) if uri != "guide/fields.md"}
 
 
 def test_every_field_of_every_dataset_is_explained():
-    tables = rows_by_dataset(fields_page())
-    assert list(tables) == [d.title for d in DATASETS]
+    pages = fields_pages()
+    tables = rows_by_dataset(pages)
+    assert sorted(tables) == sorted(d.title for d in DATASETS)
+    index_links = {a.get_text(): a["href"] for a in pages["guide/fields.md"].select("table a")}
+    assert index_links == {d.title: f"fields/{d.name}.md" for d in DATASETS}
     for d in DATASETS:
         expected = [[key, f.label, "是" if f.required else "否", f.kind.expected, f.doc] for key, f in documented_fields(d, with_private=True)]
         assert tables[d.title] == expected
@@ -47,9 +53,9 @@ class Ledger:
 
 
 def test_a_record_type_added_later_appears_in_the_guide(monkeypatch):
-    ledger = Dataset("ledger", "财务账目", Ledger, ("ledger/*.csv",), required=False)
+    ledger = Dataset("later", "后加的账目", Ledger, ("later/*.csv",), required=False)
     monkeypatch.setattr(guide, "DATASETS", DATASETS + (ledger,))
-    page = fields_page()
-    assert rows_by_dataset(page)["财务账目"][2] == ["amount", "金额（分）", "是", "0 到 1000000000 之间的整数", "以分为单位的金额。"]
-    section = page.find("h2", string="财务账目").find_next("ul").get_text()
-    assert "data/ledger/*.csv" in section and "cunwu new ledger" in section and "CSV 和 Excel" in section
+    pages = fields_pages()
+    assert rows_by_dataset(pages)["后加的账目"][2] == ["amount", "金额（分）", "是", "0 到 1000000000 之间的整数", "以分为单位的金额。"]
+    section = pages["guide/fields/later.md"].find("ul").get_text()
+    assert "data/later/*.csv" in section and "cunwu new later" in section and "CSV 和 Excel" in section

@@ -1,7 +1,7 @@
 """The clerk's field reference (编辑指南 · 数据字段说明), generated from the schemas so it never drifts.
 
-The hand-written part of the guide is ``content/guide/index.md``; this page lists, for every
-dataset in `DATASETS`, where its files live, how to get a blank template and what each field
+The hand-written part of the guide is ``content/guide/index.md``; these pages list, for every
+dataset in `DATASETS` (one page each, so no page grows with the number of types), where its files live, how to get a blank template and what each field
 means, from the same definitions that `cunwu check` uses.
 """
 
@@ -18,4 +18,5 @@ from . import PageSpec
 
 def pages(village: Village, today: date) -> list[PageSpec]:
     datasets = [{"dataset": d, "tabular": is_tabular(d), "fields": documented_fields(d, with_private=True)} for d in DATASETS]
-    return [PageSpec(village.path("guide/fields.md"), "guide_fields.md", {"datasets": datasets})]
+    return [PageSpec(village.path("guide/fields.md"), "guide_fields.md", {"datasets": datasets})] + [
+        PageSpec(village.path(f"guide/fields/{d['dataset'].name}.md"), "guide_dataset.md", {"d": d}) for d in datasets]

@@ -1,4 +1,5 @@
-"""The open-data page: each dataset's downloads and the documentation of its columns."""
+"""The open-data pages: an index of every dataset's downloads, and one page per dataset
+documenting its columns (one page each, so no page grows with the number of types)."""
 
 from __future__ import annotations
 
@@ -13,4 +14,5 @@ from . import PageSpec
 def pages(village: Village, today: date) -> list[PageSpec]:
     datasets = [{"dataset": d, "count": len(village.shown(d, today)), "fields": documented_fields(d)}
                 for d in DATASETS]
-    return [PageSpec(village.path("open-data/index.md"), "open_data.md", {"datasets": datasets}, in_nav=True)]
+    return [PageSpec(village.path("open-data/index.md"), "open_data.md", {"datasets": datasets}, in_nav=True)] + [
+        PageSpec(village.path(f"open-data/{d['dataset'].name}.md"), "open_dataset.md", {"d": d}) for d in datasets]
