@@ -271,12 +271,15 @@ def test_print_views_have_no_navigation_and_say_why_there_is_no_qr_code(site):
 
 
 def test_every_new_dataset_is_downloadable_with_its_columns_documented(site, village):
-    page = soup(site / "open-data" / "index.html")
+    index = soup(site / "open-data" / "index.html")
     for name, title in [("notices", "公告公示"), ("decisions", "四议两公开"), ("projects", "村级项目"),
                         ("periods", "财务公开期间"), ("ledger", "财务收支明细"), ("namelists", "名单公示"),
                         ("list_entries", "名单明细（已脱敏）")]:
-        heading = page.find("h2", string=title)
-        assert heading and heading.find_next("a", href=f"{name}.csv") and heading.find_next("a", href=f"{name}.json")
+        row = index.find("a", href=f"{name}.html", string=title).find_parent("tr")
+        assert row.find("a", href=f"{name}.csv") and row.find("a", href=f"{name}.json")
+        page = soup(site / "open-data" / f"{name}.html")
+        assert page.find("h1").get_text(strip=True) == f"{title}（开放数据）"
+        assert page.find("a", href=f"{name}.csv") and page.find("a", href=f"{name}.json") and page.find("table")
         data = json.loads((site / "open-data" / f"{name}.json").read_text(encoding="utf-8"))
         assert data["records"] and {f["key"] for f in data["fields"]} >= set(data["records"][0])
     ledger = json.loads((site / "open-data" / "ledger.json").read_text(encoding="utf-8"))["records"]
