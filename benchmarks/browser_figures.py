@@ -44,20 +44,30 @@ def main() -> None:
         if built.returncode:
             sys.exit(built.stderr)
         pages = harness.page_types(TODAY, site)
-        words = [word for _, word in harness.search_cases(harness.searchable(TODAY)["pledge"],
-                                                          harness.indexed_pages(site).values(), count=2)]
+        words = [
+            word
+            for _, word in harness.search_cases(
+                harness.searchable(TODAY)["pledge"], harness.indexed_pages(site).values(), count=2
+            )
+        ]
         access_log = Path(tmp) / "access.log"
         with harness.nginx(site, access_log=access_log) as base, sync_playwright() as playwright:
             browser = harness.launch(playwright)
-            print(f"site: {args.project.resolve()}  served at {base}  (Chromium {browser.version}, 360×740, empty cache)")
+            print(
+                f"site: {args.project.resolve()}  served at {base}  (Chromium {browser.version}, 360×740, empty cache)"
+            )
             print(f"search words: {words[0]} (cold), {words[1]} (warm)\n")
-            print(f"{'page type':<22}{'first load':>12}{'of it index':>13}{'headers':>9}{'requests':>10}"
-                  f"{'search':>9}{'1st result cold':>17}{'warm':>8}")
+            print(
+                f"{'page type':<22}{'first load':>12}{'of it index':>13}{'headers':>9}{'requests':>10}"
+                f"{'search':>9}{'1st result cold':>17}{'warm':>8}"
+            )
             axe = {}
             for kind, path in pages.items():
                 row, axe[kind] = measure(browser, base + path, words, access_log)
-                print(f"{kind:<22}{row['load']:>12,}{row['index']:>13,}{row['headers']:>9,}{row['requests']:>10}"
-                      f"{row['search']:>9,}{row['cold_ms']:>14.0f} ms{row['warm_ms']:>5.0f} ms")
+                print(
+                    f"{kind:<22}{row['load']:>12,}{row['index']:>13,}{row['headers']:>9,}{row['requests']:>10}"
+                    f"{row['search']:>9,}{row['cold_ms']:>14.0f} ms{row['warm_ms']:>5.0f} ms"
+                )
             print("\naxe-core violations (rule (impact): elements)")
             for kind, found in axe.items():
                 for n, (where, summary) in enumerate(found.items()):
@@ -93,16 +103,18 @@ def transfers(browser, url: str, word: str, access_log: Path) -> dict:
     page = context.new_page()
     before = _log_lines(access_log)
     page.goto(url, wait_until="networkidle")
-    on_load = _log_lines(access_log)[len(before):]
+    on_load = _log_lines(access_log)[len(before) :]
     harness.search(page, word)
     page.wait_for_load_state("networkidle")
-    on_search = _log_lines(access_log)[len(before) + len(on_load):]
+    on_search = _log_lines(access_log)[len(before) + len(on_load) :]
     context.close()
-    return {"load": sum(body for _, body, _ in on_load),
-            "index": sum(body for _, body, path in on_load if "search_index" in path),
-            "headers": sum(sent - body for sent, body, _ in on_load),
-            "requests": len(on_load),
-            "search": sum(sent for sent, _, _ in on_search)}
+    return {
+        "load": sum(body for _, body, _ in on_load),
+        "index": sum(body for _, body, path in on_load if "search_index" in path),
+        "headers": sum(sent - body for sent, body, _ in on_load),
+        "requests": len(on_load),
+        "search": sum(sent for sent, _, _ in on_search),
+    }
 
 
 def _log_lines(access_log: Path) -> list[tuple[int, int, str]]:

@@ -27,8 +27,13 @@ def main(pages: int = 1000, rounds: int = 3) -> None:
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1794715200"}
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
-                       check=True, env=env, cwd=ROOT, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
+            check=True,
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+        )
         originals = sorted(site.rglob("*.html"))
         for n in range(pages - len(originals)):
             source = originals[n % len(originals)]
@@ -41,8 +46,10 @@ def main(pages: int = 1000, rounds: int = 3) -> None:
             hits, unread = scan_site(site)
             best = min(best, time.perf_counter() - start)
         assert hits == [], hits
-        print(f"{len(html)} pages, {text_bytes / 1e6:.1f} MB in the output ({len(unread)} binary files skipped): "
-              f"scan {best:.2f} s (best of {rounds}) = {best * 1000 / len(html):.2f} s per 1,000 pages")
+        print(
+            f"{len(html)} pages, {text_bytes / 1e6:.1f} MB in the output ({len(unread)} binary files skipped): "
+            f"scan {best:.2f} s (best of {rounds}) = {best * 1000 / len(html):.2f} s per 1,000 pages"
+        )
 
 
 if __name__ == "__main__":

@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.core import generate  # noqa: E402
 from generator import history  # noqa: E402
+from generator.core import generate  # noqa: E402
 from generator.history import collect  # noqa: E402
 
 TODAY = date(2026, 11, 15)
@@ -30,8 +30,13 @@ def git(repo: Path, *args: str, day: date | None = None) -> None:
     env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull}
     if day:
         env |= {"GIT_AUTHOR_DATE": f"{day}T10:00:00+08:00", "GIT_COMMITTER_DATE": f"{day}T10:00:00+08:00"}
-    subprocess.run(["git", "-c", "user.name=b", "-c", "user.email=b@example.invalid", *args], cwd=repo,
-                   env=env, check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=b", "-c", "user.email=b@example.invalid", *args],
+        cwd=repo,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
 
 
 def make_repo(folder: Path, commits: int) -> Path:
@@ -81,7 +86,9 @@ def main() -> None:
         changed = sum(1 for h in found.records.values() if h.changes)
         print(f"records with history: {len(found.records)}, with later changes: {changed}")
         timed("generate without history", lambda: generate(data, TODAY))
-        timed("generate with history (first collect + render)", lambda: generate(data, TODAY, history=cold_collect(data)))
+        timed(
+            "generate with history (first collect + render)", lambda: generate(data, TODAY, history=cold_collect(data))
+        )
 
 
 def cold_collect(data: Path):

@@ -41,8 +41,15 @@ from generator.model import _load_dataset, load_site  # noqa: E402
 
 TODAY = date(2036, 11, 15)
 HEADER = ["日期", "凭证号", "科目", "摘要", "收入", "支出", "经手人", "审批人", "项目编号"]
-ACCOUNTS = [("经营收入", "income"), ("补助收入", "income"), ("其他收入", "income"),
-            ("管理费用", "expense"), ("公益支出", "expense"), ("经营支出", "expense"), ("其他支出", "expense")]
+ACCOUNTS = [
+    ("经营收入", "income"),
+    ("补助收入", "income"),
+    ("其他收入", "income"),
+    ("管理费用", "expense"),
+    ("公益支出", "expense"),
+    ("经营支出", "expense"),
+    ("其他支出", "expense"),
+]
 
 
 def months(years: int) -> list[tuple[int, int]]:
@@ -54,8 +61,19 @@ def month_rows(year: int, month: int, count: int, rng: random.Random) -> list[li
     for n in range(count):
         account, side = rng.choice(ACCOUNTS)
         amount = Decimal(rng.randint(100, 500_000)).scaleb(-2)
-        rows.append([date(year, month, 1 + n % 28), f"记-{n + 1:03d}", account, f"第{n + 1}笔{account}",
-                     amount if side == "income" else None, amount if side == "expense" else None, "邱明远", "周建国", None])
+        rows.append(
+            [
+                date(year, month, 1 + n % 28),
+                f"记-{n + 1:03d}",
+                account,
+                f"第{n + 1}笔{account}",
+                amount if side == "income" else None,
+                amount if side == "expense" else None,
+                "邱明远",
+                "周建国",
+                None,
+            ]
+        )
     return sorted(rows, key=lambda r: r[0])
 
 
@@ -69,8 +87,10 @@ def write_ledgers(folder: Path, years: int, per_month: int, kind: str) -> int:
         total += len(rows)
         income = sum((r[4] for r in rows if r[4] is not None), Decimal("0.00"))
         expense = sum((r[5] for r in rows if r[5] is not None), Decimal("0.00"))
-        periods.append(f"- 期间: {year}-{month:02d}\n  期初余额: {balance}\n  期末余额: {balance + income - expense}\n"
-                       f"  公布日期: {year + month // 12}-{month % 12 + 1:02d}-05\n")
+        periods.append(
+            f"- 期间: {year}-{month:02d}\n  期初余额: {balance}\n  期末余额: {balance + income - expense}\n"
+            f"  公布日期: {year + month // 12}-{month % 12 + 1:02d}-05\n"
+        )
         balance += income - expense
         name = folder / f"{year}-{month:02d}.{kind}"
         if kind == "csv":
@@ -86,8 +106,19 @@ def write_ledgers(folder: Path, years: int, per_month: int, kind: str) -> int:
             sheet.merge_cells("A1:I1")
             sheet.append(HEADER)
             for r in rows:
-                sheet.append([r[0], r[1], r[2], r[3], float(r[4]) if r[4] else None, float(r[5]) if r[5] else None,
-                              r[6], r[7], r[8]])
+                sheet.append(
+                    [
+                        r[0],
+                        r[1],
+                        r[2],
+                        r[3],
+                        float(r[4]) if r[4] else None,
+                        float(r[5]) if r[5] else None,
+                        r[6],
+                        r[7],
+                        r[8],
+                    ]
+                )
             book.save(name)
     (folder / "periods.yml").write_text("".join(periods), encoding="utf-8")
     return total
@@ -97,8 +128,13 @@ def project(kind: str | None, years: int, per_month: int, base: Path) -> tuple[P
     """A copy of the demo project; with `kind`, its ledgers replaced by synthetic ones; without,
     the spine's data only (village, members, pledges: the floor)."""
     target = base / (kind or "demo")
-    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".git", ".venv", "site", "tests", "*.egg-info",
-                                                                "benchmarks", ".pytest_cache", ".hypothesis"))
+    shutil.copytree(
+        ROOT,
+        target,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "site", "tests", "*.egg-info", "benchmarks", ".pytest_cache", ".hypothesis"
+        ),
+    )
     rows = 0
     if kind:
         shutil.rmtree(target / "data" / "ledgers")
@@ -130,9 +166,26 @@ class Timing:
 
 def mkdocs_build(target: Path) -> Timing:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "2110233600"}  # 2036-11-15
-    timing = Timing(lambda: subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(target / "mkdocs.yml"), "-d", str(target / "site")],
-        capture_output=True, text=True, env=env, cwd=target), children=True)
+    timing = Timing(
+        lambda: subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "-q",
+                "-f",
+                str(target / "mkdocs.yml"),
+                "-d",
+                str(target / "site"),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=target,
+        ),
+        children=True,
+    )
     if timing.value.returncode:
         raise SystemExit(timing.value.stderr)
     return timing
@@ -152,23 +205,31 @@ def main() -> None:
             load = Timing(lambda: _load_dataset(dataset("ledger"), data, target))
             records, problems = load.value
             assert not problems and len(records) == rows, problems[:3]
-            print(f"{kind}: {rows} rows in {len(list((data / 'ledgers').glob('*.' + kind)))} files; "
-                  f"read + parse {load} = {load.per(rows)}")
+            print(
+                f"{kind}: {rows} rows in {len(list((data / 'ledgers').glob('*.' + kind)))} files; "
+                f"read + parse {load} = {load.per(rows)}"
+            )
             check = Timing(lambda: load_site(data, TODAY, target))
             assert not check.value[1], check.value[1][:3]
             render = Timing(lambda: generate(data, TODAY, target / "site_overrides", target))
             pages = sum(1 for uri in render.value.files if uri.endswith(".md"))
-            print(f"{kind}: load and check the village {check}; generate {len(render.value.files)} files "
-                  f"({pages} pages) {render}")
+            print(
+                f"{kind}: load and check the village {check}; generate {len(render.value.files)} files "
+                f"({pages} pages) {render}"
+            )
             if not args.no_build and kind == "csv":
                 print(f"{kind}: mkdocs build {mkdocs_build(target)}")
                 floor = _plain_copy(target, render.value.files)
-                print(f"{kind}: floor, the same pages as plain Markdown built without the plugin: "
-                      f"mkdocs build {mkdocs_build(floor)}")
+                print(
+                    f"{kind}: floor, the same pages as plain Markdown built without the plugin: "
+                    f"mkdocs build {mkdocs_build(floor)}"
+                )
         if not args.no_build:
             demo, _ = project(None, 0, 0, base)
             print(f"the spine's data alone (village, members, pledges): mkdocs build {mkdocs_build(demo)}")
-        print(f"load average while measuring: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+        print(
+            f"load average while measuring: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
+        )
 
 
 if __name__ == "__main__":

@@ -55,9 +55,15 @@ def measure(scale: int, work: Path) -> dict:
     largest = max(pages, key=lambda p: p.stat().st_size)
     index = project / "site" / "search" / "search_index.json"
     return {
-        "scale": scale, "members": members, "pledges": pledges,
-        "load_s": loaded - start, "render_s": rendered - loaded, "build_s": build, "floor_s": floor,
-        "pages": len(pages), "largest_kb": largest.stat().st_size / 1024,
+        "scale": scale,
+        "members": members,
+        "pledges": pledges,
+        "load_s": loaded - start,
+        "render_s": rendered - loaded,
+        "build_s": build,
+        "floor_s": floor,
+        "pages": len(pages),
+        "largest_kb": largest.stat().st_size / 1024,
         "largest": largest.relative_to(project / "site").as_posix(),
         "index_mb": index.stat().st_size / 1024 / 1024,
     }
@@ -65,8 +71,12 @@ def measure(scale: int, work: Path) -> dict:
 
 def _timed_build(project: Path, site_dir: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
-                    "-d", str(site_dir)], check=True, env=ENV, cwd=project)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        check=True,
+        env=ENV,
+        cwd=project,
+    )
     return time.perf_counter() - start
 
 
@@ -100,8 +110,20 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     args = parser.parse_args()
-    header = ("scale", "members", "pledges", "load_s", "render_s", "build_s", "floor_s", "ratio",
-              "pages", "largest_kb", "index_mb", "largest")
+    header = (
+        "scale",
+        "members",
+        "pledges",
+        "load_s",
+        "render_s",
+        "build_s",
+        "floor_s",
+        "ratio",
+        "pages",
+        "largest_kb",
+        "index_mb",
+        "largest",
+    )
     print("\t".join(header))
     with tempfile.TemporaryDirectory() as work:
         for scale in args.scales:

@@ -37,15 +37,17 @@ def write_village(out: Path, scale: int) -> tuple[int, int]:
         for copy in range(scale):
             for row in members:
                 writer.writerow([_member_id(row[0], copy)] + row[1:])
-    pledges = [p for path in sorted((DEMO / "pledges").glob("*.yml"))
-               for p in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    pledges = [
+        p for path in sorted((DEMO / "pledges").glob("*.yml")) for p in yaml.safe_load(path.read_text(encoding="utf-8"))
+    ]
     for copy in range(scale):
         batch = []
         for pledge in pledges:
             pledge = dict(pledge, id=f"{pledge['id']}-{copy:03d}", member=_member_id(pledge["member"], copy))
             batch.append(pledge)
         (data / "pledges" / f"copy-{copy:03d}.yml").write_text(
-            yaml.safe_dump(batch, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            yaml.safe_dump(batch, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
     for name in PEOPLE_SIDE:
         source = DEMO / name
         if source.is_dir():

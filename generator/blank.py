@@ -67,11 +67,20 @@ STORY_SLUG = "2025-tea-road"
 def to_markdown(dataset: Dataset, given: dict, today: date) -> str:
     """A hand-written page (a story) with its front matter filled with example values, and a body."""
     lines = _record_lines(dataset.record, given, None, today)
-    return "\n".join(["---", *lines, "---", "",
-                      "# 请填写标题", "",
-                      f"<!-- {dataset.title}的正文写在这里，照片放在同一个文件夹，文件名以网址名开头，"
-                      f"如 {STORY_SLUG}.jpg，用 ![照片说明]({STORY_SLUG}.jpg) 插入。"
-                      f"改好后把文件改名为“网址名.md”，放进 content/cases/，再运行 cunwu check 检查。 -->", ""])
+    return "\n".join(
+        [
+            "---",
+            *lines,
+            "---",
+            "",
+            "# 请填写标题",
+            "",
+            f"<!-- {dataset.title}的正文写在这里，照片放在同一个文件夹，文件名以网址名开头，"
+            f"如 {STORY_SLUG}.jpg，用 ![照片说明]({STORY_SLUG}.jpg) 插入。"
+            f"改好后把文件改名为“网址名.md”，放进 content/cases/，再运行 cunwu check 检查。 -->",
+            "",
+        ]
+    )
 
 
 def is_tabular(dataset: Dataset) -> bool:
@@ -185,8 +194,12 @@ def to_xlsx(dataset: Dataset, row: list[str], needed: str = "") -> bytes:
     for f in specs:
         notes.append([f.label, f.key, "是" if f.required else "否", f.kind.expected, f.doc])
     notes.append([])
-    notes.append([f"填好“数据”表后，另存为“CSV UTF-8（逗号分隔）”，把数据行追加到 {' 或 '.join(dataset.patterns)}，"
-                  "再运行 cunwu check 检查。" + needed])
+    notes.append(
+        [
+            f"填好“数据”表后，另存为“CSV UTF-8（逗号分隔）”，把数据行追加到 {' 或 '.join(dataset.patterns)}，"
+            "再运行 cunwu check 检查。" + needed
+        ]
+    )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

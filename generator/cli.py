@@ -56,10 +56,15 @@ def run_check(data_dir: Path, pinned: str | None) -> int:
         return 1
     for village in site.villages:
         pledges = village.public_pledges(today)
-        print(f"检查通过：{village.profile.name}，{len(village.members)} 名党员，"
-              f"{len(village.pledges)} 条承诺（{today.isoformat()} 可公开 {len(pledges)} 条）。")
-        others = [f"{d.title} {len(village.records[d.name])} 条" for d in DATASETS
-                  if d.name not in ("village", "members", "pledges") and village.records[d.name]]
+        print(
+            f"检查通过：{village.profile.name}，{len(village.members)} 名党员，"
+            f"{len(village.pledges)} 条承诺（{today.isoformat()} 可公开 {len(pledges)} 条）。"
+        )
+        others = [
+            f"{d.title} {len(village.records[d.name])} 条"
+            for d in DATASETS
+            if d.name not in ("village", "members", "pledges") and village.records[d.name]
+        ]
         if others:
             print("　　另有 " + "，".join(others) + "。")
     return 0

@@ -35,15 +35,22 @@ def is_withheld(src_uri: str, withheld: set[str]) -> bool:
     return any(stem == page.removesuffix(".md") or stem.startswith(page.removesuffix(".md") + "-") for page in withheld)
 
 
-def check(data_dir: Path, today: date, root: Path | None = None,
-          settings: Settings | None = None) -> tuple[Site | None, list[Problem]]:
+def check(
+    data_dir: Path, today: date, root: Path | None = None, settings: Settings | None = None
+) -> tuple[Site | None, list[Problem]]:
     """Load and validate all data without rendering."""
     return load_site(data_dir, today, root, settings)
 
 
-def generate(data_dir: Path, today: date, overrides: Path | None = None, root: Path | None = None,
-             docs_dir: Path | None = None, history: History | None = None,
-             settings: Settings | None = None) -> Generated:
+def generate(
+    data_dir: Path,
+    today: date,
+    overrides: Path | None = None,
+    root: Path | None = None,
+    docs_dir: Path | None = None,
+    history: History | None = None,
+    settings: Settings | None = None,
+) -> Generated:
     """Load everything, then render every page; stop with all problems if any.
 
     `history` (see `history.collect`) puts each record's change history on its page; `settings`
@@ -67,8 +74,17 @@ def _clashes(files: dict, docs_dir: Path, root: Path) -> list[Problem]:
     for uri in sorted(files):
         written = docs_dir / uri
         if written.exists():
-            shown = written.resolve().relative_to(root.resolve()).as_posix() if written.resolve().is_relative_to(root.resolve()) else written.as_posix()
-            problems.append(Problem(shown, summary="手写页面与自动生成的页面网址相同",
-                                    expected=f"不使用 {uri} 这个路径（它由 data/ 自动生成）",
-                                    hint="给手写页面换个文件名；要修改自动生成的页面，请在 site_overrides/markdown/ 里覆盖模板。"))
+            shown = (
+                written.resolve().relative_to(root.resolve()).as_posix()
+                if written.resolve().is_relative_to(root.resolve())
+                else written.as_posix()
+            )
+            problems.append(
+                Problem(
+                    shown,
+                    summary="手写页面与自动生成的页面网址相同",
+                    expected=f"不使用 {uri} 这个路径（它由 data/ 自动生成）",
+                    hint="给手写页面换个文件名；要修改自动生成的页面，请在 site_overrides/markdown/ 里覆盖模板。",
+                )
+            )
     return problems

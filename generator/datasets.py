@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
-from .records import case, decision, five_goods, ledger, member, mentoring, namelist, notice, pledge, points, project, talent, training, village, wish
+from .records import (
+    case,
+    decision,
+    five_goods,
+    ledger,
+    member,
+    mentoring,
+    namelist,
+    notice,
+    pledge,
+    points,
+    project,
+    talent,
+    training,
+    village,
+    wish,
+)
 
 DATASETS = (
     village.DATASET,

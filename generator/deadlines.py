@@ -61,8 +61,11 @@ def _covered(village, kind: str, today: date, months: int) -> set[date]:
     """The first day of each period that has been published."""
     if kind == "finance":
         return {_period_start(p.month, months) for p in village.shown(dataset("periods"), today)}
-    days = [r.published for name in ("notices", "decisions", "projects", "namelists")
-            for r in village.shown(dataset(name), today)]
+    days = [
+        r.published
+        for name in ("notices", "decisions", "projects", "namelists")
+        for r in village.shown(dataset(name), today)
+    ]
     return {_period_start(day, months) for day in days}
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -37,8 +37,10 @@ def columns(dataset: Dataset) -> list[Column]:
     result = []
     for f in public_fields(dataset.record):
         if isinstance(f.kind, Nested):
-            result += [Column(f"{f.key}.{g.key}", f"{f.label}-{g.label}", g.kind.name, g.doc)
-                       for g in public_fields(f.kind.record)]
+            result += [
+                Column(f"{f.key}.{g.key}", f"{f.label}-{g.label}", g.kind.name, g.doc)
+                for g in public_fields(f.kind.record)
+            ]
         elif not isinstance(f.kind, ListOf):
             result.append(Column(f.key, f.label, f.kind.name, f.doc, f.required))
     result += [Column(d.key, d.label, "推算", d.doc) for d in dataset.derived]
@@ -94,9 +96,11 @@ def to_json(dataset: Dataset, records: list, village: Village, today: date) -> b
         "title": dataset.title,
         "village": village.profile.name,
         "as_of": today.isoformat(),
-        "fields": [{"key": k, "label": f.label, "type": f.kind.name, "required": f.required, "doc": f.doc}
-                   for k, f in documented_fields(dataset)]
-                  + [{"key": d.key, "label": d.label, "type": "推算", "required": False, "doc": d.doc} for d in derived],
+        "fields": [
+            {"key": k, "label": f.label, "type": f.kind.name, "required": f.required, "doc": f.doc}
+            for k, f in documented_fields(dataset)
+        ]
+        + [{"key": d.key, "label": d.label, "type": "推算", "required": False, "doc": d.doc} for d in derived],
         "records": [as_dict(r) | {d.key: d.value(r, village, today) for d in derived} for r in records],
     }
     return (json.dumps(payload, ensure_ascii=False, indent=1, default=_json_default) + "\n").encode("utf-8")
@@ -150,4 +154,3 @@ def _json_default(value):
     if isinstance(value, Decimal):  # money stays exact: a string such as "1234.50"
         return str(value)
     raise TypeError(type(value).__name__)
-

@@ -20,8 +20,27 @@ from .personal_data import find_personal_numbers, mask_number
 from .problems import Problem
 from .readers import Mapping, Sequence
 
-TEXT_SUFFIXES = frozenset({".html", ".htm", ".json", ".csv", ".tsv", ".xml", ".txt", ".md", ".js", ".css",
-                           ".svg", ".yml", ".yaml", ".rss", ".atom", ".ics", ".vcf"})
+TEXT_SUFFIXES = frozenset(
+    {
+        ".html",
+        ".htm",
+        ".json",
+        ".csv",
+        ".tsv",
+        ".xml",
+        ".txt",
+        ".md",
+        ".js",
+        ".css",
+        ".svg",
+        ".yml",
+        ".yaml",
+        ".rss",
+        ".atom",
+        ".ics",
+        ".vcf",
+    }
+)
 """Files read as text. ``.gz`` files are read uncompressed (sitemap.xml.gz)."""
 SHOWN_OUTPUTS = 3
 """How many output files a message names before saying "等 N 个文件"."""
@@ -46,7 +65,9 @@ class Source:
     field: str = ""
 
 
-def scan_site(site_dir: Path, allowed: frozenset[str] = frozenset(), skip: frozenset[str] = frozenset()) -> tuple[list[Hit], list[str]]:
+def scan_site(
+    site_dir: Path, allowed: frozenset[str] = frozenset(), skip: frozenset[str] = frozenset()
+) -> tuple[list[Hit], list[str]]:
     """Every personal number in the site's text files, and the files that could not be read as text.
 
     `skip` holds site paths not to scan (the theme's own assets).
@@ -68,7 +89,9 @@ PRIVATE_MIN_LENGTH = 4
 """Shorter private values (a bare 三组) would match ordinary text; they are not looked for."""
 
 
-def private_problems(site_dir: Path, private: dict[str, Source], skip: frozenset[str], shown_site: str) -> list[Problem]:
+def private_problems(
+    site_dir: Path, private: dict[str, Source], skip: frozenset[str], shown_site: str
+) -> list[Problem]:
     """Values of `Private` fields (never published) that turn up in the output, with their sources."""
     wanted = {value: source for value, source in private.items() if len(value) >= PRIVATE_MIN_LENGTH}
     if not wanted:
@@ -89,9 +112,16 @@ def private_problems(site_dir: Path, private: dict[str, Source], skip: frozenset
         named = "、".join(f"{shown_site}/{f}" for f in files[:SHOWN_OUTPUTS])
         if len(files) > SHOWN_OUTPUTS:
             named += f" 等 {len(files)} 个文件"
-        problems.append(Problem(source.file, source.line, source.field, summary=f"不公开的内容出现在生成的网站文件里：{named}",
-                                expected="标为不公开的字段不出现在网站上",
-                                hint="检查 site_overrides/markdown/ 里覆盖的模板是否显示了这个字段。网站没有更新。"))
+        problems.append(
+            Problem(
+                source.file,
+                source.line,
+                source.field,
+                summary=f"不公开的内容出现在生成的网站文件里：{named}",
+                expected="标为不公开的字段不出现在网站上",
+                hint="检查 site_overrides/markdown/ 里覆盖的模板是否显示了这个字段。网站没有更新。",
+            )
+        )
     return problems
 
 
@@ -126,16 +156,27 @@ def problems_for(hits: list[Hit], sources: dict[str, list[Source]], shown_site: 
         if len(files) > SHOWN_OUTPUTS:
             named += f" 等 {len(files)} 个文件"
         summary = f"疑似{kind}（{mask_number(number)}）出现在生成的网站文件里：{named}"
-        hint = ("请删除这个号码，或只写遮挡后的形式（如 138****5678）；确需公开的办公电话写在村庄概况的电话字段，"
-                "或列入 mkdocs.yml 里 cunwu 的 allowed_numbers。网站没有更新。")
+        hint = (
+            "请删除这个号码，或只写遮挡后的形式（如 138****5678）；确需公开的办公电话写在村庄概况的电话字段，"
+            "或列入 mkdocs.yml 里 cunwu 的 allowed_numbers。网站没有更新。"
+        )
         for source in sources.get(number) or [Source(f"{shown_site}/{files[0]}")]:
-            problems.append(Problem(source.file, source.line, source.field, summary=summary,
-                                    expected="公开的网站上没有身份证号、手机号、银行卡号", hint=hint))
+            problems.append(
+                Problem(
+                    source.file,
+                    source.line,
+                    source.field,
+                    summary=summary,
+                    expected="公开的网站上没有身份证号、手机号、银行卡号",
+                    hint=hint,
+                )
+            )
     return problems
 
 
-def trace(numbers: set[str], data_files: list[tuple[Path, str]], text_files: list[tuple[Path, str]],
-          readers: dict) -> dict[str, list[Source]]:
+def trace(
+    numbers: set[str], data_files: list[tuple[Path, str]], text_files: list[tuple[Path, str]], readers: dict
+) -> dict[str, list[Source]]:
     """Where each number was written: data files by row and field, other files by line.
 
     `data_files` and `text_files` are (path, path as shown to the clerk); `readers` reads a data

@@ -25,7 +25,7 @@ from pathlib import Path, PurePosixPath
 
 from .build_date import CHINA
 from .datasets import DATASETS
-from .model import READERS, parse_file, village_folders
+from .model import parse_file, village_folders
 from .readers import Mapping, Sequence
 from .records import Dataset
 from .schema import ListOf, Nested, fields_of, parse_record
@@ -109,8 +109,9 @@ def collect(data_dir: Path, today: date) -> History:
     owners = _Owners(data_dir, Path(top))
     try:
         commits = _commits(data_dir)
-        wanted = {(sha, path) for _, _, changed in commits for path, sha in changed
-                  if owners.get(path) and sha != NO_BLOB}
+        wanted = {
+            (sha, path) for _, _, changed in commits for path, sha in changed if owners.get(path) and sha != NO_BLOB
+        }
         blobs = _blobs(data_dir, {sha for sha, path in wanted if _version_key(sha, path, owners) not in _VERSIONS})
     except subprocess.CalledProcessError as error:
         return unavailable(f"读取 git 历史出错（{_first_line(error.stderr)}）")
@@ -128,8 +129,14 @@ def collect(data_dir: Path, today: date) -> History:
 
 def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
     """A git command's output; English messages (LC_ALL=C) so that failures can be told apart."""
-    return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, input=stdin,
-                          env={**os.environ, "LC_ALL": "C"}, capture_output=True, check=True).stdout
+    return subprocess.run(
+        ["git", "-c", "core.quotepath=off", *args],
+        cwd=cwd,
+        input=stdin,
+        env={**os.environ, "LC_ALL": "C"},
+        capture_output=True,
+        check=True,
+    ).stdout
 
 
 def _first_line(stderr: bytes) -> str:
@@ -139,8 +146,20 @@ def _first_line(stderr: bytes) -> str:
 
 def _commits(data_dir: Path) -> list[tuple[str, date, list[tuple[str, str]]]]:
     """(commit, day, [(path from the top, new blob)]) for each commit touching the data, oldest first."""
-    out = _git(data_dir, "log", "--first-parent", "-m", "--reverse", "--no-renames", "--raw", "--no-abbrev",
-               "-z", "--format=%x01%H %ct", "--", ".")
+    out = _git(
+        data_dir,
+        "log",
+        "--first-parent",
+        "-m",
+        "--reverse",
+        "--no-renames",
+        "--raw",
+        "--no-abbrev",
+        "-z",
+        "--format=%x01%H %ct",
+        "--",
+        ".",
+    )
     commits = []
     for chunk in out.decode("utf-8", errors="replace").split("\x01")[1:]:
         header, _, rest = chunk.partition("\0")
@@ -159,7 +178,7 @@ def _blobs(data_dir: Path, shas: set[str]) -> dict[str, bytes]:
     for sha in order:
         end = out.index(b"\n", position)
         size = int(out[position:end].split()[2])
-        blobs[sha] = out[end + 1:end + 1 + size]
+        blobs[sha] = out[end + 1 : end + 1 + size]
         position = end + 1 + size + 1
     return blobs
 
@@ -172,8 +191,10 @@ class _Owners:
     """
 
     def __init__(self, data_dir: Path, top: Path):
-        self.folders = [(slug, PurePosixPath(folder.resolve().relative_to(top.resolve()).as_posix()))
-                        for slug, folder in village_folders(data_dir)]
+        self.folders = [
+            (slug, PurePosixPath(folder.resolve().relative_to(top.resolve()).as_posix()))
+            for slug, folder in village_folders(data_dir)
+        ]
         self.cache: dict[str, tuple[str, Dataset] | None] = {}
 
     def get(self, path: str) -> tuple[str, Dataset] | None:
@@ -188,7 +209,9 @@ class _Owners:
                 for dataset in DATASETS:
                     if "id" not in {f.key for f in fields_of(dataset.record)}:
                         continue  # rows without ids (ledgers, name lists) have no per-record history
-                    if any(len(inner.parts) == len(PurePosixPath(p).parts) and inner.match(p) for p in dataset.patterns):
+                    if any(
+                        len(inner.parts) == len(PurePosixPath(p).parts) and inner.match(p) for p in dataset.patterns
+                    ):
                         return slug, dataset
         return None
 
@@ -322,8 +345,13 @@ def diff(old, new, prefix: str = "") -> list[FieldChange]:
         elif masks(a, b):
             found.append(FieldChange(name, HIDDEN, b))
         else:
-            found.append(FieldChange(name, summary(a) if isinstance(f.kind, Nested) else a,
-                                     summary(b) if isinstance(f.kind, Nested) else b))
+            found.append(
+                FieldChange(
+                    name,
+                    summary(a) if isinstance(f.kind, Nested) else a,
+                    summary(b) if isinstance(f.kind, Nested) else b,
+                )
+            )
     return found
 
 

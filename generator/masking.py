@@ -35,8 +35,12 @@ class Personal(Kind):
 
     @property
     def expected(self) -> str:
-        return {"name": "姓名", "id_number": "18 位身份证号", "phone": "11 位手机号或固定电话",
-                "bank_account": "16 到 19 位银行卡号或账号"}[self.rule]
+        return {
+            "name": "姓名",
+            "id_number": "18 位身份证号",
+            "phone": "11 位手机号或固定电话",
+            "bank_account": "16 到 19 位银行卡号或账号",
+        }[self.rule]
 
     def read(self, text: str) -> str:
         """The value as written (checked); masked later by `mask_record` with the site's rules."""
@@ -53,11 +57,18 @@ class Personal(Kind):
         if MASK in value:
             return value  # already masked by the clerk; masked again with the site's rule
         if self.rule == "id_number" and not is_id_number(value):
-            raise Invalid("身份证号不对（位数或校验码有误）", hint="检查位数（18 位）和最后一位校验码；最后一位是 X 时写大写 X。")
+            raise Invalid(
+                "身份证号不对（位数或校验码有误）", hint="检查位数（18 位）和最后一位校验码；最后一位是 X 时写大写 X。"
+            )
         if self.rule == "phone" and not re.fullmatch(r"1[3-9]\d{9}|0\d{2,3}-?\d{7,8}", value):
-            raise Invalid("电话号码不对", hint="手机号写 11 位数字，固定电话写 区号-号码（区号以 0 开头）；"
-                                           "Excel 会去掉开头的 0，请把这一列设为“文本”格式后重新输入。")
-        if self.rule == "bank_account" and not (re.fullmatch(r"\d{12,19}", value) and (len(value) < 16 or luhn_ok(value))):
+            raise Invalid(
+                "电话号码不对",
+                hint="手机号写 11 位数字，固定电话写 区号-号码（区号以 0 开头）；"
+                "Excel 会去掉开头的 0，请把这一列设为“文本”格式后重新输入。",
+            )
+        if self.rule == "bank_account" and not (
+            re.fullmatch(r"\d{12,19}", value) and (len(value) < 16 or luhn_ok(value))
+        ):
             raise Invalid("银行账号不对", hint="只写数字，检查是否少了或多了一位。")
         return value.upper()
 

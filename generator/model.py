@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from .datasets import DATASETS, dataset
+from .masking import mask_record
 from .problems import Problem
 from .readers import Mapping, Read, Sequence
 from .readers.csv_reader import read_csv
@@ -21,9 +22,8 @@ from .readers.xlsx_reader import read_xlsx
 from .readers.yaml_reader import read_yaml
 from .records import Dataset
 from .records.pledge import Pledge
-from .masking import mask_record
-from .settings import Settings
 from .schema import ListOf, Nested, Reference, fields_of, parse_record, unknown_field
+from .settings import Settings
 
 READERS = {".yml": read_yaml, ".yaml": read_yaml, ".csv": read_csv, ".xlsx": read_xlsx, ".md": read_front_matter}
 TABLES = {".csv", ".xlsx"}
@@ -81,8 +81,14 @@ class Village:
 
     def shown(self, dataset: Dataset, today: date) -> list:
         """The records of a dataset that the site may show on `today`, in the dataset's order."""
-        return sorted((r for r in self.records[dataset.name] if dataset.public(r, today)
-                       and (dataset.public_in is None or dataset.public_in(r, self, today))), key=dataset.order)
+        return sorted(
+            (
+                r
+                for r in self.records[dataset.name]
+                if dataset.public(r, today) and (dataset.public_in is None or dataset.public_in(r, self, today))
+            ),
+            key=dataset.order,
+        )
 
     def public_pledges(self, today: date) -> list[Pledge]:
         """Pledges that may be shown on `today`, newest first."""
@@ -99,8 +105,14 @@ class Site:
     settings: Settings = field(default_factory=Settings)
 
 
-def load_site(data_dir: Path, today: date, root: Path | None = None, settings: Settings | None = None, *,
-              content_dir: Path | None = None) -> tuple[Site | None, list[Problem]]:
+def load_site(
+    data_dir: Path,
+    today: date,
+    root: Path | None = None,
+    settings: Settings | None = None,
+    *,
+    content_dir: Path | None = None,
+) -> tuple[Site | None, list[Problem]]:
     """Read and check all data under `data_dir` (and stories under `content_dir`, by default
     ``content/``); return the site or every problem found."""
     root = root or data_dir.parent
@@ -108,15 +120,26 @@ def load_site(data_dir: Path, today: date, root: Path | None = None, settings: S
     settings = settings or Settings()
     folders = village_folders(data_dir)
     if not folders:
-        return None, [Problem(_shown(data_dir / "village.yml", root), summary="找不到村庄概况文件",
-                              expected="数据文件夹里有 village.yml，或每个村一个子文件夹、各有 village.yml",
-                              hint="从示例仓库复制 data/village.yml 再修改。")]
+        return None, [
+            Problem(
+                _shown(data_dir / "village.yml", root),
+                summary="找不到村庄概况文件",
+                expected="数据文件夹里有 village.yml，或每个村一个子文件夹、各有 village.yml",
+                hint="从示例仓库复制 data/village.yml 再修改。",
+            )
+        ]
     villages, problems = [], []
     for slug, folder in folders:
         if slug and not SLUG.fullmatch(slug):
-            problems.append(Problem(_shown(folder, root), summary="村文件夹的名字不能用作网址",
-                                    expected="由字母、数字和短横线组成的名字，如 qinghe", found=slug,
-                                    hint="文件夹名会成为这个村的网址，请改用拼音或字母，不要用汉字、空格或其他符号。"))
+            problems.append(
+                Problem(
+                    _shown(folder, root),
+                    summary="村文件夹的名字不能用作网址",
+                    expected="由字母、数字和短横线组成的名字，如 qinghe",
+                    found=slug,
+                    hint="文件夹名会成为这个村的网址，请改用拼音或字母，不要用汉字、空格或其他符号。",
+                )
+            )
             continue
         village, found = load_village(slug, folder, root, settings, content_dir / slug if slug else content_dir)
         villages.append(village)
@@ -130,12 +153,16 @@ def village_folders(data_dir: Path) -> list[tuple[str, Path]]:
     """(slug, folder) of each village: one ('', data_dir) when it holds village.yml itself."""
     if any((data_dir / name).exists() for name in ("village.yml", "village.yaml")):
         return [("", data_dir)]
-    return sorted((d.name, d) for d in data_dir.iterdir()
-                  if d.is_dir() and not d.name.startswith(".")) if data_dir.is_dir() else []
+    return (
+        sorted((d.name, d) for d in data_dir.iterdir() if d.is_dir() and not d.name.startswith("."))
+        if data_dir.is_dir()
+        else []
+    )
 
 
-def load_village(slug: str, folder: Path, root: Path, settings: Settings | None = None,
-                 content: Path | None = None) -> tuple[Village | None, list[Problem]]:
+def load_village(
+    slug: str, folder: Path, root: Path, settings: Settings | None = None, content: Path | None = None
+) -> tuple[Village | None, list[Problem]]:
     """Read every dataset of one village, then check ids, records and references across them.
 
     Personal values of name lists are masked here, before anything else sees the village.
@@ -169,14 +196,25 @@ def _load_dataset(dataset: Dataset, folder: Path, root: Path) -> tuple[list, lis
     paths = sorted({p for pattern in dataset.patterns for p in folder.glob(pattern) if p.is_file()})
     outside = [p for p in paths if not p.resolve().is_relative_to(root.resolve())]
     if outside:
-        return [], [Problem(f"{_shown(p.parent, root)}/{p.name}", summary="数据文件指向仓库以外的位置", expected="放在 data/ 里的普通文件",
-                            found=p.resolve().as_posix(),
-                            hint="不要用快捷方式（符号链接）引用仓库以外的文件；请把文件本身复制进 data/。")
-                    for p in outside]
+        return [], [
+            Problem(
+                f"{_shown(p.parent, root)}/{p.name}",
+                summary="数据文件指向仓库以外的位置",
+                expected="放在 data/ 里的普通文件",
+                found=p.resolve().as_posix(),
+                hint="不要用快捷方式（符号链接）引用仓库以外的文件；请把文件本身复制进 data/。",
+            )
+            for p in outside
+        ]
     if not paths and dataset.required:
-        return [], [Problem(_shown(folder / dataset.patterns[0], root), summary=f"缺少{dataset.title}文件",
-                            expected=f"{' 或 '.join(dataset.patterns)} 其中之一",
-                            hint="从示例仓库复制同名文件再修改。")]
+        return [], [
+            Problem(
+                _shown(folder / dataset.patterns[0], root),
+                summary=f"缺少{dataset.title}文件",
+                expected=f"{' 或 '.join(dataset.patterns)} 其中之一",
+                hint="从示例仓库复制同名文件再修改。",
+            )
+        ]
     records, problems = [], []
     for path in paths:
         found, more = _load_file(dataset, path, _shown(path, root))
@@ -189,8 +227,7 @@ def _load_file(dataset: Dataset, path: Path, file: str) -> tuple[list, list[Prob
     return parse_file(dataset, path.read_bytes(), path.suffix.lower(), file)
 
 
-def parse_file(dataset: Dataset, data: bytes, suffix: str, file: str,
-               parse=parse_record) -> tuple[list, list[Problem]]:
+def parse_file(dataset: Dataset, data: bytes, suffix: str, file: str, parse=parse_record) -> tuple[list, list[Problem]]:
     """The records of one file's bytes (`suffix` picks the reader), and the problems met.
 
     `parse` parses one record (the change history passes a memoised `parse_record`).
@@ -203,9 +240,16 @@ def parse_file(dataset: Dataset, data: bytes, suffix: str, file: str,
         return ([record] if record else []), problems
     if not isinstance(read.value, Sequence):
         found = "一组字段" if isinstance(read.value, Mapping) else str(read.value)
-        return [], [Problem(file, getattr(read.value, "line", 1), summary="类型不对：文件应是一个列表",
-                            expected="每条记录以“- ”开头", found=found,
-                            hint="在每条记录的第一个字段前加“- ”，并把后面的字段对齐。")]
+        return [], [
+            Problem(
+                file,
+                getattr(read.value, "line", 1),
+                summary="类型不对：文件应是一个列表",
+                expected="每条记录以“- ”开头",
+                found=found,
+                hint="在每条记录的第一个字段前加“- ”，并把后面的字段对齐。",
+            )
+        ]
     if suffix in TABLES:
         header_problems = _column_problems(dataset.record, read.value, file)
         if header_problems:
@@ -229,8 +273,16 @@ def _column_problems(record: type, rows: Sequence, file: str) -> list[Problem]:
     problems = []
     for f in fields_of(record):
         if f.required and f.key not in header and f.label not in header:
-            problems.append(Problem(file, rows.line, f.label, summary="缺少必填的列", expected=f"表头里有“{f.label}”这一列",
-                                    hint=f"在表头加一列“{f.label}”：{f.doc}"))
+            problems.append(
+                Problem(
+                    file,
+                    rows.line,
+                    f.label,
+                    summary="缺少必填的列",
+                    expected=f"表头里有“{f.label}”这一列",
+                    hint=f"在表头加一列“{f.label}”：{f.doc}",
+                )
+            )
     known = {f.key for f in fields_of(record)} | {f.label for f in fields_of(record)}
     problems += [unknown_field(record, h, rows.line, file) for h in rows.columns if h not in known]
     return problems
@@ -242,11 +294,18 @@ def _unique(records: list, dataset: Dataset, problems: list[Problem]) -> list:
     for record in records:
         first = seen.setdefault(record.id, record)
         if first is not record:
-            problems.append(Problem(record.origin.file, record.origin.line_of("id"),
-                                    record.origin.name_of(type(record), "id"),
-                                    summary=f"{dataset.title}的编号重复", expected="每个编号只用一次", found=record.id,
-                                    hint=f"{first.origin.file} 第 {first.origin.line_of('id')} 行已经用了这个编号；"
-                                         "请给其中一条换一个新编号。"))
+            problems.append(
+                Problem(
+                    record.origin.file,
+                    record.origin.line_of("id"),
+                    record.origin.name_of(type(record), "id"),
+                    summary=f"{dataset.title}的编号重复",
+                    expected="每个编号只用一次",
+                    found=record.id,
+                    hint=f"{first.origin.file} 第 {first.origin.line_of('id')} 行已经用了这个编号；"
+                    "请给其中一条换一个新编号。",
+                )
+            )
     return list(seen.values())
 
 
@@ -274,12 +333,20 @@ def _reference_problems(record, village: Village, broken: set[str]) -> list[Prob
 
 def _unknown_reference(record, f, value: str, targets: dict) -> Problem:
     near = difflib.get_close_matches(value, list(targets), n=1, cutoff=0.6)
-    hint = (f"是不是“{near[0]}”（{_title(targets[near[0]])}）？" if near
-            else f"请先添加这条{f.kind.title}记录，或改正编号。")
-    return Problem(record.origin.file, record.origin.line_of(f.key), record.origin.name_of(type(record), f.key),
-                   summary=f"引用了不存在的{f.kind.title}",
-                   expected="或".join(dataset(name).title for name in f.kind.targets) + "里已有的编号",
-                   found=value, hint=hint)
+    hint = (
+        f"是不是“{near[0]}”（{_title(targets[near[0]])}）？"
+        if near
+        else f"请先添加这条{f.kind.title}记录，或改正编号。"
+    )
+    return Problem(
+        record.origin.file,
+        record.origin.line_of(f.key),
+        record.origin.name_of(type(record), f.key),
+        summary=f"引用了不存在的{f.kind.title}",
+        expected="或".join(dataset(name).title for name in f.kind.targets) + "里已有的编号",
+        found=value,
+        hint=hint,
+    )
 
 
 def _title(record) -> str:

@@ -41,8 +41,11 @@ def parse_amount(text: str, negative: bool = True) -> Decimal:
         raise Invalid("金额太大", expected="不超过 15 位整数的金额", hint="检查是否多写了数字；金额以元为单位。")
     value = Decimal(whole + "." + (match["fraction"] or "0")) * scale
     if value != value.quantize(CENT):
-        raise Invalid("金额超过两位小数", expected="精确到分的金额，如 1234.50",
-                      hint="金额最多写到分（两位小数）；如果“.”是千位分隔符，请改用“,”或直接去掉。")
+        raise Invalid(
+            "金额超过两位小数",
+            expected="精确到分的金额，如 1234.50",
+            hint="金额最多写到分（两位小数）；如果“.”是千位分隔符，请改用“,”或直接去掉。",
+        )
     return (-value if match["sign"] else value).quantize(CENT)
 
 

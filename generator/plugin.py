@@ -27,11 +27,10 @@ from .build_date import BuildDateError, build_date
 from .core import Generated, generate, is_withheld
 from .model import READERS
 from .problems import report
-from .schema import private_values, public_texts
 from .sanitise import file_reading_extensions, sanitise_html
-from .settings import read_settings
+from .schema import private_values, public_texts
 from .search import fix_query_segmenter, vocabulary
-from .settings import TRAINING_TARGET
+from .settings import TRAINING_TARGET, read_settings
 
 log = logging.getLogger("mkdocs.plugins.cunwu")
 
@@ -80,8 +79,10 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         _count_warnings_when_strict(config)
         refused = file_reading_extensions(config.markdown_extensions)
         if refused:
-            raise PluginError(f"mkdocs.yml 启用了会读取其他文件的 Markdown 扩展：{'、'.join(refused)}。"
-                              "它们可能把仓库里的任何文件（包括未公开的数据）放进网页，请从 markdown_extensions 里删除。")
+            raise PluginError(
+                f"mkdocs.yml 启用了会读取其他文件的 Markdown 扩展：{'、'.join(refused)}。"
+                "它们可能把仓库里的任何文件（包括未公开的数据）放进网页，请从 markdown_extensions 里删除。"
+            )
         settings, problems = read_settings(dict(self.config), config.site_url, config.use_directory_urls)
         if problems:
             raise PluginError("站点设置有误：\n" + report(problems))
@@ -199,8 +200,14 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
 
     def _source_files(self, config, root: Path) -> tuple[list, list]:
         """(data files, other text files) that could have put a number on the site, with shown paths."""
+
         def shown(path: Path) -> str:
-            return path.resolve().relative_to(root.resolve()).as_posix() if path.resolve().is_relative_to(root.resolve()) else path.as_posix()
+            return (
+                path.resolve().relative_to(root.resolve()).as_posix()
+                if path.resolve().is_relative_to(root.resolve())
+                else path.as_posix()
+            )
+
         data_dir = root / self.config.data_dir
         data = sorted(p for p in data_dir.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
         texts = [Path(config.config_file_path)]
@@ -214,8 +221,10 @@ def _internal(error: Exception) -> PluginError:
     """A bug of ours, in one Chinese line instead of a traceback (CUNWU_DEBUG=1 shows the traceback)."""
     if os.environ.get("CUNWU_DEBUG"):
         raise error
-    return PluginError(f"生成网站时出现程序内部错误（{type(error).__name__}: {error}）。"
-                       "数据没有问题也可能遇到，请把这段文字发给网站维护者。")
+    return PluginError(
+        f"生成网站时出现程序内部错误（{type(error).__name__}: {error}）。"
+        "数据没有问题也可能遇到，请把这段文字发给网站维护者。"
+    )
 
 
 def _count_warnings_when_strict(config) -> None:
@@ -235,14 +244,16 @@ def _strict_warnings_pending() -> bool:
     return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
 
 
-
 def _fix_search_worker(files: Files, config) -> None:
     """Replace Material's search worker by the same script with its Chinese query segmenter fixed
     (see search.fix_query_segmenter); without the fix, a typed word loses its last character."""
     for file in [f for f in files if re.fullmatch(r"assets/javascripts/workers/search\.\w+\.min\.js", f.src_uri)]:
         fixed = fix_query_segmenter(file.content_string)
         if fixed is None:
-            log.info("Material 的搜索脚本 %s 与预期不同，没有修正中文搜索的分词（查询词的最后一个字会被忽略）。", file.src_uri)
+            log.info(
+                "Material 的搜索脚本 %s 与预期不同，没有修正中文搜索的分词（查询词的最后一个字会被忽略）。",
+                file.src_uri,
+            )
             continue
         files.remove(file)
         files.append(File.generated(config, file.src_uri, content=fixed))

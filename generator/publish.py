@@ -45,8 +45,9 @@ def publish(site_dir: Path, folder: Path, keep: int = KEEP, now: datetime | None
         shutil.copytree(site_dir, partial, copy_function=_copy_file, symlinks=False)
     except Exception as error:
         shutil.rmtree(partial, ignore_errors=True)
-        raise PublishError(f"复制网站文件时出错（{type(error).__name__}: {error}），没有发布；"
-                           "网站仍是原来的版本。") from None
+        raise PublishError(
+            f"复制网站文件时出错（{type(error).__name__}: {error}），没有发布；网站仍是原来的版本。"
+        ) from None
     partial.rename(release)
     _point_current(folder, release)
     _prune(releases, keep, release)
@@ -70,8 +71,7 @@ def list_releases(folder: Path) -> list[Path]:
     releases = folder / RELEASES
     if not releases.is_dir():
         return []
-    return sorted((p for p in releases.iterdir() if p.is_dir() and not p.name.endswith(PARTIAL)),
-                  key=lambda p: p.name)
+    return sorted((p for p in releases.iterdir() if p.is_dir() and not p.name.endswith(PARTIAL)), key=lambda p: p.name)
 
 
 def current(folder: Path) -> Path | None:
@@ -83,8 +83,10 @@ def current(folder: Path) -> Path | None:
 def _check_current(folder: Path) -> None:
     link = folder / CURRENT
     if link.exists() and not link.is_symlink():
-        raise PublishError(f"{link} 是普通文件夹，不是发布用的链接。请把它移走，并把网站服务器的根目录设为 {link}；"
-                           "cunwu publish 会在那里建立指向最新版本的链接。")
+        raise PublishError(
+            f"{link} 是普通文件夹，不是发布用的链接。请把它移走，并把网站服务器的根目录设为 {link}；"
+            "cunwu publish 会在那里建立指向最新版本的链接。"
+        )
 
 
 def _new_release(releases: Path, now: datetime) -> Path:
@@ -112,8 +114,9 @@ def _remove_partials(releases: Path) -> None:
 
 
 def _prune(releases: Path, keep: int, served: Path) -> None:
-    complete = sorted((p for p in releases.iterdir() if p.is_dir() and not p.name.endswith(PARTIAL)),
-                      key=lambda p: p.name)
+    complete = sorted(
+        (p for p in releases.iterdir() if p.is_dir() and not p.name.endswith(PARTIAL)), key=lambda p: p.name
+    )
     for old in complete[:-keep] if keep > 0 else complete:
         if old != served:
             shutil.rmtree(old)

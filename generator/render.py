@@ -9,21 +9,58 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from markupsafe import Markup
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, pass_context
+from markupsafe import Markup
 
 from . import exports
 from .history import History
 from .markdown_text import cn_date, escape, link, relative
 from .model import Site, Village
 from .money import yuan
-from .pages import (PageSpec, cases, decisions, feed, finance, five_goods, guide, home, members, mentoring, namelists,
-                    notices, open_data, people, pledges, points, projects, stats, wishes)
+from .pages import (
+    PageSpec,
+    cases,
+    decisions,
+    feed,
+    finance,
+    five_goods,
+    guide,
+    home,
+    members,
+    mentoring,
+    namelists,
+    notices,
+    open_data,
+    people,
+    pledges,
+    points,
+    projects,
+    stats,
+    wishes,
+)
 from .problems import Problem
 from .records.pledge import CATEGORIES
 
-PAGE_TYPES = (home, pledges, members, notices, decisions, projects, finance, namelists, open_data, guide,
-              people, mentoring, points, wishes, five_goods, cases, stats, feed)
+PAGE_TYPES = (
+    home,
+    pledges,
+    members,
+    notices,
+    decisions,
+    projects,
+    finance,
+    namelists,
+    open_data,
+    guide,
+    people,
+    mentoring,
+    points,
+    wishes,
+    five_goods,
+    cases,
+    stats,
+    feed,
+)
 OVERRIDES_SUBDIR = "markdown"
 
 
@@ -37,9 +74,15 @@ def environment(overrides: Path | None = None) -> Environment:
     if overrides and (overrides / OVERRIDES_SUBDIR).is_dir():
         loaders.append(FileSystemLoader(overrides / OVERRIDES_SUBDIR))
     loaders.append(PackageLoader("generator", "templates"))
-    env = Environment(loader=ChoiceLoader(loaders), finalize=lambda value: Markup(escape(value)),
-                      undefined=StrictUndefined, autoescape=True,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        finalize=lambda value: Markup(escape(value)),
+        undefined=StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.globals.update(link=_link, url=_url, rel=_rel, category_slugs=CATEGORIES)
     env.filters.update(cn_date=cn_date, yuan=yuan)
     return env
@@ -50,8 +93,9 @@ def page_specs(village: Village, today: date) -> list[PageSpec]:
     return [spec for module in PAGE_TYPES for spec in module.pages(village, today)]
 
 
-def render_site(site: Site, overrides: Path | None = None,
-                history: History | None = None) -> tuple[dict[str, str | bytes], set[str], list[Problem]]:
+def render_site(
+    site: Site, overrides: Path | None = None, history: History | None = None
+) -> tuple[dict[str, str | bytes], set[str], list[Problem]]:
     """All generated files by site path, the paths that belong in the navigation, and any clash.
 
     `history` (from `history.collect`) adds each record's change history to its page; None shows none.
@@ -71,8 +115,14 @@ def render_site(site: Site, overrides: Path | None = None,
                 files[spec.uri] = spec.content
                 continue
             template = env.get_template(spec.template)
-            files[spec.uri] = template.render(spec.context, village=village, profile=village.profile,
-                                              today=site.today, page_uri=spec.uri, history=history)
+            files[spec.uri] = template.render(
+                spec.context,
+                village=village,
+                profile=village.profile,
+                today=site.today,
+                page_uri=spec.uri,
+                history=history,
+            )
             if spec.in_nav:
                 in_nav.add(spec.uri)
         files.update(exports.files(village, site.today))
@@ -84,6 +134,7 @@ def same_address(first: PageSpec, second: PageSpec) -> Problem:
 
     The message names the record behind each page, or the generated page it would replace.
     """
+
     def described(spec: PageSpec) -> str:
         record = _record_of(spec)
         if record is None:
@@ -91,16 +142,27 @@ def same_address(first: PageSpec, second: PageSpec) -> Problem:
         return f"{record.origin.file} 第 {record.origin.line_of('id')} 行的记录（编号 {getattr(record, 'id', '')}）"
 
     record = _record_of(second) or _record_of(first)
-    file, line, field = (record.origin.file, record.origin.line_of("id"), record.origin.name_of(type(record), "id")) \
-        if record and hasattr(record, "id") else (second.uri, 0, "")
-    return Problem(file, line, field, summary=f"两个页面的网址相同（{second.uri}）", expected="每个页面有自己的网址",
-                   hint=f"{described(first)} 和 {described(second)} 会生成同一个网址；请给其中一条记录换一个编号"
-                        "（网址由编号而来，不区分大小写；也不能与列表页同名，如 index、index-2）。")
+    file, line, field = (
+        (record.origin.file, record.origin.line_of("id"), record.origin.name_of(type(record), "id"))
+        if record and hasattr(record, "id")
+        else (second.uri, 0, "")
+    )
+    return Problem(
+        file,
+        line,
+        field,
+        summary=f"两个页面的网址相同（{second.uri}）",
+        expected="每个页面有自己的网址",
+        hint=f"{described(first)} 和 {described(second)} 会生成同一个网址；请给其中一条记录换一个编号"
+        "（网址由编号而来，不区分大小写；也不能与列表页同名，如 index、index-2）。",
+    )
 
 
 def _record_of(spec: PageSpec):
     """The record a page is about: the first value in its context that came from a data file."""
     return next((v for v in spec.context.values() if getattr(v, "origin", None) is not None), None)
+
+
 def render_appendices(site: Site, overrides: Path | None = None) -> dict[str, str]:
     """Markdown to add at the end of hand-written pages (a story's people), by page path.
 
@@ -113,14 +175,24 @@ def render_appendices(site: Site, overrides: Path | None = None) -> dict[str, st
         for module in PAGE_TYPES:
             for spec in getattr(module, "appendices", lambda v, t: [])(village, site.today):
                 out[spec.uri] = env.get_template(spec.template).render(
-                    spec.context, village=village, profile=village.profile, today=site.today, page_uri=spec.uri, history=None)
+                    spec.context,
+                    village=village,
+                    profile=village.profile,
+                    today=site.today,
+                    page_uri=spec.uri,
+                    history=None,
+                )
     return out
 
 
 def withheld_pages(site: Site) -> set[str]:
     """Hand-written pages the data says are not public yet (e.g. a story dated after the build date)."""
-    return {uri for village in site.villages for module in PAGE_TYPES
-            for uri in getattr(module, "withheld", lambda v, t: [])(village, site.today)}
+    return {
+        uri
+        for village in site.villages
+        for module in PAGE_TYPES
+        for uri in getattr(module, "withheld", lambda v, t: [])(village, site.today)
+    }
 
 
 @pass_context

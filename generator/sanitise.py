@@ -47,14 +47,22 @@ def sanitise_html(html: str, embed_hosts: tuple[str, ...] = ()) -> str:
     if embed_hosts:
         tags.add("iframe")
         attributes["iframe"] = {"src", "width", "height", "allowfullscreen", "loading"}
-    return nh3.clean(html, tags=tags, attributes=attributes, url_schemes=set(URL_SCHEMES), link_rel=None,
-                     generic_attribute_prefixes={"aria-"}, filter_style_properties=set(STYLE_PROPERTIES),
-                     attribute_filter=_embeds_only_from(tuple(h.lower() for h in embed_hosts)),
-                     clean_content_tags={"script", "style"})
+    return nh3.clean(
+        html,
+        tags=tags,
+        attributes=attributes,
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        generic_attribute_prefixes={"aria-"},
+        filter_style_properties=set(STYLE_PROPERTIES),
+        attribute_filter=_embeds_only_from(tuple(h.lower() for h in embed_hosts)),
+        clean_content_tags={"script", "style"},
+    )
 
 
 def _embeds_only_from(hosts: tuple[str, ...]):
     """An nh3 attribute filter: a ``src`` is kept if relative, or https on a named host."""
+
     def keep(tag: str, attribute: str, value: str) -> str | None:
         if attribute != "src":
             return value
@@ -62,6 +70,7 @@ def _embeds_only_from(hosts: tuple[str, ...]):
         if not url.scheme and not url.netloc:
             return value if tag != "iframe" else None
         return value if url.scheme == "https" and (url.hostname or "") in hosts else None
+
     return keep
 
 

@@ -83,9 +83,12 @@ def refuse_personal_numbers(text: str) -> None:
     hits = find_personal_numbers(text)
     if hits:
         kind, number = hits[0]
-        raise Invalid(f"疑似包含{kind}（{mask_number(number)}），公开数据里不能出现",
-                      expected="不含身份证号、手机号、银行卡号的文字", found=mask_numbers(text),
-                      hint="请删除这个号码；确需公开的办公电话写在村庄概况的电话字段里。")
+        raise Invalid(
+            f"疑似包含{kind}（{mask_number(number)}），公开数据里不能出现",
+            expected="不含身份证号、手机号、银行卡号的文字",
+            found=mask_numbers(text),
+            hint="请删除这个号码；确需公开的办公电话写在村庄概况的电话字段里。",
+        )
 
 
 @dataclass(frozen=True)
@@ -286,8 +289,10 @@ class Day(Kind):
 
     def read(self, text: str) -> date:
         if re.fullmatch(r"\d{5}(\.0+)?", halfwidth(text)):
-            raise Invalid("这是 Excel 的日期序号，不是日期",
-                          hint=f"它多半是 {_serial_date(halfwidth(text))}；请在 Excel 里把这一列设为“日期”格式后重新导出。")
+            raise Invalid(
+                "这是 Excel 的日期序号，不是日期",
+                hint=f"它多半是 {_serial_date(halfwidth(text))}；请在 Excel 里把这一列设为“日期”格式后重新导出。",
+            )
         for pattern in _DATE_PATTERNS:
             match = pattern.fullmatch(halfwidth(text))
             if match:
@@ -426,9 +431,16 @@ def label(record: type, key: str) -> str:
 def parse_record(record: type, raw: Any, file: str, line: int = 0) -> tuple[Any, list[Problem]]:
     """Parse located raw values into a record, or return the problems that prevent it."""
     if not isinstance(raw, Mapping):
-        return None, [Problem(file, getattr(raw, "line", line), summary="类型不对：这里应是一条记录",
-                              expected="一组“字段: 值”", found=_describe(raw),
-                              hint="检查缩进：一条记录的各字段要对齐，列表项以“- ”开头。")]
+        return None, [
+            Problem(
+                file,
+                getattr(raw, "line", line),
+                summary="类型不对：这里应是一条记录",
+                expected="一组“字段: 值”",
+                found=_describe(raw),
+                hint="检查缩进：一条记录的各字段要对齐，列表项以“- ”开头。",
+            )
+        ]
     specs, by_name = fields_of(record), _by_name(record)
     problems, values, lines, written, failed = [], {}, {}, {}, set()
     for key, value in raw.items():
@@ -502,8 +514,17 @@ def _parse_value(f: FieldSpec, key: str, value: Any, line: int, file: str) -> tu
         return parse_record(f.kind.record, value, file, line)
     if isinstance(f.kind, ListOf):
         if not isinstance(value, Sequence):
-            return None, [Problem(file, line, _shown(f, key), summary="类型不对", expected=f.kind.expected,
-                                  found=_describe(value), hint="每一项另起一行，以“- ”开头。")]
+            return None, [
+                Problem(
+                    file,
+                    line,
+                    _shown(f, key),
+                    summary="类型不对",
+                    expected=f.kind.expected,
+                    found=_describe(value),
+                    hint="每一项另起一行，以“- ”开头。",
+                )
+            ]
         items, problems = [], []
         for item in value:
             parsed, found = parse_record(f.kind.record, item, file, getattr(item, "line", line))
@@ -513,9 +534,17 @@ def _parse_value(f: FieldSpec, key: str, value: Any, line: int, file: str) -> tu
     try:
         return f.kind.parse(value), []
     except Invalid as error:
-        return None, [Problem(file, line, _shown(f, key), summary=error.summary,
-                              expected=error.expected or f.kind.expected,
-                              found=_describe(value) if error.found is None else error.found, hint=error.hint)]
+        return None, [
+            Problem(
+                file,
+                line,
+                _shown(f, key),
+                summary=error.summary,
+                expected=error.expected or f.kind.expected,
+                found=_describe(value) if error.found is None else error.found,
+                hint=error.hint,
+            )
+        ]
 
 
 def _shown(f: FieldSpec, key: str) -> str:
@@ -558,8 +587,20 @@ def unknown_field(record: type, key: str, line: int, file: str) -> Problem:
 
 def _missing_field(f: FieldSpec, raw: Mapping, line: int | None, file: str) -> Problem:
     if line is not None:
-        return Problem(file, line, _shown(f, f.key), summary="必填字段是空的", expected=f.kind.expected,
-                       hint="填上内容；如果确实没有，请向支部确认该怎么写。")
+        return Problem(
+            file,
+            line,
+            _shown(f, f.key),
+            summary="必填字段是空的",
+            expected=f.kind.expected,
+            hint="填上内容；如果确实没有，请向支部确认该怎么写。",
+        )
     example = f.kind.example or "…"
-    return Problem(file, raw.line, _shown(f, f.key), summary="缺少必填字段", expected=f.kind.expected,
-                   hint=f"在这条记录里加上一行：{f.key}: {example}")
+    return Problem(
+        file,
+        raw.line,
+        _shown(f, f.key),
+        summary="缺少必填字段",
+        expected=f.kind.expected,
+        hint=f"在这条记录里加上一行：{f.key}: {example}",
+    )

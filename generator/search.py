@@ -19,14 +19,20 @@ def vocabulary(site: Site) -> list[str]:
     for village in site.villages:
         profile = village.profile
         words |= {profile.name, profile.township, profile.county}
-        people = (*profile.party_committee, *profile.villager_committee, *profile.supervision_committee,
-                  *village.people.values())
+        people = (
+            *profile.party_committee,
+            *profile.villager_committee,
+            *profile.supervision_committee,
+            *village.people.values(),
+        )
         words |= {person.name for person in people}
     return sorted(w for w in words if w and "*" not in w and len(w) >= 2)
 
 
-QUERY_SEGMENTER = re.compile(r"(for\(let (\w+)=(\w+)\+1;\2<)(\w+)(\.length;\2\+\+\)\4\.slice\(\3,\2\)in .{0,300}?"
-                             r"\w+\[(\w+)\]&&\6<\4\.length)-1&&")
+QUERY_SEGMENTER = re.compile(
+    r"(for\(let (\w+)=(\w+)\+1;\2<)(\w+)(\.length;\2\+\+\)\4\.slice\(\3,\2\)in .{0,300}?"
+    r"\w+\[(\w+)\]&&\6<\4\.length)-1&&"
+)
 """The two loop bounds of Material's query segmenter (`segment()` in its search worker, minified):
 `for (let j = i + 1; j < query.length; j++)` and `if (wordcuts[q] && q < query.length - 1)`."""
 

@@ -43,38 +43,69 @@ class Settings:
     """MkDocs ``use_directory_urls``: how a page's public address is spelt in the feed."""
 
 
-def read_settings(options: dict, site_url: str | None = "", directory_urls: bool = False) -> tuple[Settings, list[Problem]]:
+def read_settings(
+    options: dict, site_url: str | None = "", directory_urls: bool = False
+) -> tuple[Settings, list[Problem]]:
     """Settings from the plugin options, or the problems in them (named as in mkdocs.yml)."""
     problems = []
     masking = dict(MASKING_LIMITS)
     for key, rule in (options.get("masking") or {}).items():
         where = f"plugins.cunwu.masking.{key}"
         if key not in MASKING_LIMITS:
-            problems.append(Problem(CONFIG_FILE, field=where, summary="未知的脱敏项",
-                                    expected="以下之一：" + "、".join(MASKING_LIMITS), found=str(key),
-                                    hint="删除这一项，或检查拼写。"))
+            problems.append(
+                Problem(
+                    CONFIG_FILE,
+                    field=where,
+                    summary="未知的脱敏项",
+                    expected="以下之一：" + "、".join(MASKING_LIMITS),
+                    found=str(key),
+                    hint="删除这一项，或检查拼写。",
+                )
+            )
             continue
         parsed = _rule(str(rule))
         most = MASKING_LIMITS[key]
         if parsed is None or parsed[0] > most[0] or parsed[1] > most[1]:
-            problems.append(Problem(CONFIG_FILE, field=where, summary="脱敏规则不对或保留得太多",
-                                    expected=f"“前几位+后几位”，最多 {most[0]}+{most[1]}", found=str(rule),
-                                    hint=f"{MASKING_TITLES[key]}最多保留前 {most[0]} 位和后 {most[1]} 位，如 {most[0]}+{most[1]}。"))
+            problems.append(
+                Problem(
+                    CONFIG_FILE,
+                    field=where,
+                    summary="脱敏规则不对或保留得太多",
+                    expected=f"“前几位+后几位”，最多 {most[0]}+{most[1]}",
+                    found=str(rule),
+                    hint=f"{MASKING_TITLES[key]}最多保留前 {most[0]} 位和后 {most[1]} 位，如 {most[0]}+{most[1]}。",
+                )
+            )
             continue
         masking[key] = parsed
     deadlines = dict(DEFAULT_DEADLINES)
     for key, every in (options.get("deadlines") or {}).items():
         if key not in DEADLINE_TITLES or every not in FREQUENCIES:
-            problems.append(Problem(CONFIG_FILE, field=f"plugins.cunwu.deadlines.{key}", summary="公开时限设置不对",
-                                    expected="finance 或 affairs，取值 monthly（每月）或 quarterly（每季度）",
-                                    found=f"{key}: {every}", hint="如 finance: monthly"))
+            problems.append(
+                Problem(
+                    CONFIG_FILE,
+                    field=f"plugins.cunwu.deadlines.{key}",
+                    summary="公开时限设置不对",
+                    expected="finance 或 affairs，取值 monthly（每月）或 quarterly（每季度）",
+                    found=f"{key}: {every}",
+                    hint="如 finance: monthly",
+                )
+            )
             continue
         deadlines[key] = every
     grace = options.get("grace_days", 10)
     target = options.get("training_target", TRAINING_TARGET)
     if not isinstance(target, int) or not 1 <= target <= 500:
-        problems.append(Problem(CONFIG_FILE, field="plugins.cunwu.training_target", summary="学时目标设置不对",
-                                expected="1 到 500 之间的整数", found=str(target), hint="如 training_target: 32"))
+        problems.append(
+            Problem(
+                CONFIG_FILE,
+                field="plugins.cunwu.training_target",
+                summary="学时目标设置不对",
+                expected="1 到 500 之间的整数",
+                found=str(target),
+                hint="如 training_target: 32",
+            )
+        )
         target = TRAINING_TARGET
     return Settings(masking, deadlines, int(grace), (site_url or "").strip(), target, directory_urls), problems
 

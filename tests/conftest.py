@@ -56,8 +56,9 @@ PLEDGES_YML = """\
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite tests/golden/ from the demo data instead of comparing")
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite tests/golden/ from the demo data instead of comparing"
+    )
 
 
 @pytest.fixture

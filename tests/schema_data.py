@@ -23,9 +23,10 @@ from datetime import date
 from pathlib import Path
 
 import yaml
-
 from conftest import ROOT
-from generator.datasets import DATASETS, dataset as dataset_named
+
+from generator.datasets import DATASETS
+from generator.datasets import dataset as dataset_named
 from generator.schema import Day, Invalid, Kind, ListOf, Nested, Text, fields_of
 
 DAY = date.fromisoformat(Day.example)
@@ -108,8 +109,10 @@ def _accepts(kind, text: str) -> bool:
 
 def companions(name: str, text: str, day: date = DAY) -> dict[str, list[dict]]:
     """The records of other datasets that dataset `name`'s example needs, by dataset name."""
-    return {other: [example_record(dataset_named(other).record, text, partial) for partial in partials]
-            for other, partials in dataset_named(name).example_on(day).companions.items()}
+    return {
+        other: [example_record(dataset_named(other).record, text, partial) for partial in partials]
+        for other, partials in dataset_named(name).example_on(day).companions.items()
+    }
 
 
 def village_records(text: str) -> dict[str, list[dict]]:
@@ -161,13 +164,14 @@ def new_project(base: Path, nav: list[str] | None = None) -> Path:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if nav is not None:
         head, _, rest = config.partition("\nnav:\n")
-        config = head + "\nnav:\n" + "".join(f"  - {page}\n" for page in nav) + rest[rest.index("\nvalidation:"):]
+        config = head + "\nnav:\n" + "".join(f"  - {page}\n" for page in nav) + rest[rest.index("\nvalidation:") :]
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     return project
 
 
-def mkdocs_build(project: Path, site_dir: Path | None = None, epoch: str | None = "1794715200",
-                 **environ: str) -> subprocess.CompletedProcess:
+def mkdocs_build(
+    project: Path, site_dir: Path | None = None, epoch: str | None = "1794715200", **environ: str
+) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` as a clerk runs it; `environ` adds environment variables."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **environ}
     env.pop("CUNWU_DEBUG", None)

@@ -9,14 +9,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
-
 from conftest import ROOT, TODAY
+from openpyxl import load_workbook
+from schema_data import companions, write_records
+
 from generator.blank import blank, existing_ids, is_tabular, next_id
 from generator.cli import main
 from generator.datasets import DATASETS, dataset
 from generator.model import load_site
-from schema_data import companions, write_records
 
 
 def uncomment(text: str) -> str:
@@ -99,8 +99,12 @@ def test_filled_pledge_template_becomes_that_pledge(village):
     made = blank(dataset("pledges"), village / "data", TODAY)
     assert made.new_id == "2026-002"
     text = uncomment(made.files["pledges-2026-002.yml"].decode("utf-8"))
-    text = (text.replace("请填写承诺内容", "为五组修一座便民桥").replace("member: M001", "member: M002")
-            .replace("category: 学习", "category: 为民办实事").replace("请填写进展", "桥基完工"))
+    text = (
+        text.replace("请填写承诺内容", "为五组修一座便民桥")
+        .replace("member: M001", "member: M002")
+        .replace("category: 学习", "category: 为民办实事")
+        .replace("请填写进展", "桥基完工")
+    )
     place(village, "pledges", text)
     pledge = checked(village).by_id("pledges")["2026-002"]
     assert (pledge.content, pledge.member, pledge.category) == ("为五组修一座便民桥", "M002", "为民办实事")

@@ -13,8 +13,9 @@ def test_check_passes_on_good_data(village, capsys, monkeypatch):
 
 def test_check_reports_every_problem_and_fails(village, capsys, monkeypatch):
     monkeypatch.chdir(village)
-    (village / "data" / "members.csv").write_text("编号,姓名,党支部,入党年份,党员类别\nM001,甲一,支部,1998,党员\n"
-                                                  "M002,乙二,支部,九八,正式党员\n", encoding="utf-8")
+    (village / "data" / "members.csv").write_text(
+        "编号,姓名,党支部,入党年份,党员类别\nM001,甲一,支部,1998,党员\nM002,乙二,支部,九八,正式党员\n", encoding="utf-8"
+    )
     assert main(["check", "--date", "2026-11-15"]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("data/members.csv 第 2 行，字段「党员类别」：不在可选范围内。")
@@ -32,8 +33,9 @@ def test_watch_includes_the_data_folder(village):
     from mkdocs.config import load_config
 
     (village / "content").mkdir()
-    (village / "mkdocs.yml").write_text("site_name: 试验\ndocs_dir: content\nplugins:\n  - cunwu:\n"
-                                        "      build_date: '2026-11-15'\n", encoding="utf-8")
+    (village / "mkdocs.yml").write_text(
+        "site_name: 试验\ndocs_dir: content\nplugins:\n  - cunwu:\n      build_date: '2026-11-15'\n", encoding="utf-8"
+    )
     config = load_config(str(village / "mkdocs.yml"))
     config = config.plugins.on_config(config)
     assert str(village / "data") in config.watch

@@ -6,8 +6,8 @@ import shutil
 from datetime import date
 
 import pytest
-
 from conftest import PLEDGES_YML, TODAY
+
 from generator.core import generate
 from generator.markdown_text import escape
 from generator.model import load_site
@@ -75,7 +75,8 @@ def test_hand_written_page_cannot_take_a_generated_address(village):
     result = generate(village / "data", TODAY, None, village, village / "content")
     assert [str(p) for p in result.problems] == [
         "content/pledges/index.md：手写页面与自动生成的页面网址相同。应为：不使用 pledges/index.md 这个路径（它由 data/ 自动生成）。"
-        "提示：给手写页面换个文件名；要修改自动生成的页面，请在 site_overrides/markdown/ 里覆盖模板。"]
+        "提示：给手写页面换个文件名；要修改自动生成的页面，请在 site_overrides/markdown/ 里覆盖模板。"
+    ]
 
 
 STATUS_CASES = [
@@ -99,10 +100,13 @@ def test_status_is_derived_from_dates(village, extra, today, expected):
     assert site.villages[0].pledges[0].status(today) is expected
 
 
-@pytest.mark.parametrize("reviews, expected", [
-    ("", Status.DRAFT),
-    ("  reviews:\n    - date: 2026-01-10\n      outcome: 退回\n      note: 请写具体\n", Status.RETURNED),
-])
+@pytest.mark.parametrize(
+    "reviews, expected",
+    [
+        ("", Status.DRAFT),
+        ("  reviews:\n    - date: 2026-01-10\n      outcome: 退回\n      note: 请写具体\n", Status.RETURNED),
+    ],
+)
 def test_unapproved_pledges_never_reach_the_site(village, reviews, expected):
     text = PLEDGES_YML.replace("  reviews:\n    - date: 2026-01-10\n      outcome: 通过\n", reviews)
     text = text.replace("  published: 2026-01-12\n", "")

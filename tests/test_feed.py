@@ -4,9 +4,9 @@ pledges); none without site_url."""
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT, TODAY
 from lxml import etree
 
-from conftest import ROOT, TODAY
 from generator.core import generate
 from generator.settings import Settings
 
@@ -27,11 +27,20 @@ def test_feed_is_valid_atom_with_the_newest_stories_notices_and_pledges(result):
     for required in ("title", "id", "updated", "author"):
         assert feed.find(f"{ATOM}{required}") is not None
     village = result.site.villages[0]
-    stories = sorted((s for s in village.records["cases"] if s.date <= TODAY), key=lambda s: (s.date, s.slug), reverse=True)
-    notices = sorted((n for n in village.records["notices"] if n.published <= TODAY), key=lambda n: (n.published, n.id), reverse=True)
-    pledges = sorted((p for p in village.pledges if p.is_public(TODAY)), key=lambda p: (p.published, p.id), reverse=True)
-    expected = ({SITE_URL + f"cases/{s.slug}.html" for s in stories[:20]} | {SITE_URL + f"notices/{n.id}.html" for n in notices[:20]}
-                | {SITE_URL + f"pledges/{p.id}.html" for p in pledges[:20]})
+    stories = sorted(
+        (s for s in village.records["cases"] if s.date <= TODAY), key=lambda s: (s.date, s.slug), reverse=True
+    )
+    notices = sorted(
+        (n for n in village.records["notices"] if n.published <= TODAY), key=lambda n: (n.published, n.id), reverse=True
+    )
+    pledges = sorted(
+        (p for p in village.pledges if p.is_public(TODAY)), key=lambda p: (p.published, p.id), reverse=True
+    )
+    expected = (
+        {SITE_URL + f"cases/{s.slug}.html" for s in stories[:20]}
+        | {SITE_URL + f"notices/{n.id}.html" for n in notices[:20]}
+        | {SITE_URL + f"pledges/{p.id}.html" for p in pledges[:20]}
+    )
     entries = feed.findall(f"{ATOM}entry")
     assert {e.findtext(f"{ATOM}id") for e in entries} == expected
     assert len(stories) >= 8 and len(notices) >= 8 and len(entries) == len(expected)
@@ -47,14 +56,17 @@ def test_feed_is_valid_atom_with_the_newest_stories_notices_and_pledges(result):
 def test_a_notice_entry_has_its_title_kind_and_period(result):
     feed = etree.fromstring(result.files["feed.xml"])
     entries = {e.findtext(f"{ATOM}id"): e for e in feed.findall(f"{ATOM}entry")}
-    notice = max((n for n in result.site.villages[0].records["notices"] if n.published <= TODAY and n.kind == "公示"),
-                 key=lambda n: (n.published, n.id))
+    notice = max(
+        (n for n in result.site.villages[0].records["notices"] if n.published <= TODAY and n.kind == "公示"),
+        key=lambda n: (n.published, n.id),
+    )
     entry = entries[SITE_URL + f"notices/{notice.id}.html"]
     assert entry.findtext(f"{ATOM}title") == notice.title
     assert entry.find(f"{ATOM}category").get("term") == "公示"
     assert entry.findtext(f"{ATOM}updated") == f"{notice.published.isoformat()}T00:00:00+08:00"
-    assert entry.findtext(f"{ATOM}summary") == (f"{notice.category}类公示，公示期 {notice.start.isoformat()} "
-                                                f"至 {notice.end.isoformat()}。")
+    assert entry.findtext(f"{ATOM}summary") == (
+        f"{notice.category}类公示，公示期 {notice.start.isoformat()} 至 {notice.end.isoformat()}。"
+    )
 
 
 def test_a_notice_not_yet_published_is_not_in_the_feed(result):
@@ -81,7 +93,6 @@ def test_a_site_with_site_url_publishes_the_feed_and_links_to_it(tmp_path):
     import shutil
 
     from bs4 import BeautifulSoup
-
     from test_site import mkdocs_build
 
     project = tmp_path / "project"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import ROOT, TODAY
+
 from generator.core import generate
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -17,8 +18,9 @@ GOLDEN = Path(__file__).parent / "golden"
 def test_generated_files_match_golden(request):
     result = generate(ROOT / "data", TODAY, ROOT / "site_overrides", ROOT)
     assert result.problems == []
-    produced = {uri: content.encode("utf-8") if isinstance(content, str) else content
-                for uri, content in result.files.items()}
+    produced = {
+        uri: content.encode("utf-8") if isinstance(content, str) else content for uri, content in result.files.items()
+    }
     if request.config.getoption("--update-golden"):
         _rewrite(produced)
     committed = {p.relative_to(GOLDEN).as_posix(): p.read_bytes() for p in GOLDEN.rglob("*") if p.is_file()}

@@ -5,8 +5,9 @@ from __future__ import annotations
 import gzip
 import json
 
-from generator.guard import Hit, scan_site
 from schema_data import mkdocs_build, new_project, snapshot
+
+from generator.guard import Hit, scan_site
 
 ID_NUMBER = "11010519491231002X"
 MOBILE = "13912345678"
@@ -28,9 +29,13 @@ def test_scan_finds_every_kind_in_every_published_text_format(tmp_path):
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets" / "bundle.min.js").write_text(f"var a={BANK_CARD}", encoding="utf-8")
     hits, unread = scan_site(tmp_path, skip=frozenset({"assets/bundle.min.js"}))
-    assert hits == [Hit("a.html", "身份证号", ID_NUMBER), Hit("feed.xml", "手机号", MOBILE),
-                    Hit("open-data/x.csv", "银行卡号", BANK_CARD), Hit("search/search_index.json", "手机号", MOBILE),
-                    Hit("sitemap.xml.gz", "手机号", MOBILE)]
+    assert hits == [
+        Hit("a.html", "身份证号", ID_NUMBER),
+        Hit("feed.xml", "手机号", MOBILE),
+        Hit("open-data/x.csv", "银行卡号", BANK_CARD),
+        Hit("search/search_index.json", "手机号", MOBILE),
+        Hit("sitemap.xml.gz", "手机号", MOBILE),
+    ]
     assert unread == ["photo.jpg"]
     assert scan_site(tmp_path, allowed=frozenset({MOBILE, ID_NUMBER, BANK_CARD}))[0] == []
 
@@ -38,8 +43,10 @@ def test_scan_finds_every_kind_in_every_published_text_format(tmp_path):
 def test_a_personal_number_stops_the_build_and_names_output_source_and_field(tmp_path):
     project = new_project(tmp_path)
     members = project / "data" / "members.csv"
-    members.write_text(members.read_text(encoding="utf-8-sig") + f"{ID_NUMBER},张三,青禾村党支部,,2010,正式党员,,,,\n",
-                       encoding="utf-8")
+    members.write_text(
+        members.read_text(encoding="utf-8-sig") + f"{ID_NUMBER},张三,青禾村党支部,,2010,正式党员,,,,\n",
+        encoding="utf-8",
+    )
     about = project / "content" / "about.md"
     about.write_text(about.read_text(encoding="utf-8") + f"\n有事请打 {MOBILE}。\n", encoding="utf-8")
     line = len(about.read_text(encoding="utf-8").splitlines())
@@ -47,13 +54,19 @@ def test_a_personal_number_stops_the_build_and_names_output_source_and_field(tmp
     (project / "site" / "index.html").write_text("上一版网站", encoding="utf-8")
     result = mkdocs_build(project)
     assert result.returncode != 0
-    hint = ("提示：请删除这个号码，或只写遮挡后的形式（如 138****5678）；确需公开的办公电话写在村庄概况的电话字段，"
-            "或列入 mkdocs.yml 里 cunwu 的 allowed_numbers。网站没有更新。")
+    hint = (
+        "提示：请删除这个号码，或只写遮挡后的形式（如 138****5678）；确需公开的办公电话写在村庄概况的电话字段，"
+        "或列入 mkdocs.yml 里 cunwu 的 allowed_numbers。网站没有更新。"
+    )
     expected = "应为：公开的网站上没有身份证号、手机号、银行卡号。"
-    assert (f"content/about.md 第 {line} 行：疑似手机号（139****5678）出现在生成的网站文件里：site/about.html、"
-            f"site/search/search_index.json。{expected}{hint}") in result.stderr
-    assert (f"data/members.csv 第 48 行，字段「编号」：疑似身份证号（110***********002X）出现在生成的网站文件里："
-            f"site/members/{ID_NUMBER}.html、site/members/index.html、site/open-data/members.csv 等 5 个文件。{expected}{hint}") in result.stderr
+    assert (
+        f"content/about.md 第 {line} 行：疑似手机号（139****5678）出现在生成的网站文件里：site/about.html、"
+        f"site/search/search_index.json。{expected}{hint}"
+    ) in result.stderr
+    assert (
+        f"data/members.csv 第 48 行，字段「编号」：疑似身份证号（110***********002X）出现在生成的网站文件里："
+        f"site/members/{ID_NUMBER}.html、site/members/index.html、site/open-data/members.csv 等 5 个文件。{expected}{hint}"
+    ) in result.stderr
     assert "Traceback" not in result.stderr
     assert snapshot(project / "site") == {"index.html": "上一版网站".encode()}, "the previous site stays"
     assert sorted(p.name for p in project.iterdir()) == ["content", "data", "mkdocs.yml", "site", "site_overrides"]
@@ -66,9 +79,12 @@ def test_published_phones_and_allowed_numbers_pass(tmp_path):
     about = project / "content" / "about.md"
     about.write_text(about.read_text(encoding="utf-8") + f"\n村集体账户 {BANK_CARD}。\n", encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("      data_dir: data\n",
-                                                                 f"      data_dir: data\n      allowed_numbers: ['{BANK_CARD}']\n"),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "      data_dir: data\n", f"      data_dir: data\n      allowed_numbers: ['{BANK_CARD}']\n"
+        ),
+        encoding="utf-8",
+    )
     (project / "site" / "stale").mkdir(parents=True)
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
@@ -78,18 +94,21 @@ def test_published_phones_and_allowed_numbers_pass(tmp_path):
     assert sorted(p.name for p in project.iterdir()) == ["content", "data", "mkdocs.yml", "site", "site_overrides"]
 
 
-
 def test_a_private_field_that_a_template_prints_stops_the_build(tmp_path):
     project = new_project(tmp_path)
     override = project / "site_overrides" / "markdown" / "namelist.md"
     override.parent.mkdir(parents=True, exist_ok=True)
-    override.write_text("# {{ named.title }}\n\n{% for e in items %}\n- {{ e.address }}\n{% endfor %}\n", encoding="utf-8")
+    override.write_text(
+        "# {{ named.title }}\n\n{% for e in items %}\n- {{ e.address }}\n{% endfor %}\n", encoding="utf-8"
+    )
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("上一版网站", encoding="utf-8")
     result = mkdocs_build(project)
     assert result.returncode != 0
-    assert ("data/lists/MD-2026-01-低保对象.csv 第 2 行，字段「住址」：不公开的内容出现在生成的网站文件里："
-            "site/lists/MD-2026-01.html、site/search/search_index.json。应为：标为不公开的字段不出现在网站上。"
-            "提示：检查 site_overrides/markdown/ 里覆盖的模板是否显示了这个字段。网站没有更新。") in result.stderr
+    assert (
+        "data/lists/MD-2026-01-低保对象.csv 第 2 行，字段「住址」：不公开的内容出现在生成的网站文件里："
+        "site/lists/MD-2026-01.html、site/search/search_index.json。应为：标为不公开的字段不出现在网站上。"
+        "提示：检查 site_overrides/markdown/ 里覆盖的模板是否显示了这个字段。网站没有更新。"
+    ) in result.stderr
     assert "Traceback" not in result.stderr
     assert snapshot(project / "site") == {"index.html": "上一版网站".encode()}, "the previous site stays"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup
 import markdown
-
+from bs4 import BeautifulSoup
 from conftest import ROOT, TODAY
+
 from generator.core import generate
 from generator.datasets import DATASETS
 from generator.exports import documented_fields
@@ -20,15 +20,22 @@ def fields_pages() -> dict[str, BeautifulSoup]:
     """The field reference's index and one page per dataset, parsed, by page path."""
     result = generate(ROOT / "data", TODAY, ROOT / "site_overrides", ROOT)
     assert result.problems == []
-    return {uri: BeautifulSoup(markdown.markdown(text, extensions=["tables", "md_in_html"]), "lxml")
-            for uri, text in result.files.items() if uri == "guide/fields.md" or uri.startswith("guide/fields/")}
+    return {
+        uri: BeautifulSoup(markdown.markdown(text, extensions=["tables", "md_in_html"]), "lxml")
+        for uri, text in result.files.items()
+        if uri == "guide/fields.md" or uri.startswith("guide/fields/")
+    }
 
 
 def rows_by_dataset(pages: dict[str, BeautifulSoup]) -> dict[str, list[list[str]]]:
     """Each dataset page's field table, by dataset title (the page heading without its suffix)."""
-    return {page.find("h1").get_text().removesuffix("（数据字段说明）"):
-            [[td.get_text() for td in tr.find_all("td")] for tr in page.find("table").find_all("tr")[1:]]
-            for uri, page in sorted(pages.items()) if uri != "guide/fields.md"}
+    return {
+        page.find("h1").get_text().removesuffix("（数据字段说明）"): [
+            [td.get_text() for td in tr.find_all("td")] for tr in page.find("table").find_all("tr")[1:]
+        ]
+        for uri, page in sorted(pages.items())
+        if uri != "guide/fields.md"
+    }
 
 
 def test_every_field_of_every_dataset_is_explained():
@@ -38,7 +45,10 @@ def test_every_field_of_every_dataset_is_explained():
     index_links = {a.get_text(): a["href"] for a in pages["guide/fields.md"].select("table a")}
     assert index_links == {d.title: f"fields/{d.name}.md" for d in DATASETS}
     for d in DATASETS:
-        expected = [[key, f.label, "是" if f.required else "否", f.kind.expected, f.doc] for key, f in documented_fields(d, with_private=True)]
+        expected = [
+            [key, f.label, "是" if f.required else "否", f.kind.expected, f.doc]
+            for key, f in documented_fields(d, with_private=True)
+        ]
         assert tables[d.title] == expected
 
 
@@ -56,6 +66,12 @@ def test_a_record_type_added_later_appears_in_the_guide(monkeypatch):
     ledger = Dataset("later", "后加的账目", Ledger, ("later/*.csv",), required=False)
     monkeypatch.setattr(guide, "DATASETS", DATASETS + (ledger,))
     pages = fields_pages()
-    assert rows_by_dataset(pages)["后加的账目"][2] == ["amount", "金额（分）", "是", "0 到 1000000000 之间的整数", "以分为单位的金额。"]
+    assert rows_by_dataset(pages)["后加的账目"][2] == [
+        "amount",
+        "金额（分）",
+        "是",
+        "0 到 1000000000 之间的整数",
+        "以分为单位的金额。",
+    ]
     section = pages["guide/fields/later.md"].find("ul").get_text()
     assert "data/later/*.csv" in section and "cunwu new later" in section and "CSV 和 Excel" in section

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import MEMBERS_CSV, PLEDGES_YML, ROOT, TODAY
+
 from generator.core import generate
 from generator.history import collect
 
@@ -34,8 +34,14 @@ def git(project: Path, *args: str, day: str | None = None) -> str:
     env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
     if day:
         env |= {"GIT_AUTHOR_DATE": f"{day}T10:00:00+08:00", "GIT_COMMITTER_DATE": f"{day}T10:00:00+08:00"}
-    return subprocess.run(["git", "-c", "user.name=村文书", "-c", "user.email=clerk@example.invalid", *args],
-                          cwd=project, env=env, check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["git", "-c", "user.name=村文书", "-c", "user.email=clerk@example.invalid", *args],
+        cwd=project,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 def commit(project: Path, day: str, files: dict[str, str], message: str = "更新数据") -> None:
@@ -57,7 +63,11 @@ def repo(village: Path) -> Path:
     commit(village, "2026-01-12", {"pledges/2026.yml": PLEDGES_YML})
     edited = PLEDGES_YML.replace("target_date: 2026-12-31", "target_date: 2027-03-31") + PROGRESS
     commit(village, "2026-03-01", {"pledges/2026.yml": edited})
-    commit(village, "2026-04-01", {"members.csv": MEMBERS_CSV.replace("M002,乙二,试验村党支部,,", "M002,乙二,试验村党支部,宣传委员,")})
+    commit(
+        village,
+        "2026-04-01",
+        {"members.csv": MEMBERS_CSV.replace("M002,乙二,试验村党支部,,", "M002,乙二,试验村党支部,宣传委员,")},
+    )
     return village
 
 
@@ -70,9 +80,11 @@ def build(project: Path, history=True) -> dict[str, str]:
 
 def test_pledge_page_shows_first_publication_and_each_later_change(repo):
     page = build(repo)["pledges/2026-001.md"]
-    assert "<time datetime=\"2026-01-12\">2026年1月12日</time> 首次在本站公开" in page
-    assert ("<time datetime=\"2026-03-01\">2026年3月1日</time> 修改：承诺完成时限 由 2026年12月31日 改为 2027年3月31日；"
-            "践诺记录 新增：2026年2月20日，路基平整完成</li>") in page
+    assert '<time datetime="2026-01-12">2026年1月12日</time> 首次在本站公开' in page
+    assert (
+        '<time datetime="2026-03-01">2026年3月1日</time> 修改：承诺完成时限 由 2026年12月31日 改为 2027年3月31日；'
+        "践诺记录 新增：2026年2月20日，路基平整完成</li>"
+    ) in page
     assert "公开后修改过" in page
 
 
@@ -115,7 +127,10 @@ def test_moving_a_record_between_files_is_not_a_change_and_broken_versions_are_s
     fixed = PLEDGES_YML.replace("修好村道", "修好村道和路灯")
     commit(repo, "2026-05-02", {"pledges/2026.yml": None, "pledges/moved.yml": fixed})
     page = build(repo)["pledges/2026-001.md"]
-    assert "2026年5月2日</time> 修改：承诺内容 由 修好村道 改为 修好村道和路灯；承诺完成时限 由 2027年3月31日 改为 2026年12月31日；践诺记录 删除（原为 2026年2月20日，路基平整完成）</li>" in page
+    assert (
+        "2026年5月2日</time> 修改：承诺内容 由 修好村道 改为 修好村道和路灯；承诺完成时限 由 2027年3月31日 改为 2026年12月31日；践诺记录 删除（原为 2026年2月20日，路基平整完成）</li>"
+        in page
+    )
     assert "2026年5月1日" not in page
 
 
@@ -134,7 +149,11 @@ def test_a_repository_without_commits_has_no_history_yet(village):
 
 
 def test_masking_a_name_later_does_not_show_the_unmasked_name_in_the_history(repo):
-    commit(repo, "2026-06-01", {"members.csv": MEMBERS_CSV.replace("M002,乙二,试验村党支部,,", "M002,乙*,试验村党支部,宣传委员,")})
+    commit(
+        repo,
+        "2026-06-01",
+        {"members.csv": MEMBERS_CSV.replace("M002,乙二,试验村党支部,,", "M002,乙*,试验村党支部,宣传委员,")},
+    )
     page = build(repo)["members/M002.md"]
     assert "姓名 由 （已隐去） 改为 乙&#42;" in page
     assert "由 乙二" not in page
@@ -193,11 +212,16 @@ def test_a_repository_git_refuses_to_read_says_why(repo, monkeypatch):
     from generator import history
 
     def refuse(cwd, *args, stdin=None):
-        raise subprocess.CalledProcessError(128, "git", stderr=b"fatal: detected dubious ownership in repository at '/x'\n")
+        raise subprocess.CalledProcessError(
+            128, "git", stderr=b"fatal: detected dubious ownership in repository at '/x'\n"
+        )
 
     monkeypatch.setattr(history, "_git", refuse)
     page = build(repo)["pledges/2026-001.md"]
-    assert "修改记录暂不可用：git 无法读取这个仓库（fatal: detected dubious ownership in repository at &#39;/x&#39;）。" in page
+    assert (
+        "修改记录暂不可用：git 无法读取这个仓库（fatal: detected dubious ownership in repository at &#39;/x&#39;）。"
+        in page
+    )
 
 
 def test_a_shallow_clone_says_the_history_is_unavailable(repo, tmp_path):
@@ -234,8 +258,10 @@ def test_mkdocs_build_shows_the_history_and_the_clerks_guide(repo, tmp_path):
     page = BeautifulSoup((tmp_path / "site" / "pledges" / "2026-001.html").read_text(encoding="utf-8"), "lxml")
     heading = page.find("h2", string="修改记录")
     items = [li.get_text(" ", strip=True) for li in heading.find_next("ul").find_all("li")]
-    assert items == ["2026年1月12日 首次在本站公开",
-                     "2026年3月1日 修改：承诺完成时限 由 2026年12月31日 改为 2027年3月31日；践诺记录 新增：2026年2月20日，路基平整完成"]
+    assert items == [
+        "2026年1月12日 首次在本站公开",
+        "2026年3月1日 修改：承诺完成时限 由 2026年12月31日 改为 2027年3月31日；践诺记录 新增：2026年2月20日，路基平整完成",
+    ]
     assert page.find(class_="cunwu-changed") is not None
     guide = BeautifulSoup((tmp_path / "site" / "guide" / "index.html").read_text(encoding="utf-8"), "lxml")
     assert guide.find("h1").get_text(strip=True) == "编辑指南（给村文书）"

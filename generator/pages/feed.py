@@ -47,12 +47,23 @@ def feed_path(village: Village) -> str:
 
 def entries(village: Village, today: date) -> list[Entry]:
     """The newest stories, public notices and published pledges, newest first."""
-    found = [Entry(s.date, s.kind, s.title, village.path(s.uri), s.summary) for s in cases.shown(village, today)[:ENTRIES]]
-    found += [Entry(n.published, n.kind, n.title, village.path(f"notices/{n.id}.md"), notice_summary(n))
-              for n in village.shown(dataset("notices"), today)[::-1][:ENTRIES]]
-    found += [Entry(p.published, "公开承诺", p.content, village.path(f"pledges/{p.id}.md"),
-                    f"{village.members[p.member].name}的{p.category}类承诺，完成时限 {p.target_date.isoformat()}。")
-              for p in village.public_pledges(today)[:ENTRIES]]
+    found = [
+        Entry(s.date, s.kind, s.title, village.path(s.uri), s.summary) for s in cases.shown(village, today)[:ENTRIES]
+    ]
+    found += [
+        Entry(n.published, n.kind, n.title, village.path(f"notices/{n.id}.md"), notice_summary(n))
+        for n in village.shown(dataset("notices"), today)[::-1][:ENTRIES]
+    ]
+    found += [
+        Entry(
+            p.published,
+            "公开承诺",
+            p.content,
+            village.path(f"pledges/{p.id}.md"),
+            f"{village.members[p.member].name}的{p.category}类承诺，完成时限 {p.target_date.isoformat()}。",
+        )
+        for p in village.public_pledges(today)[:ENTRIES]
+    ]
     return sorted(found, key=lambda e: (e.day, e.uri), reverse=True)
 
 
@@ -68,7 +79,9 @@ def absolute(village: Village, site_path: str) -> str:
     if site_path.endswith(".md"):
         stem = site_path.removesuffix(".md")
         if village.settings.directory_urls:
-            site_path = "" if stem == "index" else (stem.removesuffix("index") if stem.endswith("/index") else stem + "/")
+            site_path = (
+                "" if stem == "index" else (stem.removesuffix("index") if stem.endswith("/index") else stem + "/")
+            )
         else:
             site_path = stem + ".html"
     return base + site_path

@@ -11,8 +11,16 @@ from . import PageSpec
 
 def pages(village: Village, today: date) -> list[PageSpec]:
     years = sorted((a for a in village.records["five_goods"] if a.date <= today), key=lambda a: a.year, reverse=True)
-    specs = [PageSpec(village.path("five-goods/index.md"), "five_goods_history.md",
-                      {"years": years, "criteria": CRITERIA}, in_nav=True)]
-    specs += [PageSpec(village.path(f"five-goods/{a.year}.md"), "five_goods_year.md", {"a": a, "criteria": CRITERIA})
-              for a in years]
+    specs = [
+        PageSpec(
+            village.path("five-goods/index.md"),
+            "five_goods_history.md",
+            {"years": years, "criteria": CRITERIA},
+            in_nav=True,
+        )
+    ]
+    specs += [
+        PageSpec(village.path(f"five-goods/{a.year}.md"), "five_goods_year.md", {"a": a, "criteria": CRITERIA})
+        for a in years
+    ]
     return specs

@@ -17,6 +17,9 @@ from . import PageSpec
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:
-    datasets = [{"dataset": d, "tabular": is_tabular(d), "fields": documented_fields(d, with_private=True)} for d in DATASETS]
+    datasets = [
+        {"dataset": d, "tabular": is_tabular(d), "fields": documented_fields(d, with_private=True)} for d in DATASETS
+    ]
     return [PageSpec(village.path("guide/fields.md"), "guide_fields.md", {"datasets": datasets})] + [
-        PageSpec(village.path(f"guide/fields/{d['dataset'].name}.md"), "guide_dataset.md", {"d": d}) for d in datasets]
+        PageSpec(village.path(f"guide/fields/{d['dataset'].name}.md"), "guide_dataset.md", {"d": d}) for d in datasets
+    ]

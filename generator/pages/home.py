@@ -24,8 +24,14 @@ class Change:
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:
-    return [PageSpec(village.path("index.md"), "home.md", {"changes": recent_changes(village, today),
-                                                           "deadlines": disclosure_status(village, today)}, in_nav=True)]
+    return [
+        PageSpec(
+            village.path("index.md"),
+            "home.md",
+            {"changes": recent_changes(village, today), "deadlines": disclosure_status(village, today)},
+            in_nav=True,
+        )
+    ]
 
 
 def recent_changes(village: Village, today: date) -> list[Change]:
@@ -49,15 +55,23 @@ def affairs_changes(village: Village, today: date) -> list[Change]:
 
     Addresses are village-relative: the template's link() adds the village's section.
     """
-    changes = [Change(n.published, f"{n.kind}", f"notices/{n.id}.md", n.title)
-               for n in village.shown(dataset("notices"), today)]
-    changes += [Change(d.published, "四议两公开", f"decisions/{d.id}.md", d.title)
-                for d in village.shown(dataset("decisions"), today)]
-    changes += [Change(p.published, "村级项目", f"projects/{p.id}.md", p.name)
-                for p in village.shown(dataset("projects"), today)]
-    changes += [Change(n.published, "名单公示", f"lists/{n.id}.md", n.title)
-                for n in village.shown(dataset("namelists"), today)]
-    changes += [Change(p.published, "财务公开", f"finance/{p.id}.md",
-                       f"{p.month.year}年{p.month.month}月财务收支")
-                for p in village.shown(dataset("periods"), today)]
+    changes = [
+        Change(n.published, f"{n.kind}", f"notices/{n.id}.md", n.title)
+        for n in village.shown(dataset("notices"), today)
+    ]
+    changes += [
+        Change(d.published, "四议两公开", f"decisions/{d.id}.md", d.title)
+        for d in village.shown(dataset("decisions"), today)
+    ]
+    changes += [
+        Change(p.published, "村级项目", f"projects/{p.id}.md", p.name)
+        for p in village.shown(dataset("projects"), today)
+    ]
+    changes += [
+        Change(n.published, "名单公示", f"lists/{n.id}.md", n.title) for n in village.shown(dataset("namelists"), today)
+    ]
+    changes += [
+        Change(p.published, "财务公开", f"finance/{p.id}.md", f"{p.month.year}年{p.month.month}月财务收支")
+        for p in village.shown(dataset("periods"), today)
+    ]
     return changes

@@ -17,9 +17,19 @@ def pages(village: Village, today: date) -> list[PageSpec]:
     status_of = {p.id: p.status(today) for p in shown}
     members = sorted(village.members.values(), key=lambda m: m.id)
     everyone = about_everyone(village, today)
-    specs = paginate(members, village.path("members/index.md"), "member_list.md",
-                     {"pledge_counts": {m: len(p) for m, p in by_member.items()}}, in_nav=True)
-    specs += [PageSpec(village.path(f"members/{m.id}.md"), "member.md",
-                       {"member": m, "pledges": by_member[m.id], "status_of": status_of,
-                        **everyone[m.id]}) for m in members]
+    specs = paginate(
+        members,
+        village.path("members/index.md"),
+        "member_list.md",
+        {"pledge_counts": {m: len(p) for m, p in by_member.items()}},
+        in_nav=True,
+    )
+    specs += [
+        PageSpec(
+            village.path(f"members/{m.id}.md"),
+            "member.md",
+            {"member": m, "pledges": by_member[m.id], "status_of": status_of, **everyone[m.id]},
+        )
+        for m in members
+    ]
     return specs

@@ -12,10 +12,19 @@ from . import PageSpec, paginate
 def pages(village: Village, today: date) -> list[PageSpec]:
     pairs = sorted(village.records["mentoring"], key=lambda p: (p.start, p.id), reverse=True)
     counts = {kind: sum(1 for p in pairs if p.kind == kind) for kind in KINDS}
-    specs = paginate(pairs, village.path("mentoring/index.md"), "mentoring_list.md",
-                     {"kinds": KINDS, "counts": counts, "active": sum(1 for p in pairs if p.status(today) == "进行中")},
-                     in_nav=True)
-    specs += [PageSpec(village.path(f"mentoring/{p.id}.md"), "mentoring.md",
-                       {"pair": p, "entries": [e for e in p.entries if e.date <= today]}) for p in pairs]
+    specs = paginate(
+        pairs,
+        village.path("mentoring/index.md"),
+        "mentoring_list.md",
+        {"kinds": KINDS, "counts": counts, "active": sum(1 for p in pairs if p.status(today) == "进行中")},
+        in_nav=True,
+    )
+    specs += [
+        PageSpec(
+            village.path(f"mentoring/{p.id}.md"),
+            "mentoring.md",
+            {"pair": p, "entries": [e for e in p.entries if e.date <= today]},
+        )
+        for p in pairs
+    ]
     return specs
-

@@ -14,13 +14,25 @@ from .printing import print_view
 def pages(village: Village, today: date) -> list[PageSpec]:
     shown = list(reversed(village.shown(dataset("notices"), today)))
     status_of = {n.id: n.status(today) for n in shown}
-    specs = paginate(shown, village.path("notices/index.md"), "notice_list.md",
-                     {"status_of": status_of, "status_slugs": STATUS_SLUGS,
-                      "feed": village.path("feed.xml") if village.settings.site_url else None}, in_nav=True)
+    specs = paginate(
+        shown,
+        village.path("notices/index.md"),
+        "notice_list.md",
+        {
+            "status_of": status_of,
+            "status_slugs": STATUS_SLUGS,
+            "feed": village.path("feed.xml") if village.settings.site_url else None,
+        },
+        in_nav=True,
+    )
     for notice in shown:
         uri = village.path(f"notices/{notice.id}.md")
-        context = {"notice": notice, "status": status_of[notice.id], "status_slugs": STATUS_SLUGS,
-                   "body": body_markup(notice.body)}
+        context = {
+            "notice": notice,
+            "status": status_of[notice.id],
+            "status_slugs": STATUS_SLUGS,
+            "body": body_markup(notice.body),
+        }
         specs.append(PageSpec(uri, "notice.md", context))
         specs += print_view(village, uri, "_notice_body.md", context)
     return specs

@@ -12,13 +12,29 @@ from . import PageSpec, paginate
 def pages(village: Village, today: date) -> list[PageSpec]:
     years = yearly_rankings(village, today)
     rules = sorted(village.records["point_rules"], key=lambda r: r.year, reverse=True)
-    specs = [PageSpec(village.path("points/index.md"), "points_index.md",
-                      {"rules": rules, "years": {y: len(r) for y, r in years.items()}}, in_nav=True)]
+    specs = [
+        PageSpec(
+            village.path("points/index.md"),
+            "points_index.md",
+            {"rules": rules, "years": {y: len(r) for y, r in years.items()}},
+            in_nav=True,
+        )
+    ]
     for year, ranked in years.items():
-        specs += paginate(ranked, village.path(f"points/{year}.md"), "points_ranking.md",
-                          {"year": year, "rules": village.by_id("point_rules")[year], "total": len(ranked)})
-        specs += [PageSpec(village.path(f"points/{year}/{s.member}.md"), "points_member.md",
-                           {"score": s, "rank": rank, "total": len(ranked)}) for rank, s in ranked]
+        specs += paginate(
+            ranked,
+            village.path(f"points/{year}.md"),
+            "points_ranking.md",
+            {"year": year, "rules": village.by_id("point_rules")[year], "total": len(ranked)},
+        )
+        specs += [
+            PageSpec(
+                village.path(f"points/{year}/{s.member}.md"),
+                "points_member.md",
+                {"score": s, "rank": rank, "total": len(ranked)},
+            )
+            for rank, s in ranked
+        ]
     return specs
 
 
@@ -34,4 +50,3 @@ def yearly_rankings(village: Village, today: date) -> dict[int, list]:
         if members:
             result[rules.year] = ranking([score(rules, m, members[m]) for m in sorted(members)])
     return result
-

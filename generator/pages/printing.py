@@ -24,8 +24,14 @@ def print_view(village: Village, online_uri: str, body_template: str, context: d
     if address:
         qr = uri.removesuffix(".md") + "-qr.svg"
         specs.append(PageSpec(qr, "", content=qr_svg(address)))
-    specs.insert(0, PageSpec(uri, "print.md", {**context, "body_template": body_template, "qr": qr,
-                                               "address": address, "online_uri": online_uri}))
+    specs.insert(
+        0,
+        PageSpec(
+            uri,
+            "print.md",
+            {**context, "body_template": body_template, "qr": qr, "address": address, "online_uri": online_uri},
+        ),
+    )
     return specs
 
 
@@ -39,6 +45,7 @@ def online_address(site_url: str, uri: str) -> str:
 def qr_svg(address: str) -> bytes:
     """A QR code as SVG, black on white, with a quiet zone."""
     buffer = io.BytesIO()
-    segno.make(address, error="m", micro=False).save(buffer, kind="svg", scale=4, border=4, xmldecl=False,
-                                                     title="扫码查看网上原文")
+    segno.make(address, error="m", micro=False).save(
+        buffer, kind="svg", scale=4, border=4, xmldecl=False, title="扫码查看网上原文"
+    )
     return buffer.getvalue()

@@ -18,9 +18,17 @@ def pages(village: Village, today: date) -> list[PageSpec]:
     decisions = village.by_id("decisions")
     for project in shown:
         decision = decisions.get(project.decision)
-        specs.append(PageSpec(village.path(f"projects/{project.id}.md"), "project.md", {
-            "project": project, "spent": spent[project.id], "rows": spending(project, village, today),
-            "progress": [m for m in project.progress if m.date <= today],
-            "decision": decision if decision and decision.is_public(today) else None,
-        }))
+        specs.append(
+            PageSpec(
+                village.path(f"projects/{project.id}.md"),
+                "project.md",
+                {
+                    "project": project,
+                    "spent": spent[project.id],
+                    "rows": spending(project, village, today),
+                    "progress": [m for m in project.progress if m.date <= today],
+                    "decision": decision if decision and decision.is_public(today) else None,
+                },
+            )
+        )
     return specs

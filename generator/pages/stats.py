@@ -30,9 +30,13 @@ def pages(village: Village, today: date) -> list[PageSpec]:
     """The statistics page and the SVG chart of each figure."""
     figures = yearly_figures(village, today)
     return [PageSpec(village.path("stats/index.md"), "stats.md", {"figures": figures}, in_nav=True)] + [
-        PageSpec(village.path(f"stats/{f.slug}.svg"), "", content=column_chart(f.title, [str(y) for y in f.years],
-                                                                              list(f.series)))
-        for f in figures]
+        PageSpec(
+            village.path(f"stats/{f.slug}.svg"),
+            "",
+            content=column_chart(f.title, [str(y) for y in f.years], list(f.series)),
+        )
+        for f in figures
+    ]
 
 
 def yearly_figures(village: Village, today: date) -> list[Figure]:
@@ -51,29 +55,47 @@ def yearly_figures(village: Village, today: date) -> list[Figure]:
         return counts
 
     raw = {
-        "pledges": [("公开承诺", per_year(p.published.year for p in pledges)),
-                    ("已兑现", per_year(p.completed.year for p in done))],
+        "pledges": [
+            ("公开承诺", per_year(p.published.year for p in pledges)),
+            ("已兑现", per_year(p.completed.year for p in done)),
+        ],
         "practical": [("为民办实事完成", per_year(p.completed.year for p in done if p.category == "为民办实事"))],
-        "wishes": [("点单", per_year(w.asked.year for w in wishes)),
-                   ("已完成", per_year(w.done.year for w in wishes if w.done and w.done <= today))],
-        "mentoring": [("新结对", per_year(p.start.year for p in pairs)),
-                      ("被帮带的人", per_year(y for y, _ in {(y, m) for p in pairs
-                                                          for y in _active_years(p, today) for m in p.mentees()}))],
+        "wishes": [
+            ("点单", per_year(w.asked.year for w in wishes)),
+            ("已完成", per_year(w.done.year for w in wishes if w.done and w.done <= today)),
+        ],
+        "mentoring": [
+            ("新结对", per_year(p.start.year for p in pairs)),
+            (
+                "被帮带的人",
+                per_year(y for y, _ in {(y, m) for p in pairs for y in _active_years(p, today) for m in p.mentees()}),
+            ),
+        ],
         "talents": [("人才发展为党员", per_year(joined.values()))],
     }
     notes = {
         "pledges": ("党员公开承诺", "按晒诺日期的年份统计公开的承诺；已兑现按完成日期统计，状态为“已完成”的承诺。"),
         "practical": ("为民办实事", "“为民办实事”类承诺中已完成的件数，按完成日期统计。"),
         "wishes": ("微心愿、微建议", "点单按点单日期统计；已完成按完成日期统计。"),
-        "mentoring": ("结对帮带", "新结对按开始日期统计；被帮带的人按结对期内的每一年统计（“2+1”的人才、“1+1”的党员）。"),
+        "mentoring": (
+            "结对帮带",
+            "新结对按开始日期统计；被帮带的人按结对期内的每一年统计（“2+1”的人才、“1+1”的党员）。",
+        ),
         "talents": ("乡土人才发展为党员", "人才库中已发展为党员的人，按入党年份统计。"),
     }
     figures = []
     for slug, series in raw.items():
         first = min((y for _, counts in series for y, n in counts.items() if n), default=today.year)
         years = tuple(range(max(first, today.year - YEARS + 1), today.year + 1))
-        figures.append(Figure(slug, notes[slug][0], years,
-                              tuple((name, tuple(c.get(y, 0) for y in years)) for name, c in series), notes[slug][1]))
+        figures.append(
+            Figure(
+                slug,
+                notes[slug][0],
+                years,
+                tuple((name, tuple(c.get(y, 0) for y in years)) for name, c in series),
+                notes[slug][1],
+            )
+        )
     return figures
 
 

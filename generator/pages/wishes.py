@@ -10,17 +10,35 @@ from . import PageSpec, paginate
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:
-    shown = sorted((w for w in village.records["wishes"] if w.asked <= today), key=lambda w: (w.asked, w.id), reverse=True)
+    shown = sorted(
+        (w for w in village.records["wishes"] if w.asked <= today), key=lambda w: (w.asked, w.id), reverse=True
+    )
     status_of = {w.id: w.status(today) for w in shown}
     by_status = {s: [w for w in shown if status_of[w.id] is s] for s in Status}
-    specs = [PageSpec(village.path("wishes/index.md"), "wish_board.md", {
-        "by_status": by_status, "total": len(shown), "status_of": status_of, "latest": shown[:10],
-        "per_member": per_member(shown, today)}, in_nav=True)]
+    specs = [
+        PageSpec(
+            village.path("wishes/index.md"),
+            "wish_board.md",
+            {
+                "by_status": by_status,
+                "total": len(shown),
+                "status_of": status_of,
+                "latest": shown[:10],
+                "per_member": per_member(shown, today),
+            },
+            in_nav=True,
+        )
+    ]
     for status, chosen in by_status.items():
-        specs += paginate(chosen, village.path(f"wishes/status/{status.slug}.md"), "wish_list.md",
-                          {"title": f"{status.text}的微心愿、微建议", "status_of": status_of})
-    specs += [PageSpec(village.path(f"wishes/{w.id}.md"), "wish.md", {"wish": w, "status": status_of[w.id]})
-              for w in shown]
+        specs += paginate(
+            chosen,
+            village.path(f"wishes/status/{status.slug}.md"),
+            "wish_list.md",
+            {"title": f"{status.text}的微心愿、微建议", "status_of": status_of},
+        )
+    specs += [
+        PageSpec(village.path(f"wishes/{w.id}.md"), "wish.md", {"wish": w, "status": status_of[w.id]}) for w in shown
+    ]
     return specs
 
 
@@ -37,5 +55,8 @@ def per_member(wishes: list, today: date) -> list[tuple[str, int, int]]:
 
 def handled(village: Village, today: date) -> list:
     """The wishes given to or taken by a member by `today`, newest first."""
-    return sorted((w for w in village.records["wishes"] if w.member and w.asked <= today
-                   and w.status(today) is not Status.ASKED), key=lambda w: (w.asked, w.id), reverse=True)
+    return sorted(
+        (w for w in village.records["wishes"] if w.member and w.asked <= today and w.status(today) is not Status.ASKED),
+        key=lambda w: (w.asked, w.id),
+        reverse=True,
+    )

@@ -17,8 +17,14 @@ _SCIENTIFIC = re.compile(r"[+-]?\d+(?:\.\d+)?[Ee][+-]?\d+")
 def cell_problem(text: str | None, file: str, row: int, column: str) -> Problem | None:
     """A problem for a cell Excel has already damaged, or None."""
     if text and _SCIENTIFIC.fullmatch(unicodedata.normalize("NFKC", text)):
-        return Problem(file, row, column, summary="数字被 Excel 显示成了科学计数法，后几位可能已经丢失",
-                       expected="完整写出的数字或号码", found=text,
-                       hint="在 Excel 里把这一列的单元格格式设为“文本”，重新输入完整的号码或金额，再另存；"
-                            "已经变成科学计数法的号码无法恢复。")
+        return Problem(
+            file,
+            row,
+            column,
+            summary="数字被 Excel 显示成了科学计数法，后几位可能已经丢失",
+            expected="完整写出的数字或号码",
+            found=text,
+            hint="在 Excel 里把这一列的单元格格式设为“文本”，重新输入完整的号码或金额，再另存；"
+            "已经变成科学计数法的号码无法恢复。",
+        )
     return None

@@ -40,35 +40,82 @@ def read_xlsx(data: bytes, file: str) -> Read:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
-            sheets = [(sheet.title, rows, merges) for sheet in book.worksheets if sheet.sheet_state == "visible"
-                      for merges in [_merged_ranges(sheet)] for rows in [_rows(sheet, book.epoch, merges)] if rows]
+            sheets = [
+                (sheet.title, rows, merges)
+                for sheet in book.worksheets
+                if sheet.sheet_state == "visible"
+                for merges in [_merged_ranges(sheet)]
+                for rows in [_rows(sheet, book.epoch, merges)]
+                if rows
+            ]
         finally:
             book.close()
     except (zipfile.BadZipFile, InvalidFileException, OSError, KeyError, ValueError, TypeError):
-        return Read(problems=[Problem(file, summary="无法打开这个 Excel 文件", expected="Excel 2007 及以后的 .xlsx 工作簿",
-                                      hint="用 Excel 或 WPS 打开后“另存为”→“Excel 工作簿（*.xlsx）”；"
-                                           "旧的 .xls 文件也要这样另存。")])
-    problems = [Problem(file, summary=f"工作簿里有多个有数据的工作表（{'、'.join(title for title, _, _ in sheets)}）",
-                        expected="只有一个工作表", hint="每个工作表另存为一个文件，或把数据合并到第一个工作表。")
-                ] if len(sheets) > 1 else []
+        return Read(
+            problems=[
+                Problem(
+                    file,
+                    summary="无法打开这个 Excel 文件",
+                    expected="Excel 2007 及以后的 .xlsx 工作簿",
+                    hint="用 Excel 或 WPS 打开后“另存为”→“Excel 工作簿（*.xlsx）”；旧的 .xls 文件也要这样另存。",
+                )
+            ]
+        )
+    problems = (
+        [
+            Problem(
+                file,
+                summary=f"工作簿里有多个有数据的工作表（{'、'.join(title for title, _, _ in sheets)}）",
+                expected="只有一个工作表",
+                hint="每个工作表另存为一个文件，或把数据合并到第一个工作表。",
+            )
+        ]
+        if len(sheets) > 1
+        else []
+    )
     if not sheets:
-        return Read(problems=[Problem(file, summary="文件是空的", expected="第一行是表头、下面每行一条记录",
-                                      hint="写入数据，或删除这个文件。")])
+        return Read(
+            problems=[
+                Problem(
+                    file,
+                    summary="文件是空的",
+                    expected="第一行是表头、下面每行一条记录",
+                    hint="写入数据，或删除这个文件。",
+                )
+            ]
+        )
     _, rows, merges = sheets[0]
     header_at = _header_row(rows)
     if header_at is None:
-        return Read(problems=problems + [Problem(file, summary="找不到表头", expected="一行列名，如 日期、凭证号、科目、摘要",
-                                                 hint="在数据上方加一行表头。")])
+        return Read(
+            problems=problems
+            + [
+                Problem(
+                    file,
+                    summary="找不到表头",
+                    expected="一行列名，如 日期、凭证号、科目、摘要",
+                    hint="在数据上方加一行表头。",
+                )
+            ]
+        )
     header_at, header = _two_row_header(rows, header_at, merges)
     number = rows[header_at][0]
     table = Sequence(number, columns=tuple(h for h in header if h))
-    for number, cells in rows[header_at + 1:]:
+    for number, cells in rows[header_at + 1 :]:
         values = [(h, cells[i] if i < len(cells) else None) for i, h in enumerate(header) if h]
         damaged = [p for p in (cell_problem(v, file, number, h) for h, v in values) if p]
-        extra = [c for c in cells[len(header):] if c]
+        extra = [c for c in cells[len(header) :] if c]
         if extra:
-            damaged.append(Problem(file, number, summary="这一行在表头以外的列里有内容", expected=f"{len(header)} 列",
-                                   found=extra[0], hint="删除多余的单元格，或在表头给这一列起名。"))
+            damaged.append(
+                Problem(
+                    file,
+                    number,
+                    summary="这一行在表头以外的列里有内容",
+                    expected=f"{len(header)} 列",
+                    found=extra[0],
+                    hint="删除多余的单元格，或在表头给这一列起名。",
+                )
+            )
         problems += damaged
         if not damaged:
             table.append(Mapping(number, values, {h: number for h, _ in values}))
@@ -77,8 +124,9 @@ def read_xlsx(data: bytes, file: str) -> Read:
 
 def _rows(sheet, epoch: datetime, merges: list) -> list[tuple[int, list]]:
     """Non-empty rows as (Excel row number, cell texts), with vertical merges filled down."""
-    grid = {number: [_text(c.value, epoch) for c in row]
-            for number, row in enumerate(sheet.iter_rows(min_row=1), start=1)}
+    grid = {
+        number: [_text(c.value, epoch) for c in row] for number, row in enumerate(sheet.iter_rows(min_row=1), start=1)
+    }
     for top_row, first_column, bottom_row, last_column in merges:
         top = grid.get(top_row, [])
         for number in range(top_row + 1, bottom_row + 1):
@@ -117,8 +165,12 @@ def _two_row_header(rows: list, at: int, merges: list) -> tuple[int, list]:
     columns in the row below: under such a merged cell the lower row's names are the columns.
     """
     number, header = rows[at]
-    spanned = {c for top, first, bottom, last in merges if top <= number <= bottom and last > first
-               for c in range(first - 1, last)}
+    spanned = {
+        c
+        for top, first, bottom, last in merges
+        if top <= number <= bottom and last > first
+        for c in range(first - 1, last)
+    }
     if not spanned or at + 1 >= len(rows):
         return at, header
     below = rows[at + 1][1]

@@ -27,11 +27,23 @@ def read_yaml(data: bytes, file: str) -> Read:
         return Read(problems=[_too_deep(file, 0)])
     nodes = [n for n in nodes if n is not None and not _is_null(n)]
     if not nodes:
-        return Read(problems=[Problem(file, summary="文件是空的", expected="YAML 格式的数据",
-                                      hint="写入数据，或删除这个文件。")])
+        return Read(
+            problems=[
+                Problem(file, summary="文件是空的", expected="YAML 格式的数据", hint="写入数据，或删除这个文件。")
+            ]
+        )
     if len(nodes) > 1:
-        return Read(problems=[Problem(file, _line(nodes[1]), summary="文件里有多个 YAML 文档（用 --- 分隔）",
-                                      expected="一个文件只写一个文档", hint="删除多余的 --- 分隔线，或拆成多个文件。")])
+        return Read(
+            problems=[
+                Problem(
+                    file,
+                    _line(nodes[1]),
+                    summary="文件里有多个 YAML 文档（用 --- 分隔）",
+                    expected="一个文件只写一个文档",
+                    hint="删除多余的 --- 分隔线，或拆成多个文件。",
+                )
+            ]
+        )
     builder = _Builder(file)
     value = builder.build(nodes[0], 0)
     return Read(value=None if builder.problems else value, problems=builder.problems)
@@ -42,13 +54,21 @@ def _decode(data: bytes, file: str) -> tuple[str, Problem | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return "", Problem(file, line, summary="文件不是 UTF-8 编码", expected="UTF-8 编码的文本",
-                           hint="用记事本或 VS Code 打开，另存为“UTF-8”编码。")
+        return "", Problem(
+            file,
+            line,
+            summary="文件不是 UTF-8 编码",
+            expected="UTF-8 编码的文本",
+            hint="用记事本或 VS Code 打开，另存为“UTF-8”编码。",
+        )
 
 
 _REASONS = (
-    ("mapping values are not allowed", "这一行有多余的冒号",
-     "值里含有“: ”时，把整个值用引号括起来，如 content: \"时间: 三月\"。"),
+    (
+        "mapping values are not allowed",
+        "这一行有多余的冒号",
+        '值里含有“: ”时，把整个值用引号括起来，如 content: "时间: 三月"。',
+    ),
     ("could not find expected ':'", "缺少冒号", "每个字段写成“字段名: 值”，冒号后留一个空格。"),
     ("tab character", "含有不能出现在这里的字符（常见的是 Tab 缩进）", "缩进只用空格，不用 Tab 键。"),
     ("cannot start any token", "含有不能出现在这里的字符（常见的是 Tab 缩进）", "缩进只用空格，不用 Tab 键。"),
@@ -80,8 +100,13 @@ def _is_null(node: yaml.Node) -> bool:
 
 
 def _too_deep(file: str, line: int) -> Problem:
-    return Problem(file, line, summary="数据嵌套过深或过大", expected=f"不超过 {MAX_DEPTH} 层、{MAX_NODES} 个值",
-                   hint="检查是否误用了 YAML 的锚点（&）和引用（*），或括号是否成对。")
+    return Problem(
+        file,
+        line,
+        summary="数据嵌套过深或过大",
+        expected=f"不超过 {MAX_DEPTH} 层、{MAX_NODES} 个值",
+        hint="检查是否误用了 YAML 的锚点（&）和引用（*），或括号是否成对。",
+    )
 
 
 def _line(node: yaml.Node) -> int:
@@ -114,14 +139,28 @@ class _Builder:
         result = Mapping(_line(node))
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(Problem(self.file, _line(key_node), summary="字段名不能是列表或映射",
-                                             expected="一个字段名，如 name", hint="检查这一行的缩进和冒号。"))
+                self.problems.append(
+                    Problem(
+                        self.file,
+                        _line(key_node),
+                        summary="字段名不能是列表或映射",
+                        expected="一个字段名，如 name",
+                        hint="检查这一行的缩进和冒号。",
+                    )
+                )
                 continue
             key = key_node.value.strip()
             if key in result:
-                self.problems.append(Problem(self.file, _line(key_node), key, summary="字段重复出现",
-                                             expected=f"每个字段只写一次（第 {result.key_lines[key]} 行已写过）",
-                                             hint="删除其中一行。"))
+                self.problems.append(
+                    Problem(
+                        self.file,
+                        _line(key_node),
+                        key,
+                        summary="字段重复出现",
+                        expected=f"每个字段只写一次（第 {result.key_lines[key]} 行已写过）",
+                        hint="删除其中一行。",
+                    )
+                )
                 continue
             result.key_lines[key] = _line(key_node)
             result[key] = self.build(value_node, depth + 1)

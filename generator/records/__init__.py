@@ -7,9 +7,9 @@ one line there.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
 
 
 def _always(record, today: date) -> bool:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from . import Dataset, Derived
 from ..problems import Problem
 from ..schema import Choice, Day, Identifier, Integer, ListOf, Text, origin_field, spec
+from . import Dataset, Derived
 
 STEPS = ("党支部提议", "两委会商议", "党员大会审议", "村民(代表)会议决议", "决议公开", "实施结果公开")
 
@@ -23,7 +23,12 @@ class Step:
 
     step: str = spec(Choice(STEPS), "步骤", " / ".join(STEPS) + " 之一。")
     date: date = spec(Day(), "日期", "这一步的日期（会议日期或公开日期）。")
-    members: int = spec(Integer(1, 10000, sample=35), "应到人数", "参加这次会议的组织应有的人数（如党员总数、村民代表总数）。", required=False)
+    members: int = spec(
+        Integer(1, 10000, sample=35),
+        "应到人数",
+        "参加这次会议的组织应有的人数（如党员总数、村民代表总数）。",
+        required=False,
+    )
     present: int = spec(Integer(0, 10000, sample=30), "实到人数", "实际到会人数。", required=False)
     agreed: int = spec(Integer(0, 10000, sample=28), "赞成", "赞成票数。", required=False)
     against: int = spec(Integer(0, 10000, sample=1), "反对", "反对票数。", required=False)
@@ -38,21 +43,53 @@ class Step:
         """Votes ≤ attendance ≤ the body's size, and counts only with the count they depend on."""
         o, problems = self.origin, []
         if self.present is not None and self.members is None:
-            problems.append(Problem(o.file, o.line_of("present"), o.name_of(Step, "present"), summary="写了实到人数，却没写应到人数",
-                                    expected="同时写应到人数", found=str(self.present), hint="应到人数是这个组织的总人数，如 党员 46 人。"))
+            problems.append(
+                Problem(
+                    o.file,
+                    o.line_of("present"),
+                    o.name_of(Step, "present"),
+                    summary="写了实到人数，却没写应到人数",
+                    expected="同时写应到人数",
+                    found=str(self.present),
+                    hint="应到人数是这个组织的总人数，如 党员 46 人。",
+                )
+            )
         elif self.present is not None and self.present > self.members:
-            problems.append(Problem(o.file, o.line_of("present"), o.name_of(Step, "present"), summary="实到人数多于应到人数",
-                                    expected=f"不超过应到人数 {self.members}", found=str(self.present),
-                                    hint="核对会议签到表。"))
+            problems.append(
+                Problem(
+                    o.file,
+                    o.line_of("present"),
+                    o.name_of(Step, "present"),
+                    summary="实到人数多于应到人数",
+                    expected=f"不超过应到人数 {self.members}",
+                    found=str(self.present),
+                    hint="核对会议签到表。",
+                )
+            )
         voted = any(v is not None for v in (self.agreed, self.against, self.abstained))
         if voted and self.present is None:
-            problems.append(Problem(o.file, o.line, o.name_of(Step, "agreed") if self.agreed is not None else "赞成/反对/弃权",
-                                    summary="写了表决票数，却没写实到人数", expected="同时写实到人数",
-                                    hint="表决票数不能多于到会人数，所以要写实到人数。"))
+            problems.append(
+                Problem(
+                    o.file,
+                    o.line,
+                    o.name_of(Step, "agreed") if self.agreed is not None else "赞成/反对/弃权",
+                    summary="写了表决票数，却没写实到人数",
+                    expected="同时写实到人数",
+                    hint="表决票数不能多于到会人数，所以要写实到人数。",
+                )
+            )
         elif voted and self.votes() > self.present:
-            problems.append(Problem(o.file, o.line, "赞成/反对/弃权", summary="表决票数多于实到人数",
-                                    expected=f"赞成、反对、弃权合计不超过实到人数 {self.present}", found=str(self.votes()),
-                                    hint="核对表决记录。"))
+            problems.append(
+                Problem(
+                    o.file,
+                    o.line,
+                    "赞成/反对/弃权",
+                    summary="表决票数多于实到人数",
+                    expected=f"赞成、反对、弃权合计不超过实到人数 {self.present}",
+                    found=str(self.votes()),
+                    hint="核对表决记录。",
+                )
+            )
         return problems
 
 
@@ -106,9 +143,17 @@ class Decision:
         seen, problems = {}, [p for s in self.steps for p in s.check()]
         for s in self.steps:
             if s.step in seen:
-                problems.append(Problem(s.origin.file, s.origin.line_of("step"), s.origin.name_of(Step, "step"),
-                                        summary="同一步骤写了两次", expected="每个步骤只写一次", found=s.step,
-                                        hint=f"第 {seen[s.step]} 行已经写了这一步；同一步开了两次会请合并，在说明里写清楚。"))
+                problems.append(
+                    Problem(
+                        s.origin.file,
+                        s.origin.line_of("step"),
+                        s.origin.name_of(Step, "step"),
+                        summary="同一步骤写了两次",
+                        expected="每个步骤只写一次",
+                        found=s.step,
+                        hint=f"第 {seen[s.step]} 行已经写了这一步；同一步开了两次会请合并，在说明里写清楚。",
+                    )
+                )
             seen.setdefault(s.step, s.origin.line_of("step"))
         return problems
 
@@ -119,16 +164,36 @@ def check_party_meetings(village) -> list[Problem]:
     for decision in village.records["decisions"]:
         for s in decision.steps:
             if s.step == "党员大会审议" and s.members is not None and s.members > registered:
-                problems.append(Problem(s.origin.file, s.origin.line_of("members"), s.origin.name_of(Step, "members"),
-                                        summary="党员大会的应到人数多于党员名册里的人数",
-                                        expected=f"不超过党员名册里的 {registered} 人", found=str(s.members),
-                                        hint="核对应到人数；如果名册不全，请先补全党员名册。"))
+                problems.append(
+                    Problem(
+                        s.origin.file,
+                        s.origin.line_of("members"),
+                        s.origin.name_of(Step, "members"),
+                        summary="党员大会的应到人数多于党员名册里的人数",
+                        expected=f"不超过党员名册里的 {registered} 人",
+                        found=str(s.members),
+                        hint="核对应到人数；如果名册不全，请先补全党员名册。",
+                    )
+                )
     return problems
 
 
-DATASET = Dataset("decisions", "四议两公开", Decision, ("decisions/*.yml", "decisions/*.yaml"), required=False,
-                  public=Decision.is_public, order=lambda d: (d.published, d.id), check_all=check_party_meetings,
-                  derived=(Derived("status", "状态", "进行中，或 已完成（实施结果已公开）。",
-                                   lambda d, village, today: d.status(today)),
-                           Derived("irregular", "程序不完整", "有步骤缺失或顺序颠倒时为“是”。",
-                                   lambda d, village, today: "是" if d.irregular(today) else "否")))
+DATASET = Dataset(
+    "decisions",
+    "四议两公开",
+    Decision,
+    ("decisions/*.yml", "decisions/*.yaml"),
+    required=False,
+    public=Decision.is_public,
+    order=lambda d: (d.published, d.id),
+    check_all=check_party_meetings,
+    derived=(
+        Derived("status", "状态", "进行中，或 已完成（实施结果已公开）。", lambda d, village, today: d.status(today)),
+        Derived(
+            "irregular",
+            "程序不完整",
+            "有步骤缺失或顺序颠倒时为“是”。",
+            lambda d, village, today: "是" if d.irregular(today) else "否",
+        ),
+    ),
+)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from . import Dataset, Example
 from ..problems import Problem
 from ..schema import Choice, Day, ListOf, Text, Year, origin_field, spec
+from . import Dataset, Example
 
 CRITERIA = ("领导班子好", "党员干部队伍好", "工作机制好", "小康建设业绩好", "农民群众反映好")
 RATINGS = ("好", "较好", "一般", "差")
@@ -47,15 +47,31 @@ class Assessment:
         problems, seen = [], set()
         for r in self.ratings:
             if r.criterion in seen:
-                problems.append(Problem(self.origin.file, r.origin.line_of("criterion"), r.origin.name_of(Rating, "criterion"),
-                                        summary="同一项标准评了两次", expected="五项标准各评一次", found=r.criterion,
-                                        hint="删除重复的一条，或改成缺少的那一项。"))
+                problems.append(
+                    Problem(
+                        self.origin.file,
+                        r.origin.line_of("criterion"),
+                        r.origin.name_of(Rating, "criterion"),
+                        summary="同一项标准评了两次",
+                        expected="五项标准各评一次",
+                        found=r.criterion,
+                        hint="删除重复的一条，或改成缺少的那一项。",
+                    )
+                )
             seen.add(r.criterion)
         missing = [c for c in CRITERIA if c not in seen]
         if missing:
-            problems.append(Problem(self.origin.file, self.origin.line_of("ratings"), self.origin.name_of(Assessment, "ratings"),
-                                    summary="缺少标准的评定", expected="五项标准各一条：" + "、".join(CRITERIA),
-                                    found="缺少 " + "、".join(missing), hint="每项标准都要写等次和依据。"))
+            problems.append(
+                Problem(
+                    self.origin.file,
+                    self.origin.line_of("ratings"),
+                    self.origin.name_of(Assessment, "ratings"),
+                    summary="缺少标准的评定",
+                    expected="五项标准各一条：" + "、".join(CRITERIA),
+                    found="缺少 " + "、".join(missing),
+                    hint="每项标准都要写等次和依据。",
+                )
+            )
         return problems
 
 
@@ -64,13 +80,29 @@ def one_per_year(village) -> list[Problem]:
     seen, problems = {}, []
     for a in village.records["five_goods"]:
         if a.year in seen:
-            problems.append(Problem(a.origin.file, a.origin.line_of("year"), a.origin.name_of(Assessment, "year"),
-                                    summary="同一年度评定了两次", expected="每年一条", found=str(a.year),
-                                    hint=f"第 {seen[a.year].origin.line_of('year')} 行已经有这一年的评定。"))
+            problems.append(
+                Problem(
+                    a.origin.file,
+                    a.origin.line_of("year"),
+                    a.origin.name_of(Assessment, "year"),
+                    summary="同一年度评定了两次",
+                    expected="每年一条",
+                    found=str(a.year),
+                    hint=f"第 {seen[a.year].origin.line_of('year')} 行已经有这一年的评定。",
+                )
+            )
         seen.setdefault(a.year, a)
     return problems
 
 
-DATASET = Dataset("five_goods", "五个好评定", Assessment, ("five_goods.yml", "five_goods.yaml"), required=False,
-                  public=lambda a, today: a.date <= today, order=lambda a: a.year, check_all=one_per_year,
-                  example=lambda day: Example({"year": str(day.year), "ratings": [{"criterion": c} for c in CRITERIA]}))
+DATASET = Dataset(
+    "five_goods",
+    "五个好评定",
+    Assessment,
+    ("five_goods.yml", "five_goods.yaml"),
+    required=False,
+    public=lambda a, today: a.date <= today,
+    order=lambda a: a.year,
+    check_all=one_per_year,
+    example=lambda day: Example({"year": str(day.year), "ratings": [{"criterion": c} for c in CRITERIA]}),
+)

@@ -16,10 +16,10 @@ from datetime import date
 from decimal import Decimal
 from itertools import takewhile
 
-from . import Dataset, Derived, Example
 from ..money import Money, yuan
 from ..problems import Problem
 from ..schema import Day, Identifier, Reference, Text, origin_field, spec
+from . import Dataset, Derived, Example
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,8 +34,12 @@ class Entry:
     expense: Decimal = spec(Money(), "支出", "支出金额（元），精确到分；收入行留空。", required=False)
     handled_by: str = spec(Text(20), "经手人", "经手人姓名。")
     approved_by: str = spec(Text(20), "审批人", "审批人姓名。")
-    project: str = spec(Reference("XM-2026-01", target="projects", title="项目"), "项目编号",
-                        "这笔收支属于哪个村级项目（项目编号），不属于可留空。", required=False)
+    project: str = spec(
+        Reference("XM-2026-01", target="projects", title="项目"),
+        "项目编号",
+        "这笔收支属于哪个村级项目（项目编号），不属于可留空。",
+        required=False,
+    )
     origin: object = origin_field()
 
     @property
@@ -47,9 +51,17 @@ class Entry:
         """A row is either income or expense."""
         if (self.income is None) == (self.expense is None):
             found = "两栏都空" if self.income is None else f"收入 {yuan(self.income)}，支出 {yuan(self.expense)}"
-            return [Problem(self.origin.file, self.origin.line, "收入/支出", summary="一行只能是一笔收入或一笔支出",
-                            expected="“收入”和“支出”两栏恰好填一栏", found=found,
-                            hint="收入和支出分成两行写；没有发生额的行请删除。")]
+            return [
+                Problem(
+                    self.origin.file,
+                    self.origin.line,
+                    "收入/支出",
+                    summary="一行只能是一笔收入或一笔支出",
+                    expected="“收入”和“支出”两栏恰好填一栏",
+                    found=found,
+                    hint="收入和支出分成两行写；没有发生额的行请删除。",
+                )
+            ]
         return []
 
 
@@ -59,7 +71,9 @@ class Period:
 
     id: str = spec(Identifier("2026-03"), "期间", "月份，写成 2026-03。")
     opening: Decimal = spec(Money(negative=True), "期初余额", "月初余额（元），即上月期末余额。")
-    closing: Decimal = spec(Money(negative=True), "期末余额", "月末余额（元）；必须等于 期初余额 + 本月收入 − 本月支出。")
+    closing: Decimal = spec(
+        Money(negative=True), "期末余额", "月末余额（元）；必须等于 期初余额 + 本月收入 − 本月支出。"
+    )
     published: date = spec(Day(), "公布日期", "在公开栏和本站公布的日期；不填则不公开。", required=False)
     note: str = spec(Text(200), "说明", "需要向村民说明的情况。", required=False)
     origin: object = origin_field()
@@ -74,9 +88,17 @@ class Period:
     def check(self) -> list[Problem]:
         if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", self.id):
             return []
-        return [Problem(self.origin.file, self.origin.line_of("id"), self.origin.name_of(Period, "id"),
-                        summary="期间格式不对", expected="年-月，如 2026-03", found=self.id,
-                        hint="月份写两位数字：2026年3月 写作 2026-03。")]
+        return [
+            Problem(
+                self.origin.file,
+                self.origin.line_of("id"),
+                self.origin.name_of(Period, "id"),
+                summary="期间格式不对",
+                expected="年-月，如 2026-03",
+                found=self.id,
+                hint="月份写两位数字：2026年3月 写作 2026-03。",
+            )
+        ]
 
 
 @dataclass(frozen=True)
@@ -139,16 +161,24 @@ def summary_row(raw, file: str) -> Problem | None:
     dated = raw.get("日期") or raw.get("date")
     voucher = raw.get("凭证号") or raw.get("voucher")
     if not (dated and voucher) and _SUMMARY_ROW.search(summary):
-        return Problem(file, raw.line, "摘要", summary="这一行是合计或余额行，不是一笔收支", found=summary,
-                       expected="每行一笔有日期、凭证号的收支",
-                       hint="删除这一行：每月的合计由网站算出，期初、期末余额写在 ledgers/periods.yml 里。")
+        return Problem(
+            file,
+            raw.line,
+            "摘要",
+            summary="这一行是合计或余额行，不是一笔收支",
+            found=summary,
+            expected="每行一笔有日期、凭证号的收支",
+            hint="删除这一行：每月的合计由网站算出，期初、期末余额写在 ledgers/periods.yml 里。",
+        )
     return None
 
 
 def totals(entries: list[Entry]) -> tuple[Decimal, Decimal]:
     """(income, expense) of some rows."""
-    return (sum((e.income for e in entries if e.income is not None), Decimal("0.00")),
-            sum((e.expense for e in entries if e.expense is not None), Decimal("0.00")))
+    return (
+        sum((e.income for e in entries if e.income is not None), Decimal("0.00")),
+        sum((e.expense for e in entries if e.expense is not None), Decimal("0.00")),
+    )
 
 
 def by_period(village) -> dict[str, list[Entry]]:
@@ -174,22 +204,34 @@ def check_books(village) -> list[Problem]:
         income, expense = totals(groups.get(period.id, []))
         expected = period.opening + income - expense
         if expected != period.closing:
-            problems.append(Problem(period.origin.file, period.origin.line_of("closing"),
-                                    period.origin.name_of(Period, "closing"),
-                                    summary=f"{period.id} 的收支对不上：期末余额比算出的{_more_or_less(period.closing - expected)}",
-                                    expected=f"期初 {yuan(period.opening)} + 收入 {yuan(income)} − 支出 {yuan(expense)}"
-                                             f" = {yuan(expected)}",
-                                    found=yuan(period.closing),
-                                    hint="核对这个月的明细是否漏记、重记，或余额是否抄错。"))
+            problems.append(
+                Problem(
+                    period.origin.file,
+                    period.origin.line_of("closing"),
+                    period.origin.name_of(Period, "closing"),
+                    summary=f"{period.id} 的收支对不上：期末余额比算出的{_more_or_less(period.closing - expected)}",
+                    expected=f"期初 {yuan(period.opening)} + 收入 {yuan(income)} − 支出 {yuan(expense)}"
+                    f" = {yuan(expected)}",
+                    found=yuan(period.closing),
+                    hint="核对这个月的明细是否漏记、重记，或余额是否抄错。",
+                )
+            )
     problems += [p for before, after in zip(periods, periods[1:]) for p in _chain(before, after)]
     declared = {p.id for p in periods}
     for month, rows in sorted(groups.items()):
         if month not in declared:
             first = rows[0]
-            problems.append(Problem(first.origin.file, first.origin.line, "日期",
-                                    summary=f"{month} 还没有登记期初、期末余额", expected=f"ledgers/periods.yml 里有期间 {month}",
-                                    found=first.date.isoformat(),
-                                    hint=f"在 ledgers/periods.yml 里加上 {month} 的期初余额、期末余额和公布日期。"))
+            problems.append(
+                Problem(
+                    first.origin.file,
+                    first.origin.line,
+                    "日期",
+                    summary=f"{month} 还没有登记期初、期末余额",
+                    expected=f"ledgers/periods.yml 里有期间 {month}",
+                    found=first.date.isoformat(),
+                    hint=f"在 ledgers/periods.yml 里加上 {month} 的期初余额、期末余额和公布日期。",
+                )
+            )
     return problems
 
 
@@ -202,13 +244,26 @@ def _chain(before: Period, after: Period) -> list[Problem]:
     where = (after.origin.file, after.origin.line_of("opening"), after.origin.name_of(Period, "opening"))
     expected = f"{before.id} 的期末余额 {yuan(before.closing)}"
     if _next_month(before.id) == after.id:
-        return [Problem(*where, summary=f"期初余额与上月期末余额不一致：比上月期末余额{difference}",
-                        expected=expected, found=yuan(after.opening), hint="本月期初余额应照抄上月期末余额。")]
+        return [
+            Problem(
+                *where,
+                summary=f"期初余额与上月期末余额不一致：比上月期末余额{difference}",
+                expected=expected,
+                found=yuan(after.opening),
+                hint="本月期初余额应照抄上月期末余额。",
+            )
+        ]
     if quarter_of(before.id) == quarter_of(after.id):
-        return [Problem(*where, summary=f"{quarter_title(quarter_of(after.id))}的各月接不上：{after.id} 的期初余额比 {before.id} 的期末余额{difference}",
-                        expected=expected, found=yuan(after.opening),
-                        hint=f"季度账由各月连起来：中间的月份没有登记时，{after.id} 的期初余额应照抄 {before.id} 的期末余额；"
-                             f"或者在 ledgers/periods.yml 里补上中间的月份。")]
+        return [
+            Problem(
+                *where,
+                summary=f"{quarter_title(quarter_of(after.id))}的各月接不上：{after.id} 的期初余额比 {before.id} 的期末余额{difference}",
+                expected=expected,
+                found=yuan(after.opening),
+                hint=f"季度账由各月连起来：中间的月份没有登记时，{after.id} 的期初余额应照抄 {before.id} 的期末余额；"
+                f"或者在 ledgers/periods.yml 里补上中间的月份。",
+            )
+        ]
     return []
 
 
@@ -230,17 +285,47 @@ def entry_is_public(entry: Entry, village, today: date) -> bool:
 
 def example(day: date) -> Example:
     """An income row dated `day`, and its month in periods.yml with balances that reconcile with it."""
-    return Example({"date": day.isoformat(), "income": Money.example, "expense": None},
-                   {"periods": [{"id": f"{day:%Y-%m}", "opening": "0.00", "closing": Money.example,
-                                 "published": day.isoformat()}]})
+    return Example(
+        {"date": day.isoformat(), "income": Money.example, "expense": None},
+        {
+            "periods": [
+                {"id": f"{day:%Y-%m}", "opening": "0.00", "closing": Money.example, "published": day.isoformat()}
+            ]
+        },
+    )
 
 
-PERIODS = Dataset("periods", "财务公开期间", Period, ("ledgers/periods.yml", "ledgers/periods.yaml"), required=False,
-                  public=Period.is_public,
-                  derived=(Derived("income", "本月收入", "这个月所有收入之和（元）。",
-                                   lambda p, village, today: totals(by_period(village).get(p.id, []))[0]),
-                           Derived("expense", "本月支出", "这个月所有支出之和（元）。",
-                                   lambda p, village, today: totals(by_period(village).get(p.id, []))[1])))
-DATASET = Dataset("ledger", "财务收支明细", Entry, ("ledgers/*.csv", "ledgers/*.xlsx"), required=False,
-                  public_in=entry_is_public, order=lambda e: (e.date, e.origin.file, e.origin.line), refuse_row=summary_row,
-                  check_all=check_books, example=example)
+PERIODS = Dataset(
+    "periods",
+    "财务公开期间",
+    Period,
+    ("ledgers/periods.yml", "ledgers/periods.yaml"),
+    required=False,
+    public=Period.is_public,
+    derived=(
+        Derived(
+            "income",
+            "本月收入",
+            "这个月所有收入之和（元）。",
+            lambda p, village, today: totals(by_period(village).get(p.id, []))[0],
+        ),
+        Derived(
+            "expense",
+            "本月支出",
+            "这个月所有支出之和（元）。",
+            lambda p, village, today: totals(by_period(village).get(p.id, []))[1],
+        ),
+    ),
+)
+DATASET = Dataset(
+    "ledger",
+    "财务收支明细",
+    Entry,
+    ("ledgers/*.csv", "ledgers/*.xlsx"),
+    required=False,
+    public_in=entry_is_public,
+    order=lambda e: (e.date, e.origin.file, e.origin.line),
+    refuse_row=summary_row,
+    check_all=check_books,
+    example=example,
+)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import Dataset
 from ..schema import Choice, Identifier, Text, Year, origin_field, spec
+from . import Dataset
 
 SHUANGDAI_TYPES = ("创业致富", "创新转型", "创优提质")
 
@@ -20,8 +20,12 @@ class Member:
     post: str = spec(Text(40), "职务", "党内或村内职务，没有可留空。", required=False)
     joined: int = spec(Year(), "入党年份", "入党的年份，四位数字。")
     membership: str = spec(Choice(("正式党员", "预备党员")), "党员类别", "正式党员 或 预备党员。")
-    shuangdai: str = spec(Choice(SHUANGDAI_TYPES), "双带类型",
-                          "“双带”型党员的类型：创业致富 / 创新转型 / 创优提质；不是可留空。", required=False)
+    shuangdai: str = spec(
+        Choice(SHUANGDAI_TYPES),
+        "双带类型",
+        "“双带”型党员的类型：创业致富 / 创新转型 / 创优提质；不是可留空。",
+        required=False,
+    )
     group: str = spec(Text(20), "村民小组", "所在村民小组，如 第三组。", required=False)
     skills: str = spec(Text(80), "专长", "技能专长，如 果树嫁接；农机维修。", required=False)
     honours: str = spec(Text(120), "荣誉", "获得的荣誉。", required=False)

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from . import Dataset, Example
 from ..problems import Problem
 from ..schema import Choice, Day, Identifier, ListOf, Reference, References, Text, origin_field, spec
+from . import Dataset, Example
 
 KINDS = {"2+1": ("两名党员帮带一名乡土人才", 2), "1+1": ("一名乡土人才传授一名党员技能", 1)}
 """Kind → (what it means, how many members it has)."""
@@ -35,10 +35,14 @@ class Pair:
     """结对帮带责任卡：结对方式、党员和人才、帮带目标、期限、帮带记录和成效。"""
 
     id: str = spec(Identifier("JD-2025-01"), "编号", "结对编号，在本村唯一，如 JD-2025-01。")
-    kind: str = spec(Choice(tuple(KINDS)), "结对方式", "“2+1”：两名党员帮带一名乡土人才，为期两年；"
-                                                     "“1+1”：一名乡土人才向一名党员传授技能。")
-    members: tuple = spec(References("M001", "members", "党员"), "党员编号",
-                          "结对的党员编号：“2+1”写两名，“1+1”写一名，用顿号隔开。")
+    kind: str = spec(
+        Choice(tuple(KINDS)),
+        "结对方式",
+        "“2+1”：两名党员帮带一名乡土人才，为期两年；“1+1”：一名乡土人才向一名党员传授技能。",
+    )
+    members: tuple = spec(
+        References("M001", "members", "党员"), "党员编号", "结对的党员编号：“2+1”写两名，“1+1”写一名，用顿号隔开。"
+    )
     talent: str = spec(Reference("T001", "talents", "乡土人才"), "人才编号", "结对的乡土人才编号。")
     start: date = spec(Day(), "开始日期", "结对开始的日期。")
     end: date = spec(Day(), "结束日期", "结对期满的日期：“2+1”为开始后两年，“1+1”不超过两年。")
@@ -68,35 +72,75 @@ class Pair:
         problems = []
         meaning, count = KINDS[self.kind]
         if len(self.members) != count:
-            problems.append(self._problem("members", "党员人数与结对方式不符",
-                                          f"“{self.kind}”（{meaning}）写 {count} 名党员的编号", "、".join(self.members),
-                                          "“2+1”写两名党员，“1+1”写一名党员；人才编号写在 talent 字段。"))
+            problems.append(
+                self._problem(
+                    "members",
+                    "党员人数与结对方式不符",
+                    f"“{self.kind}”（{meaning}）写 {count} 名党员的编号",
+                    "、".join(self.members),
+                    "“2+1”写两名党员，“1+1”写一名党员；人才编号写在 talent 字段。",
+                )
+            )
         problems += self._period_problems()
         for entry in self.entries:
             if not self.start <= entry.date <= self.end:
-                problems.append(Problem(self.origin.file, entry.origin.line_of("date"), entry.origin.name_of(Entry, "date"),
-                                        summary="帮带记录的日期不在结对期限内",
-                                        expected=f"{self.start.isoformat()} 至 {self.end.isoformat()} 之间",
-                                        found=entry.date.isoformat(), hint="核对日期，或先修改结对的开始、结束日期。"))
+                problems.append(
+                    Problem(
+                        self.origin.file,
+                        entry.origin.line_of("date"),
+                        entry.origin.name_of(Entry, "date"),
+                        summary="帮带记录的日期不在结对期限内",
+                        expected=f"{self.start.isoformat()} 至 {self.end.isoformat()} 之间",
+                        found=entry.date.isoformat(),
+                        hint="核对日期，或先修改结对的开始、结束日期。",
+                    )
+                )
         return problems
 
     def _period_problems(self) -> list[Problem]:
         if self.end <= self.start:
-            return [self._problem("end", "结束日期不晚于开始日期", f"晚于 {self.start.isoformat()}", self.end.isoformat(),
-                                  "核对结对的开始和结束日期。")]
+            return [
+                self._problem(
+                    "end",
+                    "结束日期不晚于开始日期",
+                    f"晚于 {self.start.isoformat()}",
+                    self.end.isoformat(),
+                    "核对结对的开始和结束日期。",
+                )
+            ]
         two_years = _years_after(self.start, 2)
         if self.kind == "2+1" and abs(self.end - two_years) > SLACK:
-            return [self._problem("end", "“2+1”结对的期限不是两年",
-                                  f"{(two_years - SLACK).isoformat()} 至 {(two_years + SLACK).isoformat()} 之间（开始后两年）",
-                                  self.end.isoformat(), "“2+1”结对为期两年；提前结束的，结束日期照写，在帮带成效里说明。")]
+            return [
+                self._problem(
+                    "end",
+                    "“2+1”结对的期限不是两年",
+                    f"{(two_years - SLACK).isoformat()} 至 {(two_years + SLACK).isoformat()} 之间（开始后两年）",
+                    self.end.isoformat(),
+                    "“2+1”结对为期两年；提前结束的，结束日期照写，在帮带成效里说明。",
+                )
+            ]
         if self.kind == "1+1" and self.end > two_years:
-            return [self._problem("end", "“1+1”结对的期限超过两年", f"不晚于 {two_years.isoformat()}",
-                                  self.end.isoformat(), "期满后还要继续的，另建一张新的责任卡。")]
+            return [
+                self._problem(
+                    "end",
+                    "“1+1”结对的期限超过两年",
+                    f"不晚于 {two_years.isoformat()}",
+                    self.end.isoformat(),
+                    "期满后还要继续的，另建一张新的责任卡。",
+                )
+            ]
         return []
 
     def _problem(self, key: str, summary: str, expected: str, found: str, hint: str) -> Problem:
-        return Problem(self.origin.file, self.origin.line_of(key), self.origin.name_of(Pair, key), summary=summary,
-                       expected=expected, found=found, hint=hint)
+        return Problem(
+            self.origin.file,
+            self.origin.line_of(key),
+            self.origin.name_of(Pair, key),
+            summary=summary,
+            expected=expected,
+            found=found,
+            hint=hint,
+        )
 
 
 def _years_after(day: date, years: int) -> date:
@@ -113,12 +157,25 @@ def roles(village) -> list[Problem]:
         talent = village.by_id("talents")[pair.talent]
         member = village.members.get(talent.member) if talent.member else None
         if pair.kind == "2+1" and member and member.joined <= pair.start.year:
-            problems.append(pair._problem("talent", "“2+1”帮带的人才在结对开始时已经是党员",
-                                          f"入党年份晚于 {pair.start.year} 年的人才", pair.talent,
-                                          f"{talent.name}已于 {member.joined} 年入党（{member.id}）；“2+1”是帮带人才向党组织靠拢。"))
+            problems.append(
+                pair._problem(
+                    "talent",
+                    "“2+1”帮带的人才在结对开始时已经是党员",
+                    f"入党年份晚于 {pair.start.year} 年的人才",
+                    pair.talent,
+                    f"{talent.name}已于 {member.joined} 年入党（{member.id}）；“2+1”是帮带人才向党组织靠拢。",
+                )
+            )
         if talent.member and talent.member in pair.members:
-            problems.append(pair._problem("members", "同一个人既是帮带党员又是被帮带的人才",
-                                          "另一名党员的编号", talent.member, "一对结对里的人不能重复。"))
+            problems.append(
+                pair._problem(
+                    "members",
+                    "同一个人既是帮带党员又是被帮带的人才",
+                    "另一名党员的编号",
+                    talent.member,
+                    "一对结对里的人不能重复。",
+                )
+            )
     return problems
 
 
@@ -127,5 +184,13 @@ def example(day: date) -> Example:
     return Example({"kind": "1+1", "end": (day + timedelta(days=365)).isoformat()}, {"talents": [{"member": None}]})
 
 
-DATASET = Dataset("mentoring", "结对帮带", Pair, ("mentoring.yml", "mentoring/*.yml", "mentoring/*.yaml"),
-                  required=False, order=lambda p: (p.start, p.id), check_all=roles, example=example)
+DATASET = Dataset(
+    "mentoring",
+    "结对帮带",
+    Pair,
+    ("mentoring.yml", "mentoring/*.yml", "mentoring/*.yaml"),
+    required=False,
+    order=lambda p: (p.start, p.id),
+    check_all=roles,
+    example=example,
+)

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from . import Dataset, Example
 from ..masking import Personal
 from ..money import Money
 from ..problems import Problem
 from ..schema import Day, Identifier, Private, Reference, Text, origin_field, spec
+from . import Dataset, Example
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -41,9 +41,17 @@ class NameList:
 
     def check(self) -> list[Problem]:
         if self.end < self.start:
-            return [Problem(self.origin.file, self.origin.line_of("end"), self.origin.name_of(NameList, "end"),
-                            summary="公示结束早于公示开始", expected=f"不早于 {self.start.isoformat()}",
-                            found=self.end.isoformat(), hint="请核对公示期。")]
+            return [
+                Problem(
+                    self.origin.file,
+                    self.origin.line_of("end"),
+                    self.origin.name_of(NameList, "end"),
+                    summary="公示结束早于公示开始",
+                    expected=f"不早于 {self.start.isoformat()}",
+                    found=self.end.isoformat(),
+                    hint="请核对公示期。",
+                )
+            ]
         return []
 
 
@@ -53,9 +61,16 @@ class ListEntry:
 
     list_id: str = spec(Reference("MD-2026-01", target="namelists", title="名单"), "名单编号", "这一行属于哪份名单。")
     name: str = spec(Personal("name"), "姓名", "姓名；公开时脱敏，如 张*明。")
-    id_number: str = spec(Personal("id_number"), "身份证号", "身份证号；公开时只保留前 6 位和后 4 位（或按站点设置更少）。", required=False)
+    id_number: str = spec(
+        Personal("id_number"),
+        "身份证号",
+        "身份证号；公开时只保留前 6 位和后 4 位（或按站点设置更少）。",
+        required=False,
+    )
     phone: str = spec(Personal("phone"), "联系电话", "电话；公开时只保留前 3 位和后 4 位。", required=False)
-    bank_account: str = spec(Personal("bank_account"), "银行账号", "发放账号；公开时只保留前 6 位和后 4 位。", required=False)
+    bank_account: str = spec(
+        Personal("bank_account"), "银行账号", "发放账号；公开时只保留前 6 位和后 4 位。", required=False
+    )
     group: str = spec(Text(20), "村民小组", "所在村民小组。", required=False)
     address: str = spec(Private(), "住址", "家庭住址，供村委会核对，网站和下载里都不会出现。", required=False)
     household: str = spec(Text(10), "家庭人口", "家庭人口数或享受人数。", required=False)
@@ -70,8 +85,22 @@ def entry_is_public(entry: ListEntry, village, today: date) -> bool:
     return named is not None and named.is_public(today)
 
 
-LISTS = Dataset("namelists", "名单公示", NameList, ("lists/*.yml", "lists/*.yaml"), required=False,
-                public=NameList.is_public, order=lambda n: (n.published, n.id))
-DATASET = Dataset("list_entries", "名单明细（已脱敏）", ListEntry, ("lists/*.csv", "lists/*.xlsx"), required=False,
-                  public_in=entry_is_public, order=lambda e: (e.list_id, e.origin.file, e.origin.line),
-                  example=lambda day: Example(companions={"namelists": [{}]}))
+LISTS = Dataset(
+    "namelists",
+    "名单公示",
+    NameList,
+    ("lists/*.yml", "lists/*.yaml"),
+    required=False,
+    public=NameList.is_public,
+    order=lambda n: (n.published, n.id),
+)
+DATASET = Dataset(
+    "list_entries",
+    "名单明细（已脱敏）",
+    ListEntry,
+    ("lists/*.csv", "lists/*.xlsx"),
+    required=False,
+    public_in=entry_is_public,
+    order=lambda e: (e.list_id, e.origin.file, e.origin.line),
+    example=lambda day: Example(companions={"namelists": [{}]}),
+)

@@ -12,9 +12,9 @@ from typing import ClassVar
 
 from markupsafe import Markup
 
-from . import Dataset, Derived, Example
 from ..problems import Problem
 from ..schema import Choice, Day, Identifier, Invalid, Kind, ListOf, Text, origin_field, refuse_personal_numbers, spec
+from . import Dataset, Derived, Example
 
 KINDS = ("公告", "公示")
 CATEGORIES = ("村务", "财务", "党务", "项目", "惠民政策", "其他")
@@ -35,8 +35,13 @@ class MarkdownText(Kind):
         refuse_personal_numbers(text)
         if re.search(r"<[A-Za-z/!]", text):
             raise Invalid("正文里有 HTML 标签", hint="只用 Markdown：空一行分段，“- ”开头写列表，**加粗**。")
-        if re.search(r"!\[[^\]]*\]\(\s*[a-z]+:", text, re.I) or re.search(r"\]\(\s*(javascript|data|vbscript):", text, re.I):
-            raise Invalid("正文里有外部图片或不安全的链接", hint="图片放进 content/ 文件夹后用相对路径引用；链接只用 http、https。")
+        if re.search(r"!\[[^\]]*\]\(\s*[a-z]+:", text, re.I) or re.search(
+            r"\]\(\s*(javascript|data|vbscript):", text, re.I
+        ):
+            raise Invalid(
+                "正文里有外部图片或不安全的链接",
+                hint="图片放进 content/ 文件夹后用相对路径引用；链接只用 http、https。",
+            )
         return text
 
 
@@ -83,23 +88,51 @@ class Notice:
     def check(self) -> list[Problem]:
         if self.kind == "公示" and (self.start is None or self.end is None):
             missing = "start" if self.start is None else "end"
-            return [Problem(self.origin.file, self.origin.line, self.origin.name_of(Notice, missing),
-                            summary="公示缺少公示期", expected="公示开始和公示结束两个日期",
-                            hint="公示期一般不少于 5 天，如 start: 2026-03-05、end: 2026-03-11。")]
+            return [
+                Problem(
+                    self.origin.file,
+                    self.origin.line,
+                    self.origin.name_of(Notice, missing),
+                    summary="公示缺少公示期",
+                    expected="公示开始和公示结束两个日期",
+                    hint="公示期一般不少于 5 天，如 start: 2026-03-05、end: 2026-03-11。",
+                )
+            ]
         if self.start and self.end and self.end < self.start:
-            return [Problem(self.origin.file, self.origin.line_of("end"), self.origin.name_of(Notice, "end"),
-                            summary="公示结束早于公示开始", expected=f"不早于 {self.start.isoformat()}",
-                            found=self.end.isoformat(), hint="请核对公示期。")]
+            return [
+                Problem(
+                    self.origin.file,
+                    self.origin.line_of("end"),
+                    self.origin.name_of(Notice, "end"),
+                    summary="公示结束早于公示开始",
+                    expected=f"不早于 {self.start.isoformat()}",
+                    found=self.end.isoformat(),
+                    hint="请核对公示期。",
+                )
+            ]
         return []
 
 
 STATUS_SLUGS = {"已发布": "published", "待公示": "upcoming", "公示中": "open", "已结束": "closed"}
 
-DATASET = Dataset("notices", "公告公示", Notice, ("notices/*.yml", "notices/*.yaml"), required=False,
-                  public=Notice.is_public, order=lambda n: (n.published, n.id),
-                  derived=(Derived("status", "状态", "由公示期和生成日期推算：已发布、待公示、公示中、已结束。",
-                                   lambda n, village, today: n.status(today)),),
-                  example=lambda day: Example({"attachments": None}))  # an attachment must be a file in content/
+DATASET = Dataset(
+    "notices",
+    "公告公示",
+    Notice,
+    ("notices/*.yml", "notices/*.yaml"),
+    required=False,
+    public=Notice.is_public,
+    order=lambda n: (n.published, n.id),
+    derived=(
+        Derived(
+            "status",
+            "状态",
+            "由公示期和生成日期推算：已发布、待公示、公示中、已结束。",
+            lambda n, village, today: n.status(today),
+        ),
+    ),
+    example=lambda day: Example({"attachments": None}),
+)  # an attachment must be a file in content/
 
 
 def attachment_problems(village, docs_dir: Path, root: Path) -> list[Problem]:
@@ -108,13 +141,29 @@ def attachment_problems(village, docs_dir: Path, root: Path) -> list[Problem]:
     for notice in village.records["notices"]:
         for a in notice.attachments:
             if not (docs_dir / a.file).resolve().is_relative_to(docs_dir.resolve()):
-                problems.append(Problem(a.origin.file, a.origin.line_of("file"), a.origin.name_of(Attachment, "file"),
-                                        summary="附件不在网站文件夹里", expected=f"{_shown(docs_dir, root)}/ 里的文件，如 attachments/名单.pdf",
-                                        found=a.file, hint="附件只能放在网站文件夹里，路径不能以“/”开头，也不能用“..”跳出去。"))
+                problems.append(
+                    Problem(
+                        a.origin.file,
+                        a.origin.line_of("file"),
+                        a.origin.name_of(Attachment, "file"),
+                        summary="附件不在网站文件夹里",
+                        expected=f"{_shown(docs_dir, root)}/ 里的文件，如 attachments/名单.pdf",
+                        found=a.file,
+                        hint="附件只能放在网站文件夹里，路径不能以“/”开头，也不能用“..”跳出去。",
+                    )
+                )
             elif not (docs_dir / a.file).is_file():
-                problems.append(Problem(a.origin.file, a.origin.line_of("file"), a.origin.name_of(Attachment, "file"),
-                                        summary="附件文件不存在", expected=f"{_shown(docs_dir, root)}/{a.file} 这个文件",
-                                        found=a.file, hint="把附件放进这个文件夹，或改正路径（区分大小写）。"))
+                problems.append(
+                    Problem(
+                        a.origin.file,
+                        a.origin.line_of("file"),
+                        a.origin.name_of(Attachment, "file"),
+                        summary="附件文件不存在",
+                        expected=f"{_shown(docs_dir, root)}/{a.file} 这个文件",
+                        found=a.file,
+                        hint="把附件放进这个文件夹，或改正路径（区分大小写）。",
+                    )
+                )
     return problems
 
 

@@ -11,12 +11,18 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from . import Dataset, Derived
 from ..problems import Problem
 from ..schema import Choice, Day, Identifier, Integer, ListOf, Nested, Reference, Text, label, origin_field, spec
+from . import Dataset, Derived
 
-CATEGORIES = {"学习": "study", "工作": "work", "自律": "discipline", "服务": "service",
-              "帮带": "mentoring", "为民办实事": "practical"}
+CATEGORIES = {
+    "学习": "study",
+    "工作": "work",
+    "自律": "discipline",
+    "服务": "service",
+    "帮带": "mentoring",
+    "为民办实事": "practical",
+}
 """Pledge categories and the slug of each one's listing page."""
 
 RESULTS = ("好", "较好", "一般", "差")
@@ -83,7 +89,9 @@ class Pledge:
     measures: str = spec(Text(300), "具体措施", "怎么做。", required=False)
     target_date: date = spec(Day(), "承诺完成时限", "承诺在哪一天之前完成。")
     drafted: date = spec(Day(), "定诺日期", "党员提交承诺的日期。")
-    reviews: tuple = spec(ListOf(Review), "审诺记录", "支部审核记录，按日期先后；最后一次决定是否公开。", required=False)
+    reviews: tuple = spec(
+        ListOf(Review), "审诺记录", "支部审核记录，按日期先后；最后一次决定是否公开。", required=False
+    )
     published: date = spec(Day(), "晒诺日期", "公开承诺的日期；审核通过后才填。", required=False)
     progress: tuple = spec(ListOf(Progress), "践诺记录", "践诺进展，按日期先后。", required=False)
     completed: date = spec(Day(), "完成日期", "承诺完成的日期。", required=False)
@@ -115,13 +123,15 @@ class Pledge:
     def is_public(self, today: date) -> bool:
         return self.status(today).public
 
-    def as_of(self, today: date) -> "Pledge":
+    def as_of(self, today: date) -> Pledge:
         """The pledge as the site shows it on `today`: steps dated later are left out."""
         return dataclasses.replace(
-            self, reviews=tuple(r for r in self.reviews if r.date <= today),
+            self,
+            reviews=tuple(r for r in self.reviews if r.date <= today),
             progress=tuple(p for p in self.progress if p.date <= today),
             completed=self.completed if self.completed and self.completed <= today else None,
-            evaluation=self.evaluation if self.evaluation and self.evaluation.date <= today else None)
+            evaluation=self.evaluation if self.evaluation and self.evaluation.date <= today else None,
+        )
 
     def last_change(self) -> date:
         """The latest date among the pledge's public steps."""
@@ -136,27 +146,53 @@ class Pledge:
         steps = self._dated_steps()
         for (earlier, when, _), (_, then, (later, line)) in zip(steps, steps[1:]):
             if then < when:
-                problems.append(Problem(self.origin.file, line, later, summary="日期早于上一步",
-                                        expected=f"不早于{earlier} {when.isoformat()}",
-                                        found=then.isoformat(),
-                                        hint="承诺的步骤按 定诺 → 审诺 → 晒诺 → 践诺 → 完成 → 评诺 的顺序，日期不能倒退；请核对日期。"))
+                problems.append(
+                    Problem(
+                        self.origin.file,
+                        line,
+                        later,
+                        summary="日期早于上一步",
+                        expected=f"不早于{earlier} {when.isoformat()}",
+                        found=then.isoformat(),
+                        hint="承诺的步骤按 定诺 → 审诺 → 晒诺 → 践诺 → 完成 → 评诺 的顺序，日期不能倒退；请核对日期。",
+                    )
+                )
         if self.target_date < self.drafted:
-            problems.append(Problem(self.origin.file, self.origin.line_of("target_date"), self.origin.name_of(Pledge, "target_date"),
-                                    summary="完成时限早于定诺日期", expected=f"不早于 {self.drafted.isoformat()}",
-                                    found=self.target_date.isoformat(), hint="请核对承诺完成时限。"))
+            problems.append(
+                Problem(
+                    self.origin.file,
+                    self.origin.line_of("target_date"),
+                    self.origin.name_of(Pledge, "target_date"),
+                    summary="完成时限早于定诺日期",
+                    expected=f"不早于 {self.drafted.isoformat()}",
+                    found=self.target_date.isoformat(),
+                    hint="请核对承诺完成时限。",
+                )
+            )
         if self.published and not self.approved():
-            problems.append(Problem(self.origin.file, self.origin.line_of("published"), self.origin.name_of(Pledge, "published"),
-                                    summary="没有审核通过的记录，却填了晒诺日期",
-                                    expected="先在 reviews 里记下“通过”的审核，再填晒诺日期",
-                                    found=self.published.isoformat(),
-                                    hint="未经支部审核通过的承诺不能公开。"))
+            problems.append(
+                Problem(
+                    self.origin.file,
+                    self.origin.line_of("published"),
+                    self.origin.name_of(Pledge, "published"),
+                    summary="没有审核通过的记录，却填了晒诺日期",
+                    expected="先在 reviews 里记下“通过”的审核，再填晒诺日期",
+                    found=self.published.isoformat(),
+                    hint="未经支部审核通过的承诺不能公开。",
+                )
+            )
         return problems
 
     def _dated_steps(self) -> list[tuple[str, date, tuple[str, int]]]:
         """(Chinese label, date, (field as written, line)) for each dated step, in lifecycle order."""
+
         def step(record, key):
             kind = type(record)
-            return label(kind, key), getattr(record, key), (record.origin.name_of(kind, key), record.origin.line_of(key))
+            return (
+                label(kind, key),
+                getattr(record, key),
+                (record.origin.name_of(kind, key), record.origin.line_of(key)),
+            )
 
         steps = [step(self, "drafted")] + [step(r, "date") for r in self.reviews]
         if self.published:
@@ -170,12 +206,26 @@ class Pledge:
 
 
 DATASET = Dataset(
-    "pledges", "公开承诺", Pledge, ("pledges/*.yml", "pledges/*.yaml"), required=False, public=Pledge.is_public,
-    published_on=lambda p: p.published, shown_as=Pledge.as_of,
+    "pledges",
+    "公开承诺",
+    Pledge,
+    ("pledges/*.yml", "pledges/*.yaml"),
+    required=False,
+    public=Pledge.is_public,
+    published_on=lambda p: p.published,
+    shown_as=Pledge.as_of,
     derived=(
-        Derived("status", "状态", "由各步骤日期和生成日期推算：" + "、".join(s.text for s in PUBLIC_STATUSES) + "。",
-                lambda p, village, today: p.status(today).text),
-        Derived("member_name", "党员姓名", "作出承诺的党员的姓名（来自党员名册）。",
-                lambda p, village, today: village.members[p.member].name),
+        Derived(
+            "status",
+            "状态",
+            "由各步骤日期和生成日期推算：" + "、".join(s.text for s in PUBLIC_STATUSES) + "。",
+            lambda p, village, today: p.status(today).text,
+        ),
+        Derived(
+            "member_name",
+            "党员姓名",
+            "作出承诺的党员的姓名（来自党员名册）。",
+            lambda p, village, today: village.members[p.member].name,
+        ),
     ),
 )

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from . import Dataset, Derived, Example
 from ..problems import Problem
 from ..schema import Choice, Day, Identifier, Integer, ListOf, Reference, Text, Year, origin_field, spec
+from . import Dataset, Derived, Example
 
 PARTS = ("日常", "评议")
 
@@ -55,21 +55,43 @@ class Rules:
         """Weights add up to 100, the base fits the daily part, codes are unique, each cap can be reached."""
         problems = []
         if self.daily_weight + self.evaluation_weight != 100:
-            problems.append(Problem(self.origin.file, self.origin.line_of("evaluation_weight"),
-                                    self.origin.name_of(Rules, "evaluation_weight"), summary="两部分满分之和不是 100",
-                                    expected="日常满分 + 评议满分 = 100",
-                                    found=f"{self.daily_weight} + {self.evaluation_weight}",
-                                    hint="例如 日常 80 分、评议 20 分。"))
+            problems.append(
+                Problem(
+                    self.origin.file,
+                    self.origin.line_of("evaluation_weight"),
+                    self.origin.name_of(Rules, "evaluation_weight"),
+                    summary="两部分满分之和不是 100",
+                    expected="日常满分 + 评议满分 = 100",
+                    found=f"{self.daily_weight} + {self.evaluation_weight}",
+                    hint="例如 日常 80 分、评议 20 分。",
+                )
+            )
         if self.base > self.daily_weight:
-            problems.append(Problem(self.origin.file, self.origin.line_of("base"), self.origin.name_of(Rules, "base"),
-                                    summary="基础分超过日常满分", expected=f"不超过 {self.daily_weight}",
-                                    found=str(self.base), hint="基础分是日常部分的起点。"))
+            problems.append(
+                Problem(
+                    self.origin.file,
+                    self.origin.line_of("base"),
+                    self.origin.name_of(Rules, "base"),
+                    summary="基础分超过日常满分",
+                    expected=f"不超过 {self.daily_weight}",
+                    found=str(self.base),
+                    hint="基础分是日常部分的起点。",
+                )
+            )
         seen: set[str] = set()
         for item in self.items:
             if item.code in seen:
-                problems.append(Problem(self.origin.file, item.origin.line_of("code"), item.origin.name_of(Item, "code"),
-                                        summary="事项编号重复", expected="同一年的每个事项编号只用一次",
-                                        found=item.code, hint="给其中一个事项换一个编号。"))
+                problems.append(
+                    Problem(
+                        self.origin.file,
+                        item.origin.line_of("code"),
+                        item.origin.name_of(Item, "code"),
+                        summary="事项编号重复",
+                        expected="同一年的每个事项编号只用一次",
+                        found=item.code,
+                        hint="给其中一个事项换一个编号。",
+                    )
+                )
             seen.add(item.code)
         return problems
 
@@ -126,7 +148,9 @@ class Score:
 
 def score(rules: Rules, member: str, rows) -> Score:
     """The yearly score of `member` from the rows of that year, line by line."""
-    mine = tuple(sorted((r for r in rows if r.member == member and r.date.year == rules.year), key=lambda r: (r.date, r.item)))
+    mine = tuple(
+        sorted((r for r in rows if r.member == member and r.date.year == rules.year), key=lambda r: (r.date, r.item))
+    )
     lines = []
     for item in rules.items:
         count = sum(1 for r in mine if r.item == item.code)
@@ -152,22 +176,44 @@ def rows_fit_rules(village) -> list[Problem]:
     for year in village.records["point_rules"]:
         if year.year in rules:
             first = rules[year.year]
-            problems.append(Problem(year.origin.file, year.origin.line_of("year"), year.origin.name_of(Rules, "year"),
-                                    summary="同一年写了两套积分规则", expected="每年一套", found=str(year.year),
-                                    hint=f"第 {first.origin.line_of('year')} 行已经写了这一年的规则；请合并成一套。"))
+            problems.append(
+                Problem(
+                    year.origin.file,
+                    year.origin.line_of("year"),
+                    year.origin.name_of(Rules, "year"),
+                    summary="同一年写了两套积分规则",
+                    expected="每年一套",
+                    found=str(year.year),
+                    hint=f"第 {first.origin.line_of('year')} 行已经写了这一年的规则；请合并成一套。",
+                )
+            )
         rules.setdefault(year.year, year)
     for row in village.records["point_rows"]:
         year = rules.get(row.date.year)
         if year is None:
-            problems.append(Problem(row.origin.file, row.origin.line_of("date"), row.origin.name_of(Row, "date"),
-                                    summary=f"{row.date.year} 年没有积分规则",
-                                    expected="已有积分规则的年份：" + ("、".join(map(str, sorted(rules))) or "无"),
-                                    found=row.date.isoformat(), hint="先在 points/rules.yml 里写上这一年的积分规则。"))
+            problems.append(
+                Problem(
+                    row.origin.file,
+                    row.origin.line_of("date"),
+                    row.origin.name_of(Row, "date"),
+                    summary=f"{row.date.year} 年没有积分规则",
+                    expected="已有积分规则的年份：" + ("、".join(map(str, sorted(rules))) or "无"),
+                    found=row.date.isoformat(),
+                    hint="先在 points/rules.yml 里写上这一年的积分规则。",
+                )
+            )
         elif year.item(row.item) is None:
-            problems.append(Problem(row.origin.file, row.origin.line_of("item"), row.origin.name_of(Row, "item"),
-                                    summary=f"{row.date.year} 年的积分规则里没有这个事项",
-                                    expected="以下编号之一：" + "、".join(i.code for i in year.items), found=row.item,
-                                    hint="核对事项编号；新事项要先写进积分规则。"))
+            problems.append(
+                Problem(
+                    row.origin.file,
+                    row.origin.line_of("item"),
+                    row.origin.name_of(Row, "item"),
+                    summary=f"{row.date.year} 年的积分规则里没有这个事项",
+                    expected="以下编号之一：" + "、".join(i.code for i in year.items),
+                    found=row.item,
+                    hint="核对事项编号；新事项要先写进积分规则。",
+                )
+            )
     return problems
 
 
@@ -176,10 +222,31 @@ def rules_example(day: date) -> Example:
     return Example({"year": str(day.year), "base": "60", "daily_weight": "80", "evaluation_weight": "20"})
 
 
-RULES = Dataset("point_rules", "积分规则", Rules, ("points/rules.yml", "points/rules.yaml"), required=False,
-                order=lambda r: r.year, example=rules_example)
-ROWS = Dataset("point_rows", "积分记录", Row, ("points/*.csv",), required=False, public=lambda r, today: r.date <= today,
-               order=lambda r: (r.date, r.member, r.item), check_all=rows_fit_rules,
-               example=lambda day: Example(companions={"point_rules": [rules_example(day).values]}),
-               derived=(Derived("member_name", "党员姓名", "党员的姓名（来自党员名册）。",
-                                lambda r, village, today: village.members[r.member].name),))
+RULES = Dataset(
+    "point_rules",
+    "积分规则",
+    Rules,
+    ("points/rules.yml", "points/rules.yaml"),
+    required=False,
+    order=lambda r: r.year,
+    example=rules_example,
+)
+ROWS = Dataset(
+    "point_rows",
+    "积分记录",
+    Row,
+    ("points/*.csv",),
+    required=False,
+    public=lambda r, today: r.date <= today,
+    order=lambda r: (r.date, r.member, r.item),
+    check_all=rows_fit_rules,
+    example=lambda day: Example(companions={"point_rules": [rules_example(day).values]}),
+    derived=(
+        Derived(
+            "member_name",
+            "党员姓名",
+            "党员的姓名（来自党员名册）。",
+            lambda r, village, today: village.members[r.member].name,
+        ),
+    ),
+)

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from . import Dataset, Derived
 from ..money import Money
 from ..problems import Problem
 from ..schema import Day, Identifier, Integer, ListOf, Reference, Text, origin_field, spec
+from . import Dataset, Derived
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -32,8 +32,12 @@ class Project:
     budget: Decimal = spec(Money(), "预算", "项目预算（元）。")
     funding: str = spec(Text(120), "资金来源", "如 县级衔接资金30万元、村集体自筹5万元。")
     contractor: str = spec(Text(60), "施工单位", "施工或承接单位。", required=False)
-    decision: str = spec(Reference("JC-2026-01", target="decisions", title="四议两公开决策"), "决策编号",
-                         "决定这个项目的四议两公开决策编号。", required=False)
+    decision: str = spec(
+        Reference("JC-2026-01", target="decisions", title="四议两公开决策"),
+        "决策编号",
+        "决定这个项目的四议两公开决策编号。",
+        required=False,
+    )
     published: date = spec(Day(), "发布日期", "在本站公开的日期。")
     started: date = spec(Day(), "开工日期", "开工日期。", required=False)
     accepted: date = spec(Day(), "验收日期", "竣工验收日期。", required=False)
@@ -59,14 +63,29 @@ class Project:
         problems = []
         for before, after in zip(self.progress, self.progress[1:]):
             if after.date < before.date or after.percent < before.percent:
-                problems.append(Problem(after.origin.file, after.origin.line, "进度",
-                                        summary="进度记录的日期或完成比例倒退了",
-                                        expected=f"日期不早于 {before.date.isoformat()}，比例不低于 {before.percent}%",
-                                        found=f"{after.date.isoformat()} {after.percent}%", hint="按日期先后写，比例只增不减。"))
+                problems.append(
+                    Problem(
+                        after.origin.file,
+                        after.origin.line,
+                        "进度",
+                        summary="进度记录的日期或完成比例倒退了",
+                        expected=f"日期不早于 {before.date.isoformat()}，比例不低于 {before.percent}%",
+                        found=f"{after.date.isoformat()} {after.percent}%",
+                        hint="按日期先后写，比例只增不减。",
+                    )
+                )
         if self.accepted and self.started and self.accepted < self.started:
-            problems.append(Problem(self.origin.file, self.origin.line_of("accepted"), self.origin.name_of(Project, "accepted"),
-                                    summary="验收日期早于开工日期", expected=f"不早于 {self.started.isoformat()}",
-                                    found=self.accepted.isoformat(), hint="请核对日期。"))
+            problems.append(
+                Problem(
+                    self.origin.file,
+                    self.origin.line_of("accepted"),
+                    self.origin.name_of(Project, "accepted"),
+                    summary="验收日期早于开工日期",
+                    expected=f"不早于 {self.started.isoformat()}",
+                    found=self.accepted.isoformat(),
+                    hint="请核对日期。",
+                )
+            )
         return problems
 
 
@@ -77,9 +96,22 @@ def spending(project: Project, village, today: date) -> list:
     return [e for e in village.shown(dataset("ledger"), today) if e.project == project.id]
 
 
-DATASET = Dataset("projects", "村级项目", Project, ("projects/*.yml", "projects/*.yaml"), required=False,
-                  public=Project.is_public, order=lambda p: (p.published, p.id),
-                  derived=(Derived("status", "状态", "未开工、实施中、已验收（由日期推算）。", lambda p, v, t: p.status(t)),
-                           Derived("percent", "完成比例", "最近一条进度的完成比例；验收后为 100。", lambda p, v, t: p.percent(t)),
-                           Derived("spent", "已支出", "财务明细里标了这个项目编号、已公开的支出之和（元）。",
-                                   lambda p, v, t: sum((e.expense or Decimal(0) for e in spending(p, v, t)), Decimal("0.00")))))
+DATASET = Dataset(
+    "projects",
+    "村级项目",
+    Project,
+    ("projects/*.yml", "projects/*.yaml"),
+    required=False,
+    public=Project.is_public,
+    order=lambda p: (p.published, p.id),
+    derived=(
+        Derived("status", "状态", "未开工、实施中、已验收（由日期推算）。", lambda p, v, t: p.status(t)),
+        Derived("percent", "完成比例", "最近一条进度的完成比例；验收后为 100。", lambda p, v, t: p.percent(t)),
+        Derived(
+            "spent",
+            "已支出",
+            "财务明细里标了这个项目编号、已公开的支出之和（元）。",
+            lambda p, v, t: sum((e.expense or Decimal(0) for e in spending(p, v, t)), Decimal("0.00")),
+        ),
+    ),
+)

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import Dataset
 from ..problems import Problem
 from ..schema import Choice, Identifier, Reference, Text, Year, origin_field, spec
+from . import Dataset
 
-KINDS = {"生产能手": "producer", "经营能人": "trader", "能工巧匠": "craftsman", "文化能人": "culture",
-         "返乡创业": "returnee"}
+KINDS = {
+    "生产能手": "producer",
+    "经营能人": "trader",
+    "能工巧匠": "craftsman",
+    "文化能人": "culture",
+    "返乡创业": "returnee",
+}
 """Kinds of local talent and the slug of each one's listing page."""
 
 
@@ -30,18 +35,37 @@ class Talent:
     trade: str = spec(Text(40), "从事行业", "现在从事的行业或经营的项目。", required=False)
     honours: str = spec(Text(120), "荣誉", "获得的荣誉。", required=False)
     since: int = spec(Year(), "入库年份", "列入本村人才库的年份。", required=False)
-    member: str = spec(Reference("M001", "members", "党员"), "党员编号",
-                       "已发展为党员的，写党员名册里的编号；否则留空。", required=False)
+    member: str = spec(
+        Reference("M001", "members", "党员"),
+        "党员编号",
+        "已发展为党员的，写党员名册里的编号；否则留空。",
+        required=False,
+    )
     origin: object = origin_field()
 
 
 def distinct_ids(village) -> list[Problem]:
     """A talent's id must not be a member's id: records name people by one id."""
-    return [Problem(t.origin.file, t.origin.line_of("id"), t.origin.name_of(Talent, "id"),
-                    summary="人才编号与党员编号重复", expected="党员名册里没有用过的编号", found=t.id,
-                    hint="人才编号建议以 T 开头，如 T001。")
-            for t in village.records["talents"] if t.id in village.members]
+    return [
+        Problem(
+            t.origin.file,
+            t.origin.line_of("id"),
+            t.origin.name_of(Talent, "id"),
+            summary="人才编号与党员编号重复",
+            expected="党员名册里没有用过的编号",
+            found=t.id,
+            hint="人才编号建议以 T 开头，如 T001。",
+        )
+        for t in village.records["talents"]
+        if t.id in village.members
+    ]
 
 
-DATASET = Dataset("talents", "乡土人才", Talent, ("talents.csv", "talents.yml", "talents.yaml"), required=False,
-                  check_all=distinct_ids)
+DATASET = Dataset(
+    "talents",
+    "乡土人才",
+    Talent,
+    ("talents.csv", "talents.yml", "talents.yaml"),
+    required=False,
+    check_all=distinct_ids,
+)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from . import Dataset
 from ..schema import Day, Integer, Reference, Text, origin_field, spec
+from . import Dataset
 
 PERSON = Reference("M001", ("members", "talents"), "党员或人才")
 """Any person: a Party member or a local talent."""
@@ -37,5 +37,11 @@ def hours_by_person(rows) -> dict[str, dict[int, int]]:
     return {person: dict(sorted(years.items())) for person, years in totals.items()}
 
 
-DATASET = Dataset("training", "培训学时", Training, ("training.csv", "training/*.csv", "training/*.yml"),
-                  required=False, order=lambda t: (t.date, t.person, t.topic))
+DATASET = Dataset(
+    "training",
+    "培训学时",
+    Training,
+    ("training.csv", "training/*.csv", "training/*.yml"),
+    required=False,
+    order=lambda t: (t.date, t.person, t.topic),
+)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import Dataset
 from ..schema import Integer, ListOf, Nested, Phone, Text, origin_field, spec
+from . import Dataset
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -45,8 +45,9 @@ class Village:
     office_address: str = spec(Text(80), "办公地点", "村委会办公地点。")
     contact: Contact = spec(Nested(Contact), "咨询联系", "对公开内容有疑问时找谁。")
     objections: Contact = spec(Nested(Contact), "异议受理", "对公开内容有异议时向谁提出（通常是村务监督委员会）。")
-    complaints: Contact = spec(Nested(Contact), "乡镇受理机构",
-                               "认为公开不及时、不真实时可以反映的乡镇机构（村民委员会组织法第三十一条）。")
+    complaints: Contact = spec(
+        Nested(Contact), "乡镇受理机构", "认为公开不及时、不真实时可以反映的乡镇机构（村民委员会组织法第三十一条）。"
+    )
     origin: object = origin_field()
 
     def public_phones(self) -> frozenset[str]:
@@ -55,5 +56,4 @@ class Village:
         return frozenset(c.phone.replace("-", "").replace(" ", "") for c in contacts if c.phone)
 
 
-DATASET = Dataset("village", "村庄概况", Village, ("village.yml", "village.yaml"), single=True,
-                  order=lambda v: v.name)
+DATASET = Dataset("village", "村庄概况", Village, ("village.yml", "village.yaml"), single=True, order=lambda v: v.name)

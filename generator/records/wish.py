@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from . import Dataset, Derived, Example
 from ..problems import Problem
 from ..schema import Choice, Day, Identifier, Reference, Text, label, origin_field, spec
+from . import Dataset, Derived, Example
 
 KINDS = ("微心愿", "微建议")
 PUBLIC_WORDS = ("村民", "群众", "老人", "农户", "住户", "家长", "学生", "儿童", "代表", "党员", "妇女", "户")
@@ -47,8 +47,12 @@ class Wish:
     taken: date = spec(Day(), "接单日期", "党员接单的日期。", required=False)
     done: date = spec(Day(), "完成日期", "办完的日期。", required=False)
     outcome: str = spec(Text(200), "办理结果", "办成了什么；微建议写采纳情况。", required=False)
-    photo: str = spec(Text(60), "照片", "可不填。办理结果的照片文件名，照片放在 content/wishes/ 文件夹里，如 W2026-01.jpg。",
-                      required=False)
+    photo: str = spec(
+        Text(60),
+        "照片",
+        "可不填。办理结果的照片文件名，照片放在 content/wishes/ 文件夹里，如 W2026-01.jpg。",
+        required=False,
+    )
     origin: object = origin_field()
 
     def status(self, today: date) -> Status:
@@ -67,34 +71,85 @@ class Wish:
         steps = [(k, getattr(self, k)) for k in ("asked", "assigned", "taken", "done") if getattr(self, k)]
         for (before, when), (key, then) in zip(steps, steps[1:]):
             if then < when:
-                problems.append(self._problem(key, "日期早于上一步", f"不早于{label(Wish, before)} {when.isoformat()}",
-                                              then.isoformat(), "按 点单 → 派单 → 接单 → 完成 的顺序，日期不能倒退。"))
+                problems.append(
+                    self._problem(
+                        key,
+                        "日期早于上一步",
+                        f"不早于{label(Wish, before)} {when.isoformat()}",
+                        then.isoformat(),
+                        "按 点单 → 派单 → 接单 → 完成 的顺序，日期不能倒退。",
+                    )
+                )
         if (self.assigned or self.taken) and not self.member:
-            problems.append(self._problem("assigned" if self.assigned else "taken", "派单或接单了，却没写接单党员",
-                                          "在 member 里写上接单党员的编号", None, "例如 member: M004"))
+            problems.append(
+                self._problem(
+                    "assigned" if self.assigned else "taken",
+                    "派单或接单了，却没写接单党员",
+                    "在 member 里写上接单党员的编号",
+                    None,
+                    "例如 member: M004",
+                )
+            )
         if self.done and not self.taken:
-            problems.append(self._problem("done", "没有接单日期，却填了完成日期", "先写接单日期", self.done.isoformat(),
-                                          "由哪位党员哪天接的单，都要公开。"))
+            problems.append(
+                self._problem(
+                    "done",
+                    "没有接单日期，却填了完成日期",
+                    "先写接单日期",
+                    self.done.isoformat(),
+                    "由哪位党员哪天接的单，都要公开。",
+                )
+            )
         if self.done and not self.outcome:
-            problems.append(self._problem("done", "完成了却没写办理结果", "在 outcome 里写办成了什么", None,
-                                          "例如 outcome: 已换好路灯灯泡3个。"))
+            problems.append(
+                self._problem(
+                    "done",
+                    "完成了却没写办理结果",
+                    "在 outcome 里写办成了什么",
+                    None,
+                    "例如 outcome: 已换好路灯灯泡3个。",
+                )
+            )
         if _looks_like_a_full_name(self.asker):
-            problems.append(self._problem("asker", "点单人写了完整姓名", "隐去名字的写法，如 刘*英，或身份描述，如 第三组独居老人",
-                                          self.asker, "网站只公开点单人的公开写法；完整姓名留在村里的登记本上。"))
+            problems.append(
+                self._problem(
+                    "asker",
+                    "点单人写了完整姓名",
+                    "隐去名字的写法，如 刘*英，或身份描述，如 第三组独居老人",
+                    self.asker,
+                    "网站只公开点单人的公开写法；完整姓名留在村里的登记本上。",
+                )
+            )
         return problems
 
     def _problem(self, key: str, summary: str, expected: str, found: str | None, hint: str) -> Problem:
-        return Problem(self.origin.file, self.origin.line_of(key), self.origin.name_of(Wish, key), summary=summary,
-                       expected=expected, found=found, hint=hint)
+        return Problem(
+            self.origin.file,
+            self.origin.line_of(key),
+            self.origin.name_of(Wish, key),
+            summary=summary,
+            expected=expected,
+            found=found,
+            hint=hint,
+        )
 
 
 def photos_exist(village) -> list[Problem]:
     """A wish's photo is a file in the village's ``content/wishes/`` folder (never a web address)."""
     problems = []
     for w in village.records["wishes"]:
-        if w.photo and not (village.content and _is_plain_name(w.photo) and (village.content / "wishes" / w.photo).is_file()):
-            problems.append(w._problem("photo", "找不到照片文件", "content/wishes/ 文件夹里的一个文件名，如 W2026-01.jpg",
-                                       w.photo, "把照片放进 content/wishes/ 文件夹，文件名只用字母、数字、短横线和扩展名。"))
+        if w.photo and not (
+            village.content and _is_plain_name(w.photo) and (village.content / "wishes" / w.photo).is_file()
+        ):
+            problems.append(
+                w._problem(
+                    "photo",
+                    "找不到照片文件",
+                    "content/wishes/ 文件夹里的一个文件名，如 W2026-01.jpg",
+                    w.photo,
+                    "把照片放进 content/wishes/ 文件夹，文件名只用字母、数字、短横线和扩展名。",
+                )
+            )
     return problems
 
 
@@ -107,9 +162,22 @@ def _looks_like_a_full_name(text: str) -> bool:
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text)) and not any(w in text for w in PUBLIC_WORDS)
 
 
-DATASET = Dataset("wishes", "微心愿", Wish, ("wishes.yml", "wishes/*.yml", "wishes/*.yaml"), required=False,
-                  public=lambda w, today: w.asked <= today, check_all=photos_exist,
-                  order=lambda w: (w.asked, w.id),
-                  example=lambda day: Example({"photo": None}),  # a photo must be a file in content/wishes/
-                  derived=(Derived("status", "状态", "由各步骤日期推算：" + "、".join(s.text for s in Status) + "。",
-                                   lambda w, village, today: w.status(today).text),))
+DATASET = Dataset(
+    "wishes",
+    "微心愿",
+    Wish,
+    ("wishes.yml", "wishes/*.yml", "wishes/*.yaml"),
+    required=False,
+    public=lambda w, today: w.asked <= today,
+    check_all=photos_exist,
+    order=lambda w: (w.asked, w.id),
+    example=lambda day: Example({"photo": None}),  # a photo must be a file in content/wishes/
+    derived=(
+        Derived(
+            "status",
+            "状态",
+            "由各步骤日期推算：" + "、".join(s.text for s in Status) + "。",
+            lambda w, village, today: w.status(today).text,
+        ),
+    ),
+)

@@ -10,10 +10,10 @@ import os
 from pathlib import Path
 
 import pytest
-
-from . import harness
 from conftest import TODAY
 from test_site import mkdocs_build
+
+from . import harness
 
 SCREENSHOTS = harness.ROOT / "test-artifacts" / "screenshots"
 """Screenshots for a person to look at (named in README; git-ignored; kept by CI)."""
@@ -83,7 +83,9 @@ def open_site(browser):
         log = harness.RequestLog(base)
         log.attach(context)
         page = context.new_page()
-        page.on("dialog", lambda dialog: (log.problems.append(f"{dialog.type} shown: {dialog.message}"), dialog.dismiss()))
+        page.on(
+            "dialog", lambda dialog: (log.problems.append(f"{dialog.type} shown: {dialog.message}"), dialog.dismiss())
+        )
         context.on("page", lambda popup: log.problems.append(f"pop-up window opened: {popup.url}"))
         logs.append(log)
         contexts.append(context)

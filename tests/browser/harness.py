@@ -12,10 +12,10 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
@@ -24,8 +24,14 @@ AXE = HERE / "vendor" / "axe-core" / "axe.min.js"
 """axe-core, vendored (see vendor/axe-core/SOURCE): no Node.js needed to run the tests."""
 
 CHROMIUM = os.environ.get("CUNWU_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 SUB_PATH = "/villages/demo/"
 """Where nginx serves the site: a sub-path, as a county server hosting many villages would."""
 
@@ -58,6 +64,7 @@ def launch(playwright):
 
 # --- The demo site's page types --------------------------------------------------------------
 
+
 def page_types(today, built: Path) -> dict[str, str]:
     """One site path per page type: the first page of each generated template, and the first
     hand-written page of each folder of `content/` (or each top-level page) that the build
@@ -71,7 +78,7 @@ def page_types(today, built: Path) -> dict[str, str]:
     chosen: dict[str, str] = {}
     for village in site.villages:
         for spec in page_specs(village, today):
-            if not spec.uri.endswith(".md"):      # a generated file that is not a page (a chart)
+            if not spec.uri.endswith(".md"):  # a generated file that is not a page (a chart)
                 continue
             chosen.setdefault(spec.template.removesuffix(".md"), _html(spec.uri))
     for page in sorted((ROOT / "content").rglob("*.md")):
@@ -131,11 +138,22 @@ def nginx(site: Path, prefix: str = SUB_PATH, access_log: Path | None = None):
         port = _free_port()
         user = f"user {getpass.getuser()};" if os.geteuid() == 0 else ""
         conf = Path(tmp) / "nginx.conf"
-        conf.write_text(NGINX_CONF.format(user=user, tmp=tmp, port=port, prefix=prefix,
-                                          access_log=access_log or f"{tmp}/access.log",
-                                          prefix_bare=prefix.rstrip("/"), site=site.resolve()))
-        process = subprocess.Popen([binary, "-p", tmp, "-e", f"{tmp}/error.log", "-c", str(conf),
-                                    "-g", "daemon off;"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        conf.write_text(
+            NGINX_CONF.format(
+                user=user,
+                tmp=tmp,
+                port=port,
+                prefix=prefix,
+                access_log=access_log or f"{tmp}/access.log",
+                prefix_bare=prefix.rstrip("/"),
+                site=site.resolve(),
+            )
+        )
+        process = subprocess.Popen(
+            [binary, "-p", tmp, "-e", f"{tmp}/error.log", "-c", str(conf), "-g", "daemon off;"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
         try:
             _wait_for_port(port, process, Path(tmp) / "error.log")
             yield f"http://127.0.0.1:{port}{prefix}"
@@ -154,7 +172,9 @@ def _wait_for_port(port: int, process: subprocess.Popen, log: Path) -> None:
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"nginx stopped: {process.stdout.read().decode()} {log.read_text() if log.exists() else ''}")
+            raise RuntimeError(
+                f"nginx stopped: {process.stdout.read().decode()} {log.read_text() if log.exists() else ''}"
+            )
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 return
@@ -164,6 +184,7 @@ def _wait_for_port(port: int, process: subprocess.Popen, log: Path) -> None:
 
 
 # --- Requests -----------------------------------------------------------------------------------
+
 
 @dataclass
 class RequestLog:
@@ -178,8 +199,10 @@ class RequestLog:
     def attach(self, context) -> None:
         context.route(lambda url: not self.is_own(url), self._refuse)
         context.on("requestfailed", lambda request: self._failed(request))
-        context.on("response", lambda response: response.status >= 400
-                   and self.problems.append(f"HTTP {response.status}: {response.url}"))
+        context.on(
+            "response",
+            lambda response: response.status >= 400 and self.problems.append(f"HTTP {response.status}: {response.url}"),
+        )
 
     def is_own(self, url: str) -> bool:
         """The site's own files (under its base), or data the page made itself."""
@@ -250,18 +273,23 @@ rule, css-orientation-lock), which fails from file:// and is no request of the s
 def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
     """axe-core's violations of the given impacts on the page as it is now, one line each."""
     _inject_axe(page)
-    found = page.evaluate("""([impacts, options]) => axe.run(document, options).then(r =>
+    found = page.evaluate(
+        """([impacts, options]) => axe.run(document, options).then(r =>
         r.violations.filter(v => impacts.includes(v.impact)).map(v =>
           `${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(" | ")}`))""",
-                          [list(impacts), AXE_OPTIONS])
+        [list(impacts), AXE_OPTIONS],
+    )
     return found
 
 
 def axe_summary(page) -> dict[str, int]:
     """All of axe-core's violations on the page by rule and impact, with their node counts."""
     _inject_axe(page)
-    return page.evaluate("""options => axe.run(document, options).then(r =>
-        Object.fromEntries(r.violations.map(v => [`${v.id} (${v.impact})`, v.nodes.length])))""", AXE_OPTIONS)
+    return page.evaluate(
+        """options => axe.run(document, options).then(r =>
+        Object.fromEntries(r.violations.map(v => [`${v.id} (${v.impact})`, v.nodes.length])))""",
+        AXE_OPTIONS,
+    )
 
 
 def _inject_axe(page) -> None:
@@ -281,8 +309,11 @@ def words_inside_phrases(text: str) -> list[str]:
     import jieba
 
     runs = CJK_RUN.findall(text)
-    return [w for w in dict.fromkeys(jieba.cut(text))
-            if len(w) >= 2 and CJK_RUN.fullmatch(w) and any(run.find(w, 1) > 0 for run in runs)]
+    return [
+        w
+        for w in dict.fromkeys(jieba.cut(text))
+        if len(w) >= 2 and CJK_RUN.fullmatch(w) and any(run.find(w, 1) > 0 for run in runs)
+    ]
 
 
 def searchable(today) -> dict[str, list[tuple[str, str]]]:
@@ -304,11 +335,17 @@ def searchable(today) -> dict[str, list[tuple[str, str]]]:
         jieba.add_word(word, freq=None)
     found = {"pledge": [], "notice": [], "story": []}
     for village in site.villages:
-        found["pledge"] += [(_html(village.path(f"pledges/{p.id}.md")), p.content) for p in village.public_pledges(today)]
-        found["notice"] += [(_html(village.path(f"notices/{n.id}.md")), f"{n.title}\n{n.body}")
-                            for n in reversed(village.shown(dataset("notices"), today))]
-        found["story"] += [(_html(village.path(s.uri)), story_text(ROOT / "content" / village.path(s.uri)))
-                           for s in cases.shown(village, today)]
+        found["pledge"] += [
+            (_html(village.path(f"pledges/{p.id}.md")), p.content) for p in village.public_pledges(today)
+        ]
+        found["notice"] += [
+            (_html(village.path(f"notices/{n.id}.md")), f"{n.title}\n{n.body}")
+            for n in reversed(village.shown(dataset("notices"), today))
+        ]
+        found["story"] += [
+            (_html(village.path(s.uri)), story_text(ROOT / "content" / village.path(s.uri)))
+            for s in cases.shown(village, today)
+        ]
     return found
 
 
@@ -346,6 +383,7 @@ def search_cases(records: list[tuple[str, str]], corpus: Iterable[str], count: i
 
 # --- Moving around ---------------------------------------------------------------------------
 
+
 def open_from_menu(page, title: str) -> None:
     """Open the phone's menu (the drawer) and tap the entry `title`."""
     page.locator("label.md-header__button[for='__drawer']").click()
@@ -353,6 +391,7 @@ def open_from_menu(page, title: str) -> None:
 
 
 # --- Search -----------------------------------------------------------------------------------
+
 
 def search(page, query: str, timeout_ms: int = 15_000) -> list[str]:
     """Type `query` into Material's search box as a person would; the result pages' addresses,

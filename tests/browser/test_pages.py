@@ -36,7 +36,8 @@ def test_no_page_scrolls_sideways_on_a_phone(open_site, served, page_types, larg
         if measured["scrollWidth"] > measured["width"]:
             overflowing[kind] = measured
         boxes_scrolling += page.eval_on_selector_all(
-            ".md-typeset__scrollwrap", "boxes => boxes.filter(b => b.scrollWidth > b.clientWidth).length")
+            ".md-typeset__scrollwrap", "boxes => boxes.filter(b => b.scrollWidth > b.clientWidth).length"
+        )
     assert not overflowing
     if large:
         assert boxes_scrolling, "no table is wider than a phone in large mode: this test proves nothing"
@@ -52,7 +53,7 @@ def test_large_text_switch_enlarges_every_page_and_is_remembered(open_site, base
     assert min(t["size"] for t in normal) < 18, "normal mode should differ from large mode"
 
     turn_large_text(page, True)
-    harness.open_from_menu(page, "公开承诺")                                   # a real navigation
+    harness.open_from_menu(page, "公开承诺")  # a real navigation
     page.wait_for_url("**/pledges/index.html")
     assert "cunwu-large" in page.get_attribute("html", "class")
     problems, cells = {}, 0
@@ -63,7 +64,7 @@ def test_large_text_switch_enlarges_every_page_and_is_remembered(open_site, base
         if found := large_text_problems(page, sizes):
             problems[kind] = found
     assert cells, "no table cell was measured"
-    assert harness.search(page, "承诺")                # the search panel, full of results
+    assert harness.search(page, "承诺")  # the search panel, full of results
     if found := large_text_problems(page, page.evaluate(harness.TEXT_SIZES)):
         problems["search panel"] = found
     assert not problems
@@ -109,13 +110,16 @@ def test_switch_is_hidden_and_pages_stay_usable_without_javascript(open_site, se
         assert measured["scrollWidth"] <= measured["width"], (kind, measured)
 
 
-@pytest.mark.parametrize("viewport, large", [(harness.PHONE, False), (harness.PHONE, True), (harness.DESKTOP, False)],
-                         ids=["360px-normal", "360px-large", "1280px-normal"])
+@pytest.mark.parametrize(
+    "viewport, large",
+    [(harness.PHONE, False), (harness.PHONE, True), (harness.DESKTOP, False)],
+    ids=["360px-normal", "360px-large", "1280px-normal"],
+)
 def test_axe_finds_no_serious_violation(open_site, served, page_types, viewport, large):
     """Large mode at 1280 px is left to benchmarks/browser_figures.py (its colours are those of
     large mode at 360 px; the desktop-only parts, tabs and sidebars, are checked in normal mode)."""
     page = open_site(served, viewport)
-    page.context.add_init_script(path=harness.AXE)     # in every page before it loads
+    page.context.add_init_script(path=harness.AXE)  # in every page before it loads
     visit(page, served + page_types["home"])
     turn_large_text(page, large)
     found = {}
@@ -133,8 +137,11 @@ def test_screenshots_for_people_to_look_at(open_site, served, page_types):
     """Saved under test-artifacts/screenshots/ (see README): home, pledge board and a pledge
     page at 360 and 1280 px, and at 360 px in large-text mode."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for name, viewport, large in (("360", harness.PHONE, False), ("1280", harness.DESKTOP, False),
-                                  ("360-large", harness.PHONE, True)):
+    for name, viewport, large in (
+        ("360", harness.PHONE, False),
+        ("1280", harness.DESKTOP, False),
+        ("360-large", harness.PHONE, True),
+    ):
         page = open_site(served, viewport)
         visit(page, served + page_types["home"])
         turn_large_text(page, large)

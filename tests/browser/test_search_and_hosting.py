@@ -8,8 +8,8 @@ import re
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-
 from conftest import ROOT, TODAY
+
 from generator.model import load_site
 
 from . import harness
@@ -33,8 +33,11 @@ def search_words(indexed) -> list[tuple[str, str]]:
     followed), each word picked from the data as sitting inside a longer phrase and rare on the site."""
     records = harness.searchable(TODAY)
     corpus = indexed.values()
-    return (harness.search_cases(records["notice"], corpus, count=1) + harness.search_cases(records["story"], corpus, count=1)
-            + harness.search_cases(records["pledge"], corpus))
+    return (
+        harness.search_cases(records["notice"], corpus, count=1)
+        + harness.search_cases(records["story"], corpus, count=1)
+        + harness.search_cases(records["pledge"], corpus)
+    )
 
 
 def without_query(url: str) -> str:
@@ -42,8 +45,9 @@ def without_query(url: str) -> str:
 
 
 @pytest.mark.parametrize("base", ["nginx", "file"], indirect=True)
-def test_chinese_search_finds_a_notice_a_story_and_a_pledge_by_a_word_inside_a_phrase(open_site, base, page_types,
-                                                                                       search_words, indexed):
+def test_chinese_search_finds_a_notice_a_story_and_a_pledge_by_a_word_inside_a_phrase(
+    open_site, base, page_types, search_words, indexed
+):
     """The record is among the first five results, and every result says the word: Material's
     own query segmenter cut a word to its first character (一技之长 → 一*), which the plugin fixes."""
     page = open_site(base, harness.PHONE)
@@ -54,7 +58,7 @@ def test_chinese_search_finds_a_notice_a_story_and_a_pledge_by_a_word_inside_a_p
         assert all(word in indexed.get(url.removeprefix(base), "") for url in found), (word, found)
     assert not harness.axe_violations(page), "the open search panel has serious violations"
 
-    page.locator(".md-search-result__item > a").first.click()          # follow the best result
+    page.locator(".md-search-result__item > a").first.click()  # follow the best result
     page.wait_for_url(re.compile(r".*/pledges/\d{4}-\d{3}\.html(\?.*)?$"))
     assert page.locator("article h1").is_visible()
 
@@ -76,7 +80,7 @@ def test_navigation_from_home_to_a_pledge_and_back(open_site, base, page_types, 
     target.click()
     page.wait_for_url(base + f"pledges/{pledge_id}.html")
     assert page.locator("article h1").inner_text().replace("\u200b", "") == contents[pledge_id]
-    assert page.evaluate("getComputedStyle(document.body).fontFamily")      # the theme's CSS loaded
+    assert page.evaluate("getComputedStyle(document.body).fontFamily")  # the theme's CSS loaded
     assert page.locator(".md-header").evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(179, 38, 30)"
 
     harness.open_from_menu(page, "首页")
