@@ -13,8 +13,8 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from affairs_data import LEDGER_CSV, write_affairs
-from conftest import TODAY
+from helpers import TODAY
+from helpers.affairs import LEDGER_CSV, write_affairs
 
 from generator.model import load_site
 from generator.readers.csv_reader import read_csv
