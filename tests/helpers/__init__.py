@@ -94,9 +94,10 @@ def new_project(base: Path, nav: list[str] | None = None) -> Path:
     return project
 
 
-BUILDS_ALLOWED = False
-"""Whether the running test may build a site: set by `tests/conftest.py` from its `site` marker,
-so that a whole-site test left out of the marker fails instead of slowing the fast tier."""
+BUILDS_ALLOWED = True
+"""Whether `mkdocs_build` may run: under pytest, `tests/conftest.py` sets it before each test from
+the test's `site` (or `browser`) marker, so that a whole-site test left out of the marker fails
+instead of slowing the fast tier; scripts (benchmarks/) may always build."""
 
 
 def mkdocs_build(
