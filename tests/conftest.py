@@ -1,58 +1,22 @@
-"""Shared fixtures: a minimal valid village written into a temporary folder."""
+"""Fixtures shared by the test modules, and the test tiers.
+
+Tiers (markers registered in pyproject.toml): `site` marks a test that builds a whole site with
+MkDocs, `browser` one that drives Chromium (every test under tests/browser/). The fast tier,
+``pytest -m "not site and not browser"``, runs alone; CI runs everything. A test that runs
+`mkdocs build` without either marker fails, so the fast tier stays fast.
+"""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
+import helpers
 import pytest
+from helpers import ROOT, TODAY, mkdocs_build, write_minimal_village
 
-ROOT = Path(__file__).resolve().parent.parent
-TODAY = date(2026, 11, 15)
-"""The build date every test uses, so statuses are stable."""
+from generator.model import load_site
 
-VILLAGE_YML = """\
-name: 试验村
-township: 试验镇
-county: 试验县
-party_committee:
-  - name: 甲一
-    post: 党支部书记
-villager_committee:
-  - name: 甲一
-    post: 主任
-supervision_committee:
-  - name: 乙二
-    post: 主任
-office_hours: 周一至周五
-office_address: 村部
-contact:
-  name: 村文书
-  phone: 0794-6000001
-objections:
-  name: 村务监督委员会
-complaints:
-  name: 试验镇纪委
-"""
-
-MEMBERS_CSV = """\
-编号,姓名,党支部,职务,入党年份,党员类别,双带类型
-M001,甲一,试验村党支部,党支部书记,1998,正式党员,
-M002,乙二,试验村党支部,,2010,正式党员,创业致富
-"""
-
-PLEDGES_YML = """\
-- id: 2026-001
-  member: M001
-  category: 为民办实事
-  content: 修好村道
-  target_date: 2026-12-31
-  drafted: 2026-01-05
-  reviews:
-    - date: 2026-01-10
-      outcome: 通过
-  published: 2026-01-12
-"""
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
 
 
 def pytest_addoption(parser):
@@ -61,12 +25,38 @@ def pytest_addoption(parser):
     )
 
 
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Before the test's fixtures are set up: a session or module fixture may be the one building.
+    helpers.BUILDS_ALLOWED = any(item.get_closest_marker(name) for name in ("site", "browser"))
+
+
 @pytest.fixture
 def village(tmp_path: Path) -> Path:
     """A project folder holding a minimal valid `data/`; tests overwrite files to break it."""
-    data = tmp_path / "data"
-    (data / "pledges").mkdir(parents=True)
-    (data / "village.yml").write_text(VILLAGE_YML, encoding="utf-8")
-    (data / "members.csv").write_text(MEMBERS_CSV, encoding="utf-8")
-    (data / "pledges" / "2026.yml").write_text(PLEDGES_YML, encoding="utf-8")
-    return tmp_path
+    return write_minimal_village(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    """The demo project (this repository) built once per test session with `mkdocs build --strict`
+    and the tests' build date. Shared by every whole-site and browser test: only read it."""
+    site = tmp_path_factory.mktemp("demo") / "site"
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, "strict builds fail on warnings: links and anchors resolve"
+    return site
+
+
+@pytest.fixture(scope="session")
+def demo_village():
+    """The demo village as the generator's model sees it on the tests' build date."""
+    site, problems = load_site(ROOT / "data", TODAY, ROOT)
+    assert problems == []
+    return site.villages[0]

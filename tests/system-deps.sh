@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # System packages the tests need, installed with apt only when missing (Debian/Ubuntu, as root):
 # Chromium, nginx and a Chinese font for the browser tests (tests/browser/, which start nginx
-# themselves), and Java for the Nu HTML Checker (tests/test_links_and_html.py).
+# themselves), and Java for the Nu HTML Checker (tests/built_site/test_links_and_html.py).
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)

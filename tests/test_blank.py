@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, TODAY
+from helpers import ROOT, TODAY
+from helpers.records import companions, write_records
 from openpyxl import load_workbook
-from schema_data import companions, write_records
 
 from generator.blank import blank, existing_ids, is_tabular, next_id
 from generator.cli import main

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import yaml
-from conftest import ROOT
+from helpers import ROOT
 
 
 def test_github_pages_workflow_checks_builds_with_full_history_and_publishes_site():

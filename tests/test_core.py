@@ -6,7 +6,7 @@ import shutil
 from datetime import date
 
 import pytest
-from conftest import PLEDGES_YML, TODAY
+from helpers import PLEDGES_YML, TODAY
 
 from generator.core import generate
 from generator.markdown_text import escape

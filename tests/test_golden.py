@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ROOT, TODAY
+from helpers import ROOT, TODAY
 
 from generator.core import generate
 

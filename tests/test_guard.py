@@ -5,7 +5,8 @@ from __future__ import annotations
 import gzip
 import json
 
-from schema_data import mkdocs_build, new_project, snapshot
+import pytest
+from helpers import mkdocs_build, new_project, snapshot
 
 from generator.guard import Hit, scan_site
 
@@ -40,6 +41,7 @@ def test_scan_finds_every_kind_in_every_published_text_format(tmp_path):
     assert scan_site(tmp_path, allowed=frozenset({MOBILE, ID_NUMBER, BANK_CARD}))[0] == []
 
 
+@pytest.mark.site
 def test_a_personal_number_stops_the_build_and_names_output_source_and_field(tmp_path):
     project = new_project(tmp_path)
     members = project / "data" / "members.csv"
@@ -72,6 +74,7 @@ def test_a_personal_number_stops_the_build_and_names_output_source_and_field(tmp
     assert sorted(p.name for p in project.iterdir()) == ["content", "data", "mkdocs.yml", "site", "site_overrides"]
 
 
+@pytest.mark.site
 def test_published_phones_and_allowed_numbers_pass(tmp_path):
     project = new_project(tmp_path)
     village = project / "data" / "village.yml"
@@ -94,6 +97,7 @@ def test_published_phones_and_allowed_numbers_pass(tmp_path):
     assert sorted(p.name for p in project.iterdir()) == ["content", "data", "mkdocs.yml", "site", "site_overrides"]
 
 
+@pytest.mark.site
 def test_a_private_field_that_a_template_prints_stops_the_build(tmp_path):
     project = new_project(tmp_path)
     override = project / "site_overrides" / "markdown" / "namelist.md"

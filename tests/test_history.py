@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import MEMBERS_CSV, PLEDGES_YML, ROOT, TODAY
+from helpers import MEMBERS_CSV, PLEDGES_YML, ROOT, TODAY
 
 from generator.core import generate
 from generator.history import collect
@@ -244,8 +244,9 @@ def test_uncommitted_record_says_it_has_no_history_yet(repo):
     assert "这条记录公开后还没有提交到数据仓库，暂无修改记录。" in page
 
 
+@pytest.mark.site
 def test_mkdocs_build_shows_the_history_and_the_clerks_guide(repo, tmp_path):
-    from test_site import mkdocs_build
+    from helpers import mkdocs_build
 
     for name in ("mkdocs.yml", "content", "site_overrides"):
         source = ROOT / name

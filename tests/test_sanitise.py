@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import markdown
 import pytest
+from helpers.payloads import PAYLOADS, active_markup
 from lxml import html as lxml_html
-from test_injection import PAYLOADS, active_markup
 
 from generator.sanitise import file_reading_extensions, sanitise_html
 
@@ -118,9 +118,10 @@ def test_markdown_extensions_that_read_files_are_named():
     assert file_reading_extensions(["tables", "attr_list", "md_in_html", "toc"]) == []
 
 
+@pytest.mark.site
 def test_sanitising_changes_no_generated_page_of_the_demo(tmp_path, monkeypatch):
     """Generated pages are sanitised too (for Markdown fields): the templates' own markup passes."""
-    from conftest import ROOT
+    from helpers import ROOT
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 

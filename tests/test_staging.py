@@ -8,8 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import MEMBERS_CSV, PLEDGES_YML, TODAY
-from schema_data import mkdocs_build, new_project, snapshot
+from helpers import MEMBERS_CSV, PLEDGES_YML, TODAY, mkdocs_build, new_project, snapshot
 
 from generator import staging
 from generator.core import generate
@@ -162,6 +161,7 @@ def _put(site: Path, files: dict[str, bytes]) -> None:
         (site / name).write_bytes(content)
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("breakage", ["strict_warning", "data", "file_reading_extension", "interrupted"])
 def test_a_failed_build_leaves_the_previous_site_byte_for_byte(tmp_path, previous_site, breakage):
     project = new_project(tmp_path)

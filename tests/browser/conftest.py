@@ -1,4 +1,4 @@
-"""Fixtures for the browser tests: the demo site built once, Chromium, nginx under a sub-path.
+"""Fixtures for the browser tests: Chromium, nginx serving the demo site (`demo_site`) under a sub-path.
 
 Without Chromium (or nginx) these tests skip with the reason, except in CI (`CI` set), where a
 missing tool is an error: `tests/system-deps.sh` (run by `.ci/run`) installs them, so a skip there would hide a broken step.
@@ -7,16 +7,11 @@ missing tool is an error: `tests/system-deps.sh` (run by `.ci/run`) installs the
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
-from conftest import TODAY
-from test_site import mkdocs_build
+from helpers import TODAY
 
 from . import harness
-
-SCREENSHOTS = harness.ROOT / "test-artifacts" / "screenshots"
-"""Screenshots for a person to look at (named in README; git-ignored; kept by CI)."""
 
 
 def _unavailable(what: str) -> None:
@@ -28,17 +23,8 @@ def _unavailable(what: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The demo site, built once with `mkdocs build --strict` and the tests' build date."""
-    out = tmp_path_factory.mktemp("browser-site")
-    result = mkdocs_build(harness.ROOT, out)
-    assert result.returncode == 0, result.stderr
-    return out
-
-
-@pytest.fixture(scope="session")
-def page_types(site) -> dict[str, str]:
-    return harness.page_types(TODAY, site)
+def page_types(demo_site) -> dict[str, str]:
+    return harness.page_types(TODAY, demo_site)
 
 
 @pytest.fixture(scope="session")
@@ -55,19 +41,19 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def served(site) -> str:
+def served(demo_site) -> str:
     """The site behind nginx at a sub-path; yields its base URL (ending in /)."""
     if harness.nginx_path() is None:
         _unavailable("nginx (apt-get install nginx)")
-    with harness.nginx(site) as base:
+    with harness.nginx(demo_site) as base:
         yield base
 
 
 @pytest.fixture(params=["nginx", "file"])
-def base(request, site) -> str:
+def base(request, demo_site) -> str:
     """The site's base URL, once behind nginx at a sub-path and once opened from disk."""
     if request.param == "file":
-        return site.resolve().as_uri() + "/"
+        return demo_site.resolve().as_uri() + "/"
     return request.getfixturevalue("served")
 
 

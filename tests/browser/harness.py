@@ -22,6 +22,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 AXE = HERE / "vendor" / "axe-core" / "axe.min.js"
 """axe-core, vendored (see vendor/axe-core/SOURCE): no Node.js needed to run the tests."""
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+"""Screenshots for a person to look at (named in README; git-ignored; kept by CI)."""
 
 CHROMIUM = os.environ.get("CUNWU_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from . import harness
-from .conftest import SCREENSHOTS
 
 
 def visit(page, url: str) -> None:
@@ -136,7 +135,7 @@ SCREENSHOT_PAGES = ("home", "pledge_board", "pledge")
 def test_screenshots_for_people_to_look_at(open_site, served, page_types):
     """Saved under test-artifacts/screenshots/ (see README): home, pledge board and a pledge
     page at 360 and 1280 px, and at 360 px in large-text mode."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    harness.SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for name, viewport, large in (
         ("360", harness.PHONE, False),
         ("1280", harness.DESKTOP, False),
@@ -147,6 +146,6 @@ def test_screenshots_for_people_to_look_at(open_site, served, page_types):
         turn_large_text(page, large)
         for kind in SCREENSHOT_PAGES:
             visit(page, served + page_types[kind])
-            shot = SCREENSHOTS / f"{kind}-{name}.png"
+            shot = harness.SCREENSHOTS / f"{kind}-{name}.png"
             page.screenshot(path=shot, full_page=True)
             assert shot.stat().st_size > 10_000

@@ -8,7 +8,7 @@ import re
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from conftest import ROOT, TODAY
+from helpers import ROOT, TODAY
 
 from generator.model import load_site
 
@@ -23,8 +23,8 @@ def pledges():
 
 
 @pytest.fixture(scope="module")
-def indexed(site) -> dict[str, str]:
-    return harness.indexed_pages(site)
+def indexed(demo_site) -> dict[str, str]:
+    return harness.indexed_pages(demo_site)
 
 
 @pytest.fixture(scope="module")

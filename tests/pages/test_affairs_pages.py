@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 import pytest
-from affairs_data import DECISIONS_YML, LEDGER_CSV, PERIODS_YML, write_affairs
-from conftest import TODAY
+from helpers import TODAY
+from helpers.affairs import DECISIONS_YML, LEDGER_CSV, PERIODS_YML, write_affairs
 
 from generator.core import generate
 from generator.deadlines import disclosure_status

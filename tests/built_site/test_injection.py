@@ -1,7 +1,7 @@
 """No script injection from any data or content (issue 6, item 1).
 
 Known payloads go into every `Text` field of every record type and every other field that
-accepts them (Markdown bodies, personal fields), written from the schemas (see `schema_data`),
+accepts them (Markdown bodies, personal fields), written from the schemas (see `helpers.records`),
 one village per payload, and into a hand-written page; the site is built with
 `mkdocs build --strict` and every HTML page and the search index are parsed with a real parser.
 No payload may survive as active markup, and every payload written into data must still be
@@ -19,79 +19,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from helpers import mkdocs_build, new_project
+from helpers.payloads import PAYLOADS, active_markup
+from helpers.records import text_fields, write_village
 from lxml import html as lxml_html
-from schema_data import mkdocs_build, new_project, text_fields, write_village
-
-PAYLOADS = (
-    "<script>alert(1)</script>",
-    "<script>alert(1)",
-    "<img src=x onerror=alert(1)>",
-    "<svg/onload=alert(1)>",
-    "<b onmouseover=alert(1)>x</b>",
-    '"><script>alert(1)</script>',
-    "' onfocus='alert(1)' autofocus='",
-    "</aside><script>alert(1)</script>",
-    "</td></tr></table><script>alert(1)</script>",
-    "</li></ol><img src=x onerror=alert(1)>",
-    "[点我](javascript:alert(1))",
-    "[点我][x]\n\n[x]: javascript:alert(1)",
-    '段落\n{: onclick="alert(1)" }',
-    "<javascript:alert(1)>",
-    "![图](https://evil.example/x.png){ onerror=alert(1) }",
-    '{: onclick="alert(1)" }',
-    '<a href="javascript:alert(1)">x</a>',
-    '<a href=" JaVaScRiPt:alert(1)">x</a>',
-    '<iframe src="//evil.example/x"></iframe>',
-    '<object data="data:text/html,alert(1)">',
-    "<style>*{x:expression(alert(1))}</style>",
-    '<base href="//evil.example/">',
-    '<meta http-equiv=refresh content="0;url=//evil.example">',
-    '<form action="//evil.example"><button>x</button></form>',
-    '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
-    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
-    "&lt;script&gt;alert(1)&lt;/script&gt;",
-    "{{ 7*7 }}{% raw %}alert(1)",
-    "| alert(1) | x |",
-    "# alert(1) *粗* _斜_ `代码` ~~删~~",
-    '=HYPERLINK("http://evil.example","x")',
-    "<!-- alert(1)",
-)
-"""Known payloads: tags, event handlers, dangerous URLs, breaking out of the HTML our templates
-wrap data in (tables, asides, lists, attributes), Markdown links and attribute lists, template
-syntax, CSV formulas. Each carries ``alert(1)`` or ``evil.example`` so a survivor can be found."""
-
-MARKERS = ("alert(1)", "evil.example", "PHNjcmlwdD5")
-RISKY_TAGS = {"iframe", "object", "embed", "base", "frame", "frameset", "applet"}
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "poster", "background", "srcdoc"}
-BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
-
-
-def active_markup(html: str) -> list[str]:
-    """Everything in `html` that a browser would run or load from a payload."""
-    found = []
-    if not html.strip():
-        return found
-    for element in lxml_html.fromstring(html).iter():
-        if not isinstance(element.tag, str):
-            continue  # comments and processing instructions
-        name = element.tag.lower().rpartition("}")[2]
-        attributes = {k.lower(): v for k, v in element.attrib.items()}
-        where = f"<{name} {attributes}>"
-        if name in RISKY_TAGS:
-            found.append(where)
-        if name in {"script", "style", "meta", "form", "link", "math"}:
-            inside = element.text_content() + " ".join(attributes.values())
-            if any(m in inside for m in MARKERS):
-                found.append(where)
-        for name, value in attributes.items():
-            if name.startswith("on"):
-                found.append(where)
-            plain = re.sub(r"[\s\x00-\x1f]", "", value).lower()
-            if name in URL_ATTRIBUTES and plain.startswith(BAD_SCHEMES):
-                found.append(where)
-            if name in URL_ATTRIBUTES - {"href"} and any(m in value for m in MARKERS):
-                found.append(where)  # loads something from another host
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -125,6 +56,7 @@ def test_payloads_cover_every_text_field_of_every_record_type():
     assert pairs >= len(fields) * 10, "most fields should receive most payloads"
 
 
+@pytest.mark.site
 def test_no_payload_survives_as_active_markup_in_any_page(hostile_site):
     _, site = hostile_site
     pages = sorted(site.rglob("*.html"))
@@ -137,6 +69,7 @@ def test_no_payload_survives_as_active_markup_in_any_page(hostile_site):
     assert survivors == {}
 
 
+@pytest.mark.site
 def test_no_payload_survives_in_the_search_index(hostile_site):
     _, site = hostile_site
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -146,6 +79,7 @@ def test_no_payload_survives_in_the_search_index(hostile_site):
     assert survivors == []
 
 
+@pytest.mark.site
 def test_every_data_payload_is_shown_as_text(hostile_site):
     """Escaping must keep the data: each payload is visible, character for character."""
     _, site = hostile_site
@@ -155,6 +89,7 @@ def test_every_data_payload_is_shown_as_text(hostile_site):
         assert " ".join(payload.split()) in " ".join(text.split()), payload
 
 
+@pytest.mark.site
 def test_every_text_field_reaches_the_downloads(hostile_site):
     """The JSON downloads hold every text field with the payload unchanged (nested ones too)."""
     _, site = hostile_site
@@ -169,6 +104,7 @@ def test_every_text_field_reaches_the_downloads(hostile_site):
             assert records and all(shown in _values(r, field.path.split(".")) for r in records), (field, payload)
 
 
+@pytest.mark.site
 def test_downloads_never_start_a_cell_with_a_formula(hostile_site):
     _, site = hostile_site
     for download in site.rglob("*.csv"):
@@ -177,6 +113,7 @@ def test_downloads_never_start_a_cell_with_a_formula(hostile_site):
             assert formulas == [], download
 
 
+@pytest.mark.site
 def test_the_hand_written_page_is_sanitised(hostile_site):
     _, site = hostile_site
     page = (site / "hostile.html").read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""A minimal valid set of affairs and finance files, written on top of conftest's `village`."""
+"""A minimal valid set of affairs and finance files, written on top of the `village` fixture."""
 
 from __future__ import annotations
 

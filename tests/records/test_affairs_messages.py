@@ -4,7 +4,8 @@ including each thing Excel does to a clerk's data (../shared/DOMAIN.md, "What Ex
 from __future__ import annotations
 
 import pytest
-from affairs_data import (
+from helpers import TODAY
+from helpers.affairs import (
     DECISIONS_YML,
     LEDGER_CSV,
     LIST_CSV,
@@ -14,7 +15,6 @@ from affairs_data import (
     PROJECTS_YML,
     write_affairs,
 )
-from conftest import TODAY
 
 from generator.cli import main
 from generator.core import generate

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import TODAY
+from helpers import TODAY
+from helpers.records import example_record, write_village
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from schema_data import example_record, write_village
 
 from generator.datasets import DATASETS
 from generator.model import load_site

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import ROOT
+from helpers import ROOT
 
 from generator.readers import Mapping, Sequence, yaml_reader
 from generator.readers.yaml_reader import read_yaml

@@ -4,7 +4,7 @@ wishes, 五个好 and stories. Each case writes one extra file into the minimal 
 from __future__ import annotations
 
 import pytest
-from conftest import TODAY
+from helpers import TODAY
 
 from generator.model import load_site
 

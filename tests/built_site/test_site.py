@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
 import posixpath
 import re
 import shutil
-import subprocess
-import sys
-from datetime import datetime, time, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlparse
@@ -17,108 +13,66 @@ from urllib.parse import urlparse
 import jieba
 import pytest
 import yaml
-from bs4 import BeautifulSoup
-from conftest import ROOT, TODAY
+from helpers import ROOT, TODAY, mkdocs_build, soup
 
-from generator.model import load_site
 from generator.personal_data import find_personal_numbers
 from generator.readers.csv_reader import read_csv
 from generator.records.pledge import PUBLIC_STATUSES
 
-EPOCH = str(int(datetime.combine(TODAY, time(12), timezone(timedelta(hours=8))).timestamp()))
+pytestmark = pytest.mark.site
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("CUNWU_DEBUG", None)
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-q",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-d",
-            str(site_dir),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=project,
-    )
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
-    assert result.returncode == 0, result.stderr
-    return out
-
-
-@pytest.fixture(scope="module")
-def village():
-    site_model, problems = load_site(ROOT / "data", TODAY, ROOT)
-    assert problems == []
-    return site_model.villages[0]
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-
-
-def test_every_public_pledge_has_its_page_and_no_draft_leaks(site, village):
-    public = village.public_pledges(TODAY)
+def test_every_public_pledge_has_its_page_and_no_draft_leaks(demo_site, demo_village):
+    public = demo_village.public_pledges(TODAY)
     for pledge in public:
-        page = soup(site / "pledges" / f"{pledge.id}.html")
+        page = soup(demo_site / "pledges" / f"{pledge.id}.html")
         assert page.find("h1").get_text(strip=True) == pledge.content
-    hidden = [p for p in village.pledges if not p.is_public(TODAY)]
+    hidden = [p for p in demo_village.pledges if not p.is_public(TODAY)]
     assert hidden, "the demo data should contain unpublished pledges"
     everything = "\n".join(
         p.read_text(encoding="utf-8", errors="replace")
-        for p in site.rglob("*")
+        for p in demo_site.rglob("*")
         if p.is_file() and p.suffix in {".html", ".json", ".csv", ".xml"}
     )
     for pledge in hidden:
-        assert not (site / "pledges" / f"{pledge.id}.html").exists()
+        assert not (demo_site / "pledges" / f"{pledge.id}.html").exists()
         assert pledge.content not in everything.replace("\u200b", "")
 
 
-def test_board_counts_match_the_data(site, village):
-    board = soup(site / "pledges" / "index.html")
+def test_board_counts_match_the_data(demo_site, demo_village):
+    board = soup(demo_site / "pledges" / "index.html")
     heading = board.find("h2", string="按状态")
     rows = heading.find_next("table").find("tbody").find_all("tr")
     shown = {r.find_all("td")[0].get_text(strip=True): int(r.find_all("td")[1].get_text(strip=True)) for r in rows}
-    expected = {s.text: sum(1 for p in village.public_pledges(TODAY) if p.status(TODAY) is s) for s in PUBLIC_STATUSES}
+    expected = {
+        s.text: sum(1 for p in demo_village.public_pledges(TODAY) if p.status(TODAY) is s) for s in PUBLIC_STATUSES
+    }
     assert shown == expected
     assert all(expected.values()), "the demo data should cover every public status"
 
 
-def test_status_listings_hold_exactly_their_pledges(site, village):
+def test_status_listings_hold_exactly_their_pledges(demo_site, demo_village):
     for status in PUBLIC_STATUSES:
         listed = set()
-        for page in sorted((site / "pledges" / "status").glob(f"{status.slug}*.html")):
+        for page in sorted((demo_site / "pledges" / "status").glob(f"{status.slug}*.html")):
             for a in soup(page).select("article table a[href^='../']"):
                 if re.fullmatch(r"\.\./\d{4}-\d{3}\.html", a["href"]):
                     listed.add(a["href"][3:-5])
-        assert listed == {p.id for p in village.public_pledges(TODAY) if p.status(TODAY) is status}
+        assert listed == {p.id for p in demo_village.public_pledges(TODAY) if p.status(TODAY) is status}
 
 
-def test_member_pages_list_their_pledges(site, village):
-    for member in village.members.values():
-        page = soup(site / "members" / f"{member.id}.html")
+def test_member_pages_list_their_pledges(demo_site, demo_village):
+    for member in demo_village.members.values():
+        page = soup(demo_site / "members" / f"{member.id}.html")
         linked = {a["href"] for a in page.select("article table a")}
-        mine = {f"../pledges/{p.id}.html" for p in village.public_pledges(TODAY) if p.member == member.id}
+        mine = {f"../pledges/{p.id}.html" for p in demo_village.public_pledges(TODAY) if p.member == member.id}
         assert mine <= linked
 
 
-def test_search_index_holds_segmented_chinese(site, village):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_search_index_holds_segmented_chinese(demo_site, demo_village):
+    index = json.loads((demo_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["zh"]
-    pledge = max(village.public_pledges(TODAY), key=lambda p: len(p.content))
+    pledge = max(demo_village.public_pledges(TODAY), key=lambda p: len(p.content))
     docs = [d for d in index["docs"] if d["location"].startswith(f"pledges/{pledge.id}.html")]
     text = " ".join(d["title"] + " " + d["text"] for d in docs)
     tokens = set(re.split(r"[\u200b\s]+", text))
@@ -126,8 +80,8 @@ def test_search_index_holds_segmented_chinese(site, village):
     assert words and all(w in tokens for w in words), (words, sorted(tokens)[:50])
 
 
-def test_no_request_to_another_host(site):
-    for page in site.rglob("*.html"):
+def test_no_request_to_another_host(demo_site):
+    for page in demo_site.rglob("*.html"):
         parsed = soup(page)
         for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src")):
             for element in parsed.find_all(tag):
@@ -136,17 +90,17 @@ def test_no_request_to_another_host(site):
                     assert not urlparse(value).netloc, f"{page}: <{tag} {attr}={value}>"
 
 
-def test_links_are_relative_so_the_site_works_under_any_sub_path(site):
+def test_links_are_relative_so_the_site_works_under_any_sub_path(demo_site):
     # 404.html is served at any missing address, so MkDocs gives it root-absolute links; it is
     # the one page that needs `site_url` set to the real sub-path.
-    for page in set(site.rglob("*.html")) - {site / "404.html"}:
+    for page in set(demo_site.rglob("*.html")) - {demo_site / "404.html"}:
         for a in soup(page).find_all("a", href=True):
             href = a["href"]
             assert not href.startswith("/"), f"{page}: {href}"
 
 
-def test_record_pages_stay_out_of_the_navigation(site, village):
-    nav = soup(site / "index.html").select("nav.md-nav--primary a[href]")
+def test_record_pages_stay_out_of_the_navigation(demo_site, demo_village):
+    nav = soup(demo_site / "index.html").select("nav.md-nav--primary a[href]")
     listed = {
         page.removesuffix(".md") + ".html"
         for page in _nav_pages(yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))["nav"])
@@ -165,13 +119,13 @@ def _nav_pages(entries) -> list[str]:
     return pages
 
 
-def test_downloads_open_in_excel_and_hold_only_public_records(site, village):
-    raw = (site / "open-data" / "pledges.csv").read_bytes()
+def test_downloads_open_in_excel_and_hold_only_public_records(demo_site, demo_village):
+    raw = (demo_site / "open-data" / "pledges.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     lines = raw.decode("utf-8-sig").splitlines()
-    assert len(lines) == 1 + len(village.public_pledges(TODAY))
-    data = json.loads((site / "open-data" / "pledges.json").read_text(encoding="utf-8"))
-    assert sorted(r["id"] for r in data["records"]) == sorted(p.id for p in village.public_pledges(TODAY))
+    assert len(lines) == 1 + len(demo_village.public_pledges(TODAY))
+    data = json.loads((demo_site / "open-data" / "pledges.json").read_text(encoding="utf-8"))
+    assert sorted(r["id"] for r in data["records"]) == sorted(p.id for p in demo_village.public_pledges(TODAY))
     assert {f["key"] for f in data["fields"]} >= {"id", "content", "reviews[].outcome", "status"}
 
 
@@ -191,21 +145,21 @@ def test_bad_data_stops_the_build_without_traceback_and_keeps_the_old_site(tmp_p
     assert (old / "index.html").read_text(encoding="utf-8") == "上一版网站"
 
 
-def test_names_stay_whole_in_the_search_index(site, village):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_names_stay_whole_in_the_search_index(demo_site, demo_village):
+    index = json.loads((demo_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     tokens = {t for d in index["docs"] for t in re.split(r"[\u200b\s]+", d["title"] + " " + d["text"])}
-    names = [m.name for m in village.members.values()] + [village.profile.name]
+    names = [m.name for m in demo_village.members.values()] + [demo_village.profile.name]
     assert [n for n in names if n not in tokens] == []
 
 
-def test_the_site_ships_materials_search_worker_with_the_query_segmenter_fixed(site):
+def test_the_site_ships_materials_search_worker_with_the_query_segmenter_fixed(demo_site):
     import material
 
     from generator.search import fix_query_segmenter
 
     original = sorted((Path(material.__file__).parent / "templates").glob("assets/javascripts/workers/search.*.min.js"))
     assert len(original) == 1
-    shipped = site / original[0].relative_to(Path(material.__file__).parent / "templates")
+    shipped = demo_site / original[0].relative_to(Path(material.__file__).parent / "templates")
     assert shipped.read_text(encoding="utf-8") == fix_query_segmenter(original[0].read_text(encoding="utf-8"))
 
 
@@ -238,17 +192,17 @@ MONTH_PAGE = re.compile(r"20\d\d-\d\d\.html")
 QUARTER_PAGE = re.compile(r"20\d\d-Q[1-4]\.html")
 
 
-def test_each_month_rows_sum_to_its_totals_in_the_html(site, village):
-    months = sorted(p for p in (site / "finance").glob("20*.html") if MONTH_PAGE.fullmatch(p.name))
+def test_each_month_rows_sum_to_its_totals_in_the_html(demo_site, demo_village):
+    months = sorted(p for p in (demo_site / "finance").glob("20*.html") if MONTH_PAGE.fullmatch(p.name))
     assert len(months) >= 12
     for page in months:
-        assert _period(page)["rows"] == len([e for e in village.records["ledger"] if e.period == page.stem]), page
+        assert _period(page)["rows"] == len([e for e in demo_village.records["ledger"] if e.period == page.stem]), page
 
 
-def test_each_quarter_adds_up_its_months_in_the_html(site):
-    quarters = sorted(p for p in (site / "finance").glob("20*.html") if QUARTER_PAGE.fullmatch(p.name))
+def test_each_quarter_adds_up_its_months_in_the_html(demo_site):
+    quarters = sorted(p for p in (demo_site / "finance").glob("20*.html") if QUARTER_PAGE.fullmatch(p.name))
     assert len(quarters) >= 4
-    index = {a["href"] for a in soup(site / "finance" / "index.html").select("article table a")}
+    index = {a["href"] for a in soup(demo_site / "finance" / "index.html").select("article table a")}
     for page in quarters:
         quarter = _period(page)
         links = quarter["html"].find("h2", string="各月").find_next("table").select("tbody a")
@@ -265,40 +219,42 @@ def test_each_quarter_adds_up_its_months_in_the_html(site):
             assert month["html"].find("a", string=re.compile(r"^\d{4}年第[一二三四]季度$"))["href"] == page.name
 
 
-def test_no_unmasked_personal_number_anywhere_in_the_site(site, village):
-    allowed = village.profile.public_phones()
+def test_no_unmasked_personal_number_anywhere_in_the_site(demo_site, demo_village):
+    allowed = demo_village.profile.public_phones()
     raw = set()
     for path in (ROOT / "data" / "lists").glob("*.csv"):
         for row in read_csv(path.read_bytes(), path.name).value:
             raw |= {v for k, v in row.items() if k in ("身份证号", "联系电话", "银行账号") and v}
     assert len(raw) > 20, "the demo name lists should carry raw personal numbers to mask"
     scanned = 0
-    for path in site.rglob("*"):
+    for path in demo_site.rglob("*"):
         if path.is_file() and path.suffix in {".html", ".json", ".csv", ".xml", ".js", ".svg", ".txt", ".md"}:
             text = path.read_text(encoding="utf-8", errors="replace").replace("\u200b", "")
             assert find_personal_numbers(text, allowed) == [], path
             assert not [n for n in raw if n in text], path
             scanned += 1
-    assert (site / "search" / "search_index.json").exists() and (site / "open-data" / "list_entries.csv").exists()
+    assert (demo_site / "search" / "search_index.json").exists() and (
+        demo_site / "open-data" / "list_entries.csv"
+    ).exists()
     assert scanned > 100
 
 
-def test_print_views_have_no_navigation_and_say_why_there_is_no_qr_code(site):
+def test_print_views_have_no_navigation_and_say_why_there_is_no_qr_code(demo_site):
     for page in [
-        site / "print" / "notices" / "GS-2026-09.html",
-        site / "print" / "finance" / "2026-06.html",
-        site / "print" / "decisions" / "JC-2026-03.html",
+        demo_site / "print" / "notices" / "GS-2026-09.html",
+        demo_site / "print" / "finance" / "2026-06.html",
+        demo_site / "print" / "decisions" / "JC-2026-03.html",
     ]:
         html = soup(page)
         assert html.select_one("div.md-sidebar--primary").has_attr("hidden")
         assert html.select_one(".cunwu-print h1")
         assert "没有设置 site_url，无法生成二维码" in html.select_one(".cunwu-print-qr").get_text()
-    css = (site / "assets" / "stylesheets" / "cunwu.css").read_text(encoding="utf-8")
+    css = (demo_site / "assets" / "stylesheets" / "cunwu.css").read_text(encoding="utf-8")
     assert "size: A4" in css and "@media print" in css
 
 
-def test_every_new_dataset_is_downloadable_with_its_columns_documented(site, village):
-    index = soup(site / "open-data" / "index.html")
+def test_every_new_dataset_is_downloadable_with_its_columns_documented(demo_site, demo_village):
+    index = soup(demo_site / "open-data" / "index.html")
     for name, title in [
         ("notices", "公告公示"),
         ("decisions", "四议两公开"),
@@ -310,26 +266,26 @@ def test_every_new_dataset_is_downloadable_with_its_columns_documented(site, vil
     ]:
         row = index.find("a", href=f"{name}.html", string=title).find_parent("tr")
         assert row.find("a", href=f"{name}.csv") and row.find("a", href=f"{name}.json")
-        page = soup(site / "open-data" / f"{name}.html")
+        page = soup(demo_site / "open-data" / f"{name}.html")
         assert page.find("h1").get_text(strip=True) == f"{title}（开放数据）"
         assert page.find("a", href=f"{name}.csv") and page.find("a", href=f"{name}.json") and page.find("table")
-        data = json.loads((site / "open-data" / f"{name}.json").read_text(encoding="utf-8"))
+        data = json.loads((demo_site / "open-data" / f"{name}.json").read_text(encoding="utf-8"))
         assert data["records"] and {f["key"] for f in data["fields"]} >= set(data["records"][0])
-    ledger = json.loads((site / "open-data" / "ledger.json").read_text(encoding="utf-8"))["records"]
+    ledger = json.loads((demo_site / "open-data" / "ledger.json").read_text(encoding="utf-8"))["records"]
     assert all(isinstance(r["income"] or r["expense"], str) for r in ledger)  # exact decimals, never floats
-    assert len(ledger) == sum(1 for e in village.records["ledger"])
+    assert len(ledger) == sum(1 for e in demo_village.records["ledger"])
 
 
-def test_a_draft_notice_never_reaches_the_site(site, village):
-    drafts = [n for n in village.records["notices"] if n.published > TODAY]
+def test_a_draft_notice_never_reaches_the_site(demo_site, demo_village):
+    drafts = [n for n in demo_village.records["notices"] if n.published > TODAY]
     assert drafts
     everything = "\n".join(
         p.read_text(encoding="utf-8", errors="replace")
-        for p in site.rglob("*")
+        for p in demo_site.rglob("*")
         if p.is_file() and p.suffix in {".html", ".json", ".csv"}
     ).replace("\u200b", "")
     for notice in drafts:
-        assert not (site / "notices" / f"{notice.id}.html").exists()
+        assert not (demo_site / "notices" / f"{notice.id}.html").exists()
         assert notice.title not in everything
 
 
@@ -347,15 +303,15 @@ def test_a_masking_rule_that_keeps_too_much_stops_the_build_in_chinese(tmp_path)
     assert not (tmp_path / "out").exists()
 
 
-def test_private_fields_never_reach_the_site(site, village):
+def test_private_fields_never_reach_the_site(demo_site, demo_village):
     from generator.guard import as_read, read_text
     from generator.schema import private_values
 
-    private = {value for records in village.records.values() for r in records for value, _, _ in private_values(r)}
+    private = {value for records in demo_village.records.values() for r in records for value, _, _ in private_values(r)}
     assert private, "the demo data should hold private values (name-list addresses)"
-    for path in site.rglob("*"):
+    for path in demo_site.rglob("*"):
         text = read_text(path) if path.is_file() else None
         if text is not None:
             plain = as_read(text)
             assert not [v for v in private if v in plain], path
-    assert "住址" not in (site / "open-data" / "list_entries.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert "住址" not in (demo_site / "open-data" / "list_entries.csv").read_text(encoding="utf-8-sig").splitlines()[0]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import markdown
 from bs4 import BeautifulSoup
-from conftest import ROOT, TODAY
+from helpers import ROOT, TODAY
 
 from generator.core import generate
 from generator.datasets import DATASETS

@@ -1,7 +1,7 @@
 """Each thing Excel does to a clerk's data (../shared/DOMAIN.md) is read right or refused exactly.
 
-Refusals with their exact text are in test_affairs_messages.py; here: what must be read right,
-and the refusals that only an XLSX workbook can produce.
+Refusals with their exact text are in tests/records/test_affairs_messages.py; here: what must be
+read right, and the refusals that only an XLSX workbook can produce.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from affairs_data import LEDGER_CSV, write_affairs
-from conftest import TODAY
+from helpers import TODAY
+from helpers.affairs import LEDGER_CSV, write_affairs
 
 from generator.model import load_site
 from generator.readers.csv_reader import read_csv

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import gzip
 
-from schema_data import mkdocs_build, new_project, snapshot
+import pytest
+from helpers import mkdocs_build, new_project, snapshot
 
 
+@pytest.mark.site
 def test_two_builds_of_the_demo_are_byte_identical(tmp_path):
     """Built from two copies in different folders, with different hash seeds (set order)."""
     sites = []

@@ -4,7 +4,7 @@ pledges); none without site_url."""
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, TODAY
+from helpers import ROOT, TODAY
 from lxml import etree
 
 from generator.core import generate
@@ -89,11 +89,12 @@ def test_no_feed_and_no_link_to_it_without_site_url():
     assert "feed.xml" not in result.files["notices/index.md"]
 
 
+@pytest.mark.site
 def test_a_site_with_site_url_publishes_the_feed_and_links_to_it(tmp_path):
     import shutil
 
     from bs4 import BeautifulSoup
-    from test_site import mkdocs_build
+    from helpers import mkdocs_build
 
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", "tests", "*.egg-info"))

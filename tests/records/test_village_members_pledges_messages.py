@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MEMBERS_CSV, PLEDGES_YML, TODAY, VILLAGE_YML
+from helpers import MEMBERS_CSV, PLEDGES_YML, TODAY, VILLAGE_YML
 
 from generator.model import load_site
 

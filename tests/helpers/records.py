@@ -14,16 +14,11 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import yaml
-from conftest import ROOT
 
 from generator.datasets import DATASETS
 from generator.datasets import dataset as dataset_named
@@ -150,40 +145,3 @@ def write_village(folder: Path, text: str, content: Path | None = None) -> None:
     it): records of every dataset, every free text field holding `text`."""
     for name, records in village_records(text).items():
         write_records(folder, name, records, content or folder.parent / "content")
-
-
-def new_project(base: Path, nav: list[str] | None = None) -> Path:
-    """A copy of the demo project (config, content, overrides, data) to change in a test.
-
-    `nav` replaces the demo's navigation (pages of content/), so the data may be replaced by
-    something other than one village; None keeps it.
-    """
-    project = base / "project"
-    for name in ("content", "site_overrides", "data"):
-        shutil.copytree(ROOT / name, project / name)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    if nav is not None:
-        head, _, rest = config.partition("\nnav:\n")
-        config = head + "\nnav:\n" + "".join(f"  - {page}\n" for page in nav) + rest[rest.index("\nvalidation:") :]
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return project
-
-
-def mkdocs_build(
-    project: Path, site_dir: Path | None = None, epoch: str | None = "1794715200", **environ: str
-) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` as a clerk runs it; `environ` adds environment variables."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **environ}
-    env.pop("CUNWU_DEBUG", None)
-    env.pop("SOURCE_DATE_EPOCH", None)
-    if epoch:
-        env["SOURCE_DATE_EPOCH"] = epoch
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")]
-    if site_dir is not None:
-        command += ["-d", str(site_dir)]
-    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=project)
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder` by relative path, with its bytes."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
