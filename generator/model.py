@@ -43,6 +43,10 @@ class Village:
     """The site's settings (masking rules, disclosure deadlines, site_url)."""
     content: Path | None = None
     """This village's folder of hand-written pages (stories, photos), when it has one."""
+    docs: Path | None = None
+    """The site's folder of hand-written pages (``content/``), where notices' attachments live."""
+    root: Path | None = None
+    """The repository's folder: file names in messages are relative to it."""
     memo: dict = field(default_factory=dict, repr=False)
     """Values computed once from the loaded records (indexes, groupings), by key."""
 
@@ -141,7 +145,9 @@ def load_site(
                 )
             )
             continue
-        village, found = load_village(slug, folder, root, settings, content_dir / slug if slug else content_dir)
+        village, found = load_village(
+            slug, folder, root, settings, content_dir / slug if slug else content_dir, docs=content_dir
+        )
         villages.append(village)
         problems += found
     if problems:
@@ -161,14 +167,22 @@ def village_folders(data_dir: Path) -> list[tuple[str, Path]]:
 
 
 def load_village(
-    slug: str, folder: Path, root: Path, settings: Settings | None = None, content: Path | None = None
+    slug: str,
+    folder: Path,
+    root: Path,
+    settings: Settings | None = None,
+    content: Path | None = None,
+    *,
+    docs: Path | None = None,
 ) -> tuple[Village | None, list[Problem]]:
     """Read every dataset of one village, then check ids, records and references across them.
 
     Personal values of name lists are masked here, before anything else sees the village.
     """
     settings = settings or Settings()
-    village, problems, broken = Village(slug, settings=settings, content=content), [], set()
+    village = Village(slug, settings=settings, content=content, docs=docs, root=root)
+    problems: list[Problem] = []
+    broken: set[str] = set()
     for dataset in DATASETS:
         records, found = _load_dataset(dataset, content if dataset.in_content and content else folder, root)
         if found:

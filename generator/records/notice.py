@@ -131,13 +131,17 @@ DATASET = Dataset(
             lambda n, village, today: n.status(today),
         ),
     ),
+    check_all=lambda village: attachment_problems(village),
     example=lambda day: Example({"attachments": None}),
 )  # an attachment must be a file in content/
 
 
-def attachment_problems(village, docs_dir: Path, root: Path) -> list[Problem]:
-    """Every attachment of a notice must be a file in the docs folder (content/)."""
-    problems = []
+def attachment_problems(village) -> list[Problem]:
+    """Every attachment of a notice must be a file in the site's docs folder (content/)."""
+    docs_dir, root = village.docs, village.root
+    problems: list[Problem] = []
+    if docs_dir is None or root is None:
+        return problems
     for notice in village.records["notices"]:
         for a in notice.attachments:
             if not (docs_dir / a.file).resolve().is_relative_to(docs_dir.resolve()):
