@@ -20,9 +20,10 @@ from pathlib import Path
 
 import yaml
 
-from .datasets import dataset as dataset_named
-from .model import READERS, village_folders
+from .datasets import named as dataset_named
+from .model import village_folders
 from .readers import Mapping, Sequence
+from .readers.registry import READERS
 from .records import Dataset, Example
 from .schema import Day, FieldSpec, Identifier, ListOf, Nested, Text, fields_of
 
@@ -44,7 +45,7 @@ def blank(dataset: Dataset, data_dir: Path, today: date) -> Blank:
     stem = f"{dataset.name}-{new_id}" if new_id else dataset.name
     example = dataset.example_on(today)
     given = example.values
-    if is_tabular(dataset):
+    if dataset.tabular:
         row = example_row(dataset.record, given, new_id, today)
         xlsx = to_xlsx(dataset, row, needs(example))
         return Blank({f"{stem}.csv": to_csv(dataset, row), f"{stem}.xlsx": xlsx}, new_id)
@@ -81,12 +82,6 @@ def to_markdown(dataset: Dataset, given: dict, today: date) -> str:
             "",
         ]
     )
-
-
-def is_tabular(dataset: Dataset) -> bool:
-    """True when the records may be kept as a table: one flat record per row, in a CSV file."""
-    flat = not any(isinstance(f.kind, (Nested, ListOf)) for f in fields_of(dataset.record))
-    return flat and not dataset.single and any(p.lower().endswith(".csv") for p in dataset.patterns)
 
 
 # --- ids ---------------------------------------------------------------------------------------

@@ -1,4 +1,7 @@
-"""Every record type the generator knows, in loading order (referenced types first)."""
+"""The registry: every record type the generator knows, in loading order (referenced types first).
+
+Each record module declares its `DATASET` (files, schema, what is public, its page module).
+"""
 
 from __future__ import annotations
 
@@ -42,6 +45,6 @@ DATASETS = (
 )
 
 
-def dataset(name: str):
+def named(name: str):
     """The dataset called `name`."""
     return next(d for d in DATASETS if d.name == name)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .datasets import dataset
 from .settings import DEADLINE_TITLES, FREQUENCIES
 
 OVERDUE_SHOWN = 6
@@ -60,11 +59,9 @@ def _dues(title: str, start: date, covered: set[date], today: date, months: int,
 def _covered(village, kind: str, today: date, months: int) -> set[date]:
     """The first day of each period that has been published."""
     if kind == "finance":
-        return {_period_start(p.month, months) for p in village.shown(dataset("periods"), today)}
+        return {_period_start(p.month, months) for p in village.public("periods", today)}
     days = [
-        r.published
-        for name in ("notices", "decisions", "projects", "namelists")
-        for r in village.shown(dataset(name), today)
+        r.published for name in ("notices", "decisions", "projects", "namelists") for r in village.public(name, today)
     ]
     return {_period_start(day, months) for day in days}
 

@@ -69,7 +69,7 @@ def files(village: Village, today: date) -> dict[str, bytes]:
     """Every download of a village: ``open-data/<name>.csv`` and ``.json``."""
     out = {}
     for dataset in DATASETS:
-        records = village.shown(dataset, today)
+        records = village.public(dataset, today)
         if not dataset.single:
             out[village.path(f"open-data/{dataset.name}.csv")] = to_csv(dataset, records, village, today)
         out[village.path(f"open-data/{dataset.name}.json")] = to_json(dataset, records, village, today)

@@ -25,9 +25,9 @@ from pathlib import Path, PurePosixPath
 
 from .build_date import CHINA
 from .datasets import DATASETS
-from .model import parse_file, village_folders
+from .model import village_folders
 from .readers import Mapping, Sequence
-from .records import Dataset
+from .records import Dataset, parse_file
 from .schema import ListOf, Nested, fields_of, parse_record
 
 NO_BLOB = "0" * 40

@@ -25,8 +25,8 @@ from mkdocs.utils import CountHandler
 from . import guard, history, staging
 from .build_date import BuildDateError, build_date
 from .core import Generated, generate, is_withheld
-from .model import READERS
 from .problems import report
+from .readers.registry import READERS
 from .sanitise import file_reading_extensions, sanitise_html
 from .schema import private_values, public_texts
 from .search import fix_query_segmenter, vocabulary

@@ -6,61 +6,34 @@ then in the package's defaults, so a village changes one page by overriding one 
 
 from __future__ import annotations
 
+import importlib
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from . import exports
+from .datasets import DATASETS
 from .history import History
 from .markdown_text import cn_date, escape, link, relative
 from .model import Site, Village
 from .money import yuan
-from .pages import (
-    PageSpec,
-    cases,
-    decisions,
-    feed,
-    finance,
-    five_goods,
-    guide,
-    home,
-    members,
-    mentoring,
-    namelists,
-    notices,
-    open_data,
-    people,
-    pledges,
-    points,
-    projects,
-    stats,
-    wishes,
-)
+from .pages import PageSpec
 from .problems import Problem
 from .records.pledge import CATEGORIES
 
-PAGE_TYPES = (
-    home,
-    pledges,
-    members,
-    notices,
-    decisions,
-    projects,
-    finance,
-    namelists,
-    open_data,
-    guide,
-    people,
-    mentoring,
-    points,
-    wishes,
-    five_goods,
-    cases,
-    stats,
-    feed,
-)
+SITE_PAGES = ("open_data", "guide", "people", "stats", "feed")
+"""Page modules about the whole village rather than one dataset, after the datasets' own."""
+
+
+def page_modules() -> list[ModuleType]:
+    """Every page module: the home page, each dataset's (named by its `Dataset.pages`), then SITE_PAGES."""
+    names = dict.fromkeys(["home", *(d.pages for d in DATASETS), *SITE_PAGES])
+    return [importlib.import_module(f"{__package__}.pages.{name}") for name in names]
+
+
 OVERRIDES_SUBDIR = "markdown"
 
 
@@ -90,7 +63,7 @@ def environment(overrides: Path | None = None) -> Environment:
 
 def page_specs(village: Village, today: date) -> list[PageSpec]:
     """Every page of one village."""
-    return [spec for module in PAGE_TYPES for spec in module.pages(village, today)]
+    return [spec for module in page_modules() for spec in module.pages(village, today)]
 
 
 def render_site(
@@ -172,7 +145,7 @@ def render_appendices(site: Site, overrides: Path | None = None) -> dict[str, st
     env = environment(overrides)
     out = {}
     for village in site.villages:
-        for module in PAGE_TYPES:
+        for module in page_modules():
             for spec in getattr(module, "appendices", lambda v, t: [])(village, site.today):
                 out[spec.uri] = env.get_template(spec.template).render(
                     spec.context,
@@ -190,7 +163,7 @@ def withheld_pages(site: Site) -> set[str]:
     return {
         uri
         for village in site.villages
-        for module in PAGE_TYPES
+        for module in page_modules()
         for uri in getattr(module, "withheld", lambda v, t: [])(village, site.today)
     }
 

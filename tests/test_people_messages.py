@@ -446,7 +446,7 @@ def test_message_text(village, case):
 
 def test_cunwu_new_cases_writes_a_story_that_check_accepts_once_people_are_named(village):
     from generator.blank import blank
-    from generator.datasets import dataset
+    from generator.datasets import named as dataset
 
     made = blank(dataset("cases"), village / "data", TODAY)
     ((name, content),) = made.files.items()

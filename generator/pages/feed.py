@@ -13,7 +13,6 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date
 
-from ..datasets import dataset
 from ..model import Village
 from ..records.notice import Notice
 from . import PageSpec, cases
@@ -52,7 +51,7 @@ def entries(village: Village, today: date) -> list[Entry]:
     ]
     found += [
         Entry(n.published, n.kind, n.title, village.path(f"notices/{n.id}.md"), notice_summary(n))
-        for n in village.shown(dataset("notices"), today)[::-1][:ENTRIES]
+        for n in village.public("notices", today)[::-1][:ENTRIES]
     ]
     found += [
         Entry(

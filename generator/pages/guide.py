@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..blank import is_tabular
 from ..datasets import DATASETS
 from ..exports import documented_fields
 from ..model import Village
@@ -18,7 +17,7 @@ from . import PageSpec
 
 def pages(village: Village, today: date) -> list[PageSpec]:
     datasets = [
-        {"dataset": d, "tabular": is_tabular(d), "fields": documented_fields(d, with_private=True)} for d in DATASETS
+        {"dataset": d, "tabular": d.tabular, "fields": documented_fields(d, with_private=True)} for d in DATASETS
     ]
     return [PageSpec(village.path("guide/fields.md"), "guide_fields.md", {"datasets": datasets})] + [
         PageSpec(village.path(f"guide/fields/{d['dataset'].name}.md"), "guide_dataset.md", {"d": d}) for d in datasets

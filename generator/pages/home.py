@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..datasets import dataset
 from ..deadlines import disclosure_status
 from ..model import Village
 from . import PageSpec
@@ -56,22 +55,19 @@ def affairs_changes(village: Village, today: date) -> list[Change]:
     Addresses are village-relative: the template's link() adds the village's section.
     """
     changes = [
-        Change(n.published, f"{n.kind}", f"notices/{n.id}.md", n.title)
-        for n in village.shown(dataset("notices"), today)
+        Change(n.published, f"{n.kind}", f"notices/{n.id}.md", n.title) for n in village.public("notices", today)
     ]
     changes += [
-        Change(d.published, "四议两公开", f"decisions/{d.id}.md", d.title)
-        for d in village.shown(dataset("decisions"), today)
+        Change(d.published, "四议两公开", f"decisions/{d.id}.md", d.title) for d in village.public("decisions", today)
     ]
     changes += [
-        Change(p.published, "村级项目", f"projects/{p.id}.md", p.name)
-        for p in village.shown(dataset("projects"), today)
+        Change(p.published, "村级项目", f"projects/{p.id}.md", p.name) for p in village.public("projects", today)
     ]
     changes += [
-        Change(n.published, "名单公示", f"lists/{n.id}.md", n.title) for n in village.shown(dataset("namelists"), today)
+        Change(n.published, "名单公示", f"lists/{n.id}.md", n.title) for n in village.public("namelists", today)
     ]
     changes += [
         Change(p.published, "财务公开", f"finance/{p.id}.md", f"{p.month.year}年{p.month.month}月财务收支")
-        for p in village.shown(dataset("periods"), today)
+        for p in village.public("periods", today)
     ]
     return changes

@@ -1,8 +1,8 @@
 """One module per record type: its schema (documented fields), its checks, its derived values.
 
-Each module declares a `DATASET`: where a village keeps those records and which of them the site
-shows. `generator.datasets.DATASETS` lists them all; adding a record type is adding a module and
-one line there.
+Each module declares a `DATASET`: where a village keeps those records, which of them the site
+shows on a day, and which page module (`generator.pages.<name>`) shows them.
+`generator.datasets.DATASETS` lists them all in loading order (see CONTRIBUTING.md for the recipe).
 """
 
 from __future__ import annotations
@@ -10,6 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+
+from ..problems import Problem
+from ..readers import Mapping, Read, Sequence
+from ..readers.registry import READERS, TABLES
+from ..schema import ListOf, Nested, fields_of, parse_record, unknown_field
 
 
 def _always(record, today: date) -> bool:
@@ -83,6 +88,81 @@ class Dataset:
     example: Callable[[date], Example] | None = None
     """(the day its dates fall on) -> a valid example record, when the kinds' examples alone are not one."""
 
+    pages: str = ""
+    """The page module showing these records: `generator.pages.<pages>`."""
+
+    @property
+    def tabular(self) -> bool:
+        """True when the records may be kept as a table: one flat record per row, in a CSV file."""
+        flat = not any(isinstance(f.kind, (Nested, ListOf)) for f in fields_of(self.record))
+        return flat and not self.single and any(p.lower().endswith(".csv") for p in self.patterns)
+
+    def shows(self, record, village, today: date) -> bool:
+        """Whether the site may show `record` of `village` on `today`: the one rule for pages,
+        downloads, feed, search and history."""
+        return self.public(record, today) and (self.public_in is None or self.public_in(record, village, today))
+
     def example_on(self, day: date) -> Example:
         """A valid example record dated `day`: the dataset's own, or the kinds' examples alone."""
         return self.example(day) if self.example else Example()
+
+
+def parse_file(dataset: Dataset, data: bytes, suffix: str, file: str, parse=parse_record) -> tuple[list, list[Problem]]:
+    """The records of one file's bytes (`suffix` picks the reader), and the problems met.
+
+    `parse` parses one record (the change history passes a memoised `parse_record`).
+    """
+    read: Read = READERS[suffix](data, file)
+    if read.problems:
+        return [], read.problems
+    if dataset.single:
+        record, problems = parse_record(dataset.record, read.value, file)
+        return ([record] if record else []), problems
+    if not isinstance(read.value, Sequence):
+        found = "一组字段" if isinstance(read.value, Mapping) else str(read.value)
+        return [], [
+            Problem(
+                file,
+                getattr(read.value, "line", 1),
+                summary="类型不对：文件应是一个列表",
+                expected="每条记录以“- ”开头",
+                found=found,
+                hint="在每条记录的第一个字段前加“- ”，并把后面的字段对齐。",
+            )
+        ]
+    if suffix in TABLES:
+        header_problems = _column_problems(dataset.record, read.value, file)
+        if header_problems:
+            return [], header_problems
+    records, problems = [], []
+    for item in read.value:
+        refused = dataset.refuse_row(item, file) if dataset.refuse_row else None
+        if refused:
+            problems.append(refused)
+            continue
+        record, found = parse(dataset.record, item, file, getattr(item, "line", read.value.line))
+        problems += found
+        if record:
+            records.append(record)
+    return records, problems
+
+
+def _column_problems(record: type, rows: Sequence, file: str) -> list[Problem]:
+    """A table's missing or unknown columns, reported once on the header row."""
+    header = set(rows.columns)
+    problems = []
+    for f in fields_of(record):
+        if f.required and f.key not in header and f.label not in header:
+            problems.append(
+                Problem(
+                    file,
+                    rows.line,
+                    f.label,
+                    summary="缺少必填的列",
+                    expected=f"表头里有“{f.label}”这一列",
+                    hint=f"在表头加一列“{f.label}”：{f.doc}",
+                )
+            )
+    known = {f.key for f in fields_of(record)} | {f.label for f in fields_of(record)}
+    problems += [unknown_field(record, h, rows.line, file) for h in rows.columns if h not in known]
+    return problems

@@ -110,4 +110,5 @@ DATASET = Dataset(
     public=lambda c, today: c.date <= today,
     order=lambda c: (c.date, c.slug),
     example=lambda day: Example({"people": "M001"}),
+    pages="cases",
 )  # a 典型个人 story names one person

@@ -196,4 +196,5 @@ DATASET = Dataset(
             lambda d, village, today: "是" if d.irregular(today) else "否",
         ),
     ),
+    pages="decisions",
 )

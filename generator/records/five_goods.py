@@ -105,4 +105,5 @@ DATASET = Dataset(
     order=lambda a: a.year,
     check_all=one_per_year,
     example=lambda day: Example({"year": str(day.year), "ratings": [{"criterion": c} for c in CRITERIA]}),
+    pages="five_goods",
 )

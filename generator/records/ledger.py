@@ -316,6 +316,7 @@ PERIODS = Dataset(
             lambda p, village, today: totals(by_period(village).get(p.id, []))[1],
         ),
     ),
+    pages="finance",
 )
 DATASET = Dataset(
     "ledger",
@@ -328,4 +329,5 @@ DATASET = Dataset(
     refuse_row=summary_row,
     check_all=check_books,
     example=example,
+    pages="finance",
 )

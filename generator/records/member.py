@@ -32,4 +32,4 @@ class Member:
     origin: object = origin_field()
 
 
-DATASET = Dataset("members", "党员名册", Member, ("members.csv", "members.yml", "members.yaml"))
+DATASET = Dataset("members", "党员名册", Member, ("members.csv", "members.yml", "members.yaml"), pages="members")

@@ -193,4 +193,5 @@ DATASET = Dataset(
     order=lambda p: (p.start, p.id),
     check_all=roles,
     example=example,
+    pages="mentoring",
 )

@@ -93,6 +93,7 @@ LISTS = Dataset(
     required=False,
     public=NameList.is_public,
     order=lambda n: (n.published, n.id),
+    pages="namelists",
 )
 DATASET = Dataset(
     "list_entries",
@@ -103,4 +104,5 @@ DATASET = Dataset(
     public_in=entry_is_public,
     order=lambda e: (e.list_id, e.origin.file, e.origin.line),
     example=lambda day: Example(companions={"namelists": [{}]}),
+    pages="namelists",
 )

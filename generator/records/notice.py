@@ -133,6 +133,7 @@ DATASET = Dataset(
     ),
     check_all=lambda village: attachment_problems(village),
     example=lambda day: Example({"attachments": None}),
+    pages="notices",
 )  # an attachment must be a file in content/
 
 

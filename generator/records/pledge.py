@@ -228,4 +228,5 @@ DATASET = Dataset(
             lambda p, village, today: village.members[p.member].name,
         ),
     ),
+    pages="pledges",
 )

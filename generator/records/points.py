@@ -230,6 +230,7 @@ RULES = Dataset(
     required=False,
     order=lambda r: r.year,
     example=rules_example,
+    pages="points",
 )
 ROWS = Dataset(
     "point_rows",
@@ -249,4 +250,5 @@ ROWS = Dataset(
             lambda r, village, today: village.members[r.member].name,
         ),
     ),
+    pages="points",
 )

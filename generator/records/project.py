@@ -91,9 +91,7 @@ class Project:
 
 def spending(project: Project, village, today: date) -> list:
     """The published ledger rows that name this project."""
-    from ..datasets import dataset
-
-    return [e for e in village.shown(dataset("ledger"), today) if e.project == project.id]
+    return [e for e in village.public("ledger", today) if e.project == project.id]
 
 
 DATASET = Dataset(
@@ -114,4 +112,5 @@ DATASET = Dataset(
             lambda p, v, t: sum((e.expense or Decimal(0) for e in spending(p, v, t)), Decimal("0.00")),
         ),
     ),
+    pages="projects",
 )

@@ -68,4 +68,5 @@ DATASET = Dataset(
     ("talents.csv", "talents.yml", "talents.yaml"),
     required=False,
     check_all=distinct_ids,
+    pages="people",
 )

@@ -44,4 +44,5 @@ DATASET = Dataset(
     ("training.csv", "training/*.csv", "training/*.yml"),
     required=False,
     order=lambda t: (t.date, t.person, t.topic),
+    pages="people",
 )

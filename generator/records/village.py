@@ -56,4 +56,6 @@ class Village:
         return frozenset(c.phone.replace("-", "").replace(" ", "") for c in contacts if c.phone)
 
 
-DATASET = Dataset("village", "村庄概况", Village, ("village.yml", "village.yaml"), single=True, order=lambda v: v.name)
+DATASET = Dataset(
+    "village", "村庄概况", Village, ("village.yml", "village.yaml"), single=True, order=lambda v: v.name, pages="home"
+)

@@ -180,4 +180,5 @@ DATASET = Dataset(
             lambda w, village, today: w.status(today).text,
         ),
     ),
+    pages="wishes",
 )
