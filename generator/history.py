@@ -26,6 +26,7 @@ from pathlib import Path, PurePosixPath
 from .build_date import CHINA
 from .datasets import DATASETS
 from .model import village_folders
+from .periods import day_label
 from .readers import Mapping, Sequence
 from .records import Dataset, parse_file
 from .schema import ListOf, Nested, fields_of, parse_record
@@ -377,5 +378,5 @@ def summary(record) -> str | None:
 
 def _plain(value) -> str:
     if isinstance(value, date):
-        return f"{value.year}年{value.month}月{value.day}日"
+        return day_label(value)
     return str(value)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, ClassVar
 
+from .periods import day_label
 from .personal_data import find_personal_numbers, mask_number, mask_numbers
 from .problems import Problem
 from .readers import Mapping, Sequence
@@ -270,8 +271,7 @@ _DATE_PATTERNS = (
 
 def _serial_date(text: str) -> str:
     """What an Excel serial number means in the usual 1900 date system, as 2024年3月5日."""
-    day = date(1899, 12, 30) + timedelta(days=int(float(text)))
-    return f"{day.year}年{day.month}月{day.day}日"
+    return day_label(date(1899, 12, 30) + timedelta(days=int(float(text))))
 
 
 @dataclass(frozen=True)

@@ -30,9 +30,9 @@ TEMPLATES = PACKAGE / "templates"
 DEMO_DAY = date(2026, 11, 15)
 
 LAYERS = (
-    ("problems", "personal_data", "build_date", "markdown_text", "charts", "sanitise", "staging", "publish"),
+    ("problems", "personal_data", "periods", "build_date", "markdown_text", "charts", "sanitise", "staging", "publish"),
     ("readers", "settings", "guard"),
-    ("schema", "money", "masking", "periods"),
+    ("schema", "money", "masking"),
     ("records", "datasets"),
     ("model", "deadlines", "exports", "history", "search"),
     ("pages",),

@@ -7,6 +7,7 @@ from datetime import date
 
 from ..deadlines import disclosure_status
 from ..model import Village
+from ..periods import month_label
 from . import PageSpec
 
 RECENT = 12
@@ -67,7 +68,7 @@ def affairs_changes(village: Village, today: date) -> list[Change]:
         Change(n.published, "名单公示", f"lists/{n.id}.md", n.title) for n in village.public("namelists", today)
     ]
     changes += [
-        Change(p.published, "财务公开", f"finance/{p.id}.md", f"{p.month.year}年{p.month.month}月财务收支")
+        Change(p.published, "财务公开", f"finance/{p.id}.md", f"{month_label(p.month)}财务收支")
         for p in village.public("periods", today)
     ]
     return changes

@@ -17,6 +17,7 @@ from decimal import Decimal
 from itertools import takewhile
 
 from ..money import Money, yuan
+from ..periods import quarter_id, quarter_label
 from ..problems import Problem
 from ..schema import Day, Identifier, Reference, Text, origin_field, spec
 from . import Dataset, Derived, Example
@@ -134,12 +135,12 @@ class Quarter:
 
 def quarter_of(period: str) -> str:
     """2026-03 → 2026-Q1."""
-    return f"{period[:4]}-Q{(int(period[5:7]) - 1) // 3 + 1}"
+    return quarter_id(date(int(period[:4]), int(period[5:7]), 1))
 
 
 def quarter_title(quarter: str) -> str:
     """2026-Q1 → 2026年第一季度."""
-    return f"{quarter[:4]}年第{'一二三四'[int(quarter[-1]) - 1]}季度"
+    return quarter_label(date(int(quarter[:4]), int(quarter[-1]) * 3, 1))
 
 
 def quarters(periods, today: date) -> list[Quarter]:
