@@ -219,14 +219,14 @@ def to_yaml(dataset: Dataset, given: dict, new_id: str | None, today: date, need
         header.append(f"# {needed}")
     lines = _record_lines(dataset.record, given, new_id, today)
     body = lines if dataset.single else _as_list_item(lines)
-    return "\n".join(header + [""] + body) + "\n"
+    return "\n".join([*header, "", *body]) + "\n"
 
 
 def _record_lines(record: type, given: dict, new_id: str | None, today: date) -> list[str]:
     """A record as YAML mapping lines at indent 0, each field after its comment."""
     lines = []
     for f in fields_of(record):
-        block = [f"# {field_note(f)}"] + _value_lines(f, given, new_id, today)
+        block = [f"# {field_note(f)}", *_value_lines(f, given, new_id, today)]
         if not f.required and isinstance(f.kind, (Nested, ListOf)) and not given.get(f.key):
             block = [block[0]] + [_comment_out(line) for line in block[1:]]
         lines += block
@@ -235,11 +235,11 @@ def _record_lines(record: type, given: dict, new_id: str | None, today: date) ->
 
 def _value_lines(f: FieldSpec, given: dict, new_id: str | None, today: date) -> list[str]:
     if isinstance(f.kind, Nested):
-        return [f"{f.key}:"] + _indent(_record_lines(f.kind.record, given.get(f.key) or {}, None, today))
+        return [f"{f.key}:", *_indent(_record_lines(f.kind.record, given.get(f.key) or {}, None, today))]
     if isinstance(f.kind, ListOf):
         items = [_as_list_item(_record_lines(f.kind.record, item, None, today)) for item in given.get(f.key) or [{}]]
         items[1:] = [[line for line in item if not line.lstrip().startswith("#")] for item in items[1:]]
-        return [f"{f.key}:"] + _indent([line for item in items for line in item])
+        return [f"{f.key}:", *_indent([line for item in items for line in item])]
     if not f.required and not given.get(f.key):
         return [f"{f.key}:"]
     return [f"{f.key}: {_scalar(example_value(f, given, new_id, today))}"]

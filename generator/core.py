@@ -60,7 +60,7 @@ def generate(
     are the plugin's options (masking rules, disclosure deadlines, site_url).
     """
     site, problems = load_site(data_dir, today, root, settings, content_dir=docs_dir)
-    if problems:
+    if site is None:
         return Generated(problems=problems)
     files, in_nav, problems = render_site(site, overrides, history)
     if docs_dir is not None:

@@ -6,6 +6,7 @@ Each record module declares its `DATASET` (files, schema, what is public, its pa
 from __future__ import annotations
 
 from .records import (
+    Dataset,
     case,
     decision,
     five_goods,
@@ -45,6 +46,6 @@ DATASETS = (
 )
 
 
-def named(name: str):
+def named(name: str) -> Dataset:
     """The dataset called `name`."""
     return next(d for d in DATASETS if d.name == name)

@@ -54,7 +54,7 @@ def _dues(title: str, start: date, covered: set[date], today: date, months: int,
             else:
                 upcoming = Due(title, period_label(period, months), deadline, False)
         period = add_months(period, months)
-    return overdue[-OVERDUE_SHOWN:] + [upcoming]
+    return [*overdue[-OVERDUE_SHOWN:], upcoming]
 
 
 def _covered(village, kind: str, today: date, months: int) -> set[date]:

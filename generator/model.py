@@ -136,7 +136,8 @@ def load_site(
         village, found = load_village(
             slug, folder, root, settings, content_dir / slug if slug else content_dir, docs=content_dir
         )
-        villages.append(village)
+        if village is not None:
+            villages.append(village)
         problems += found
     if problems:
         return None, sorted(set(problems))

@@ -17,6 +17,7 @@ from pathlib import Path
 from types import ModuleType
 
 from jinja2 import (
+    BaseLoader,
     ChoiceLoader,
     Environment,
     FileSystemLoader,
@@ -60,7 +61,7 @@ def environment(overrides: Path | None = None) -> Environment:
     `finalize` escapes each printed value for Markdown (see `markdown_text.escape`) and marks it
     safe, so autoescape leaves it alone; macros and helpers return `Markup` and pass unchanged.
     """
-    loaders = []
+    loaders: list[BaseLoader] = []
     if overrides and (overrides / OVERRIDES_SUBDIR).is_dir():
         loaders.append(FileSystemLoader(overrides / OVERRIDES_SUBDIR))
     defaults = PackageLoader("generator", "templates")
@@ -109,14 +110,7 @@ def render_site(
             if spec.template in failed:
                 continue
             try:
-                files[spec.uri] = env.get_template(spec.template).render(
-                    spec.context,
-                    village=village,
-                    profile=village.profile,
-                    today=site.today,
-                    page_uri=spec.uri,
-                    history=history,
-                )
+                files[spec.uri] = render_page(env, spec, village, site.today, history)
             except TemplateError as error:  # reported once per template: other pages would repeat it
                 problems.append(template_problem(error, spec.template, overrides))
                 failed.add(spec.template)
@@ -124,6 +118,13 @@ def render_site(
                 in_nav.add(spec.uri)
         files.update(exports.files(village, site.today))
     return files, in_nav, problems
+
+
+def render_page(env: Environment, spec: PageSpec, village: Village, today: date, history: History | None) -> str:
+    """One page's Markdown: its template given its context and the variables every page receives."""
+    return env.get_template(spec.template).render(
+        spec.context, village=village, profile=village.profile, today=today, page_uri=spec.uri, history=history
+    )
 
 
 def template_problem(error: TemplateError, name: str, overrides: Path | None) -> Problem:
@@ -210,14 +211,7 @@ def render_appendices(site: Site, overrides: Path | None = None) -> dict[str, st
     for village in site.villages:
         for module in page_modules():
             for spec in getattr(module, "appendices", lambda v, t: [])(village, site.today):
-                out[spec.uri] = env.get_template(spec.template).render(
-                    spec.context,
-                    village=village,
-                    profile=village.profile,
-                    today=site.today,
-                    page_uri=spec.uri,
-                    history=None,
-                )
+                out[spec.uri] = render_page(env, spec, village, site.today, None)
     return out
 
 

@@ -11,7 +11,7 @@ from .printing import print_view
 
 def pages(village: Village, today: date) -> list[PageSpec]:
     shown = list(reversed(village.public("decisions", today)))
-    projects = {}
+    projects: dict = {}
     for project in village.public("projects", today):
         if project.decision:
             projects.setdefault(project.decision, []).append(project)

@@ -8,6 +8,7 @@ means, from the same definitions that `cunwu check` uses.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from ..datasets import DATASETS
 from ..exports import documented_fields
@@ -16,7 +17,7 @@ from . import PageSpec
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:
-    datasets = [
+    datasets: list[dict[str, Any]] = [
         {"dataset": d, "tabular": d.tabular, "fields": documented_fields(d, with_private=True)} for d in DATASETS
     ]
     return [PageSpec(village.path("guide/fields.md"), "guide_fields.md", {"datasets": datasets})] + [

@@ -4,6 +4,7 @@ documenting its columns (one page each, so no page grows with the number of type
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from ..datasets import DATASETS
 from ..exports import documented_fields
@@ -12,7 +13,7 @@ from . import PageSpec
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:
-    datasets = [
+    datasets: list[dict[str, Any]] = [
         {"dataset": d, "count": len(village.public(d, today)), "fields": documented_fields(d)} for d in DATASETS
     ]
     return [PageSpec(village.path("open-data/index.md"), "open_data.md", {"datasets": datasets}, in_nav=True)] + [

@@ -33,7 +33,9 @@ def pages(village: Village, today: date) -> list[PageSpec]:
         PageSpec(
             village.path(f"stats/{f.slug}.svg"),
             "",
-            content=column_chart(f.title, [str(y) for y in f.years], list(f.series)),
+            content=column_chart(
+                f.title, [str(y) for y in f.years], [(name, list(counts)) for name, counts in f.series]
+            ),
         )
         for f in figures
     ]
@@ -57,9 +59,11 @@ def yearly_figures(village: Village, today: date) -> list[Figure]:
     raw = {
         "pledges": [
             ("公开承诺", per_year(p.published.year for p in pledges)),
-            ("已兑现", per_year(p.completed.year for p in done)),
+            ("已兑现", per_year(p.completed.year for p in done if p.completed)),
         ],
-        "practical": [("为民办实事完成", per_year(p.completed.year for p in done if p.category == "为民办实事"))],
+        "practical": [
+            ("为民办实事完成", per_year(p.completed.year for p in done if p.completed and p.category == "为民办实事"))
+        ],
         "wishes": [
             ("点单", per_year(w.asked.year for w in wishes)),
             ("已完成", per_year(w.done.year for w in wishes if w.done and w.done <= today)),

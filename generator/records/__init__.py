@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from ..problems import Problem
 from ..readers import Mapping, Read, Sequence
@@ -32,7 +33,7 @@ class Derived:
     key: str
     label: str
     doc: str
-    value: Callable[[object, object, date], object]
+    value: Callable[[Any, Any, date], Any]
     """(record, village, build date) -> value."""
 
 
@@ -67,21 +68,21 @@ class Dataset:
     """True when a file holds one record (a mapping) rather than a list or table of records."""
     required: bool = True
     """True when a village must have at least one such file."""
-    public: Callable[[object, date], bool] = _always
+    public: Callable[[Any, date], bool] = _always
     """Whether the site may show a record on a given build date."""
-    order: Callable[[object], object] = _by_id
+    order: Callable[[Any], Any] = _by_id
     """Sort key for listings and downloads."""
     derived: tuple[Derived, ...] = ()
     """Computed columns added to the downloads."""
-    published_on: Callable[[object], date | None] | None = None
+    published_on: Callable[[Any], date | None] | None = None
     """The day a record's 公示 begins (a pledge's 晒诺 date); its change history counts from then."""
-    shown_as: Callable[[object, date], object] | None = None
+    shown_as: Callable[[Any, date], Any] | None = None
     """The record as the site shows it on a day (e.g. without steps dated later), for the history."""
-    public_in: Callable[[object, object, date], bool] | None = None
+    public_in: Callable[[Any, Any, date], bool] | None = None
     """(record, village, build date) -> whether shown, when that depends on other records."""
-    refuse_row: Callable[[object, str], object] | None = None
+    refuse_row: Callable[[Any, str], Any] | None = None
     """(raw row, file) -> one Problem for a row that is not a record at all (a 合计 line), or None."""
-    check_all: Callable[[object], list] | None = None
+    check_all: Callable[[Any], list] | None = None
     """(village) -> problems across the dataset's records (e.g. a month's balances), run when it loaded cleanly."""
     in_content: bool = False
     """True when the files live among the hand-written pages (``content/``), not in ``data/``."""

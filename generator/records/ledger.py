@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from itertools import takewhile
+from itertools import pairwise, takewhile
 
 from ..money import Money, yuan
 from ..periods import quarter_id, quarter_label
 from ..problems import Problem
-from ..schema import Day, Identifier, Reference, Text, origin_field, spec
+from ..schema import Day, Identifier, Origin, Reference, Text, origin_field, spec
 from . import Dataset, Derived, Example
 
 
@@ -41,7 +41,7 @@ class Entry:
         "这笔收支属于哪个村级项目（项目编号），不属于可留空。",
         required=False,
     )
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
     @property
     def period(self) -> str:
@@ -77,7 +77,7 @@ class Period:
     )
     published: date = spec(Day(), "公布日期", "在公开栏和本站公布的日期；不填则不公开。", required=False)
     note: str = spec(Text(200), "说明", "需要向村民说明的情况。", required=False)
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
     @property
     def month(self) -> date:
@@ -217,7 +217,7 @@ def check_books(village) -> list[Problem]:
                     hint="核对这个月的明细是否漏记、重记，或余额是否抄错。",
                 )
             )
-    problems += [p for before, after in zip(periods, periods[1:]) for p in _chain(before, after)]
+    problems += [p for before, after in pairwise(periods) for p in _chain(before, after)]
     declared = {p.id for p in periods}
     for month, rows in sorted(groups.items()):
         if month not in declared:
