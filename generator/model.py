@@ -77,15 +77,19 @@ class Village:
         return self.remember("people", lambda: {**self.by_id("members"), **self.by_id("talents")})
 
     def public(self, dataset: Dataset | str, today: date) -> list:
-        """The records of a dataset (or dataset name) that the site may show on `today`, in the dataset's order."""
+        """The records of a dataset (or dataset name) that the site may show on `today`, as it shows
+        them that day (`Dataset.shown_as`: a pledge without its later steps), in the dataset's order.
+        Pages, downloads, feed and search all take their records from here."""
         if isinstance(dataset, str):
             dataset = named(dataset)
-        return sorted((r for r in self.records[dataset.name] if dataset.shows(r, self, today)), key=dataset.order)
+        shown = [r for r in self.records[dataset.name] if dataset.shows(r, self, today)]
+        if dataset.shown_as:
+            shown = [dataset.shown_as(r, today) for r in shown]
+        return sorted(shown, key=dataset.order)
 
     def public_pledges(self, today: date) -> list[Pledge]:
         """Pledges that may be shown on `today`, newest first."""
-        shown = [p for p in self.pledges if p.is_public(today)]
-        return sorted(shown, key=lambda p: (p.published, p.id), reverse=True)
+        return sorted(self.public("pledges", today), key=lambda p: (p.published, p.id), reverse=True)
 
 
 @dataclass

@@ -47,7 +47,7 @@ def feed_path(village: Village) -> str:
 def entries(village: Village, today: date) -> list[Entry]:
     """The newest stories, public notices and published pledges, newest first."""
     found = [
-        Entry(s.date, s.kind, s.title, village.path(s.uri), s.summary) for s in cases.shown(village, today)[:ENTRIES]
+        Entry(s.date, s.kind, s.title, village.path(s.uri), s.summary) for s in cases.newest(village, today)[:ENTRIES]
     ]
     found += [
         Entry(n.published, n.kind, n.title, village.path(f"notices/{n.id}.md"), notice_summary(n))

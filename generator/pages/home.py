@@ -40,10 +40,10 @@ def recent_changes(village: Village, today: date) -> list[Change]:
     for pledge in village.public_pledges(today):
         uri = f"pledges/{pledge.id}.md"  # village-relative: the template's link() adds the section
         changes.append(Change(pledge.published, "公开承诺", uri, pledge.content))
-        changes += [Change(p.date, "践诺进展", uri, pledge.content) for p in pledge.progress if p.date <= today]
-        if pledge.completed and pledge.completed <= today:
+        changes += [Change(p.date, "践诺进展", uri, pledge.content) for p in pledge.progress]
+        if pledge.completed:
             changes.append(Change(pledge.completed, "承诺完成", uri, pledge.content))
-        if pledge.evaluation and pledge.evaluation.date <= today:
+        if pledge.evaluation:
             changes.append(Change(pledge.evaluation.date, "民主评诺", uri, pledge.content))
     changes += affairs_changes(village, today)
     changes.sort(key=lambda c: (c.day, c.uri, c.what), reverse=True)

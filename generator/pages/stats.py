@@ -45,7 +45,7 @@ def yearly_figures(village: Village, today: date) -> list[Figure]:
     """Every figure, counted from the records as they stand on `today`."""
     pledges = village.public_pledges(today)
     done = [p for p in pledges if p.status(today) is Status.DONE]
-    wishes = [w for w in village.records["wishes"] if w.asked <= today]
+    wishes = village.public("wishes", today)
     pairs = [p for p in village.records["mentoring"] if p.start <= today]
     developed = [t for t in village.records["talents"] if t.member]
     joined = {t.id: village.members[t.member].joined for t in developed}

@@ -343,7 +343,7 @@ def searchable(today) -> dict[str, list[tuple[str, str]]]:
         ]
         found["story"] += [
             (_html(village.path(s.uri)), story_text(ROOT / "content" / village.path(s.uri)))
-            for s in cases.shown(village, today)
+            for s in cases.newest(village, today)
         ]
     return found
 
