@@ -25,9 +25,10 @@ from pathlib import Path, PurePosixPath
 
 from .build_date import CHINA
 from .datasets import DATASETS
-from .model import parse_file, village_folders
+from .model import village_folders
+from .periods import day_label
 from .readers import Mapping, Sequence
-from .records import Dataset
+from .records import Dataset, parse_file
 from .schema import ListOf, Nested, fields_of, parse_record
 
 NO_BLOB = "0" * 40
@@ -165,7 +166,11 @@ def _commits(data_dir: Path) -> list[tuple[str, date, list[tuple[str, str]]]]:
         header, _, rest = chunk.partition("\0")
         sha, stamp = header.split()
         parts = rest.lstrip("\n").split("\0")
-        changed = [(path, meta.split()[3]) for meta, path in zip(parts[0::2], parts[1::2]) if meta.startswith(":")]
+        changed = [
+            (path, meta.split()[3])
+            for meta, path in zip(parts[0::2], parts[1::2], strict=False)
+            if meta.startswith(":")
+        ]
         commits.append((sha, datetime.fromtimestamp(int(stamp), CHINA).date(), changed))
     return commits
 
@@ -236,7 +241,7 @@ def _timelines(commits, owners, blobs) -> dict[tuple[str, str, str], list[tuple[
             if records is not None:  # a broken version is skipped: its fix shows as one change
                 files[path] = records
         for slug, dataset in touched:
-            state = {}
+            state: dict = {}
             for path, records in files.items():
                 if owners.get(path) == (slug, dataset):
                     for record in records:
@@ -256,14 +261,18 @@ rebuilds parse only the versions committed since the last build."""
 
 
 def _version_key(sha: str, path: str, owners: _Owners) -> tuple[str, str, str]:
-    return sha, owners.get(path)[1].name, PurePosixPath(path).suffix.lower()
+    owner = owners.get(path)
+    assert owner is not None, "only files of a dataset are read"
+    return sha, owner[1].name, PurePosixPath(path).suffix.lower()
 
 
 def _version(sha: str, path: str, owners: _Owners, blobs: dict[str, bytes]) -> list | None:
     """The records of one committed file version, or None when that version had problems."""
     key = _version_key(sha, path, owners)
     if key not in _VERSIONS:
-        records, problems = parse_file(owners.get(path)[1], blobs[sha], key[2], path, _PARSE)
+        owner = owners.get(path)
+        assert owner is not None, "only files of a dataset are read"
+        records, problems = parse_file(owner[1], blobs[sha], key[2], path, _PARSE)
         _VERSIONS[key] = None if problems else records
     return _VERSIONS[key]
 
@@ -377,5 +386,5 @@ def summary(record) -> str | None:
 
 def _plain(value) -> str:
     if isinstance(value, date):
-        return f"{value.year}年{value.month}月{value.day}日"
+        return day_label(value)
     return str(value)
