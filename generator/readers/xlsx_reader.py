@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from datetime import date, datetime, time, timedelta
 
 from openpyxl.utils import range_boundaries
@@ -50,7 +51,7 @@ def read_xlsx(data: bytes, file: str) -> Read:
             ]
         finally:
             book.close()
-    except (zipfile.BadZipFile, InvalidFileException, OSError, KeyError, ValueError, TypeError):
+    except (zipfile.BadZipFile, zlib.error, InvalidFileException, OSError, KeyError, ValueError, TypeError):
         return Read(
             problems=[
                 Problem(
