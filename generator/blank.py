@@ -22,6 +22,7 @@ import yaml
 
 from .datasets import dataset as dataset_named
 from .model import READERS, village_folders
+from .placeholders import placeholder
 from .readers import Mapping, Sequence
 from .records import Dataset, Example
 from .schema import Day, FieldSpec, Identifier, ListOf, Nested, Text, fields_of
@@ -73,7 +74,7 @@ def to_markdown(dataset: Dataset, given: dict, today: date) -> str:
             *lines,
             "---",
             "",
-            "# 请填写标题",
+            f"# {placeholder('标题')}",
             "",
             f"<!-- {dataset.title}的正文写在这里，照片放在同一个文件夹，文件名以网址名开头，"
             f"如 {STORY_SLUG}.jpg，用 ![照片说明]({STORY_SLUG}.jpg) 插入。"
@@ -142,7 +143,7 @@ def example_value(f: FieldSpec, given: dict, new_id: str | None, today: date) ->
     if isinstance(f.kind, Day):
         return today.isoformat()
     if isinstance(f.kind, Text) or not f.kind.example:
-        return f"请填写{f.label}"
+        return placeholder(f.label)
     return f.kind.example
 
 
