@@ -265,5 +265,6 @@ def _teach_jieba(words: list[str]) -> None:
         import jieba
     except ImportError:  # pragma: no cover - jieba is a dependency, but Material works without it
         return
+    jieba.setLogLevel(logging.WARNING)  # its dictionary messages say nothing to a clerk, even under -q
     for word in words:
         jieba.add_word(word, freq=None)
