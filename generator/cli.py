@@ -15,12 +15,15 @@ from .core import check
 from .datasets import DATASETS
 from .problems import report
 from .publish import KEEP, PublishError, publish, rollback
+from .starter import QUESTIONS, InitError, answers, checklist, environment, make
 
 
 def main(argv: list[str] | None = None) -> int:
     with chinese():
         args = parser().parse_args(argv)
     try:
+        if args.command == "init":
+            return run_init(Path(args.folder), vars(args))
         if args.command in ("build", "serve"):
             return run_mkdocs(args.command, args.options)
         if args.command == "publish":
@@ -43,6 +46,10 @@ def parser() -> argparse.ArgumentParser:
     with chinese():
         main_parser = argparse.ArgumentParser(prog="cunwu", description="村务公开站的数据工具")
         commands = main_parser.add_subparsers(dest="command", required=True, metavar="命令")
+        starter = commands.add_parser("init", help="为一个村新建网站仓库（不带示例数据），会逐项询问村名等信息")
+        starter.add_argument("folder", metavar="新文件夹", help="新网站放在哪个文件夹，如 ../dashan")
+        for q in QUESTIONS:
+            starter.add_argument(f"--{q.option.replace('_', '-')}", dest=q.option, metavar="…", help=q.prompt)
         checker = commands.add_parser("check", help="检查 data/ 里的数据，不生成网站")
         checker.add_argument("data", nargs="?", default="data", metavar="数据文件夹", help="默认 data")
         checker.add_argument("--date", metavar="日期", help="按哪一天推算状态，如 2025-06-30（默认今天）")
@@ -80,6 +87,20 @@ def run_mkdocs(command: str, options: list[str]) -> int:
         return subprocess.run([sys.executable, "-m", "mkdocs", command, *options], env=environment).returncode
     except KeyboardInterrupt:  # Ctrl-C ends `serve`: mkdocs has already said goodbye
         return 0
+
+
+def run_init(folder: Path, given: dict) -> int:
+    """Make a new village repository, then say what to fill in first."""
+    try:
+        answered = answers(given)
+        notes = make(folder, answered, build_date(None), environment())
+    except InitError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    print(checklist(folder, answered))
+    for note in notes:
+        print(note)
+    return 0
 
 
 def run_check(data_dir: Path, pinned: str | None) -> int:
