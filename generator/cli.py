@@ -19,13 +19,14 @@ from .starter import QUESTIONS, InitError, answers, checklist, environment, make
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] in (["build"], ["serve"]) and argv[1:] not in (["-h"], ["--help"]):
+        return run_mkdocs(argv[0], argv[1:])  # every option is mkdocs's (argparse would take -a as its own)
     with chinese():
         args = parser().parse_args(argv)
     try:
         if args.command == "init":
             return run_init(Path(args.folder), vars(args))
-        if args.command in ("build", "serve"):
-            return run_mkdocs(args.command, args.options)
         if args.command == "publish":
             return run_publish(Path(args.folder), Path(args.site), args.rollback, max(1, args.keep))
         if args.command == "new":
