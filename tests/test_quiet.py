@@ -21,7 +21,20 @@ def wide(monkeypatch):
 def english_words(text: str) -> set[str]:
     """Words of English prose in `text` (option names, commands and file names are not prose)."""
     words = set(re.findall(r"(?<![-\w./])[A-Za-z]{3,}(?![\w./])", text))
-    commands = {"cunwu", "mkdocs", "check", "new", "build", "serve", "publish", "data", "site", "current", "nope"}
+    commands = {
+        "cunwu",
+        "mkdocs",
+        "init",
+        "check",
+        "new",
+        "build",
+        "serve",
+        "publish",
+        "data",
+        "site",
+        "current",
+        "nope",
+    }
     return words - commands - {d.name for d in DATASETS}
 
 
@@ -43,7 +56,7 @@ def test_a_missing_argument_and_a_bad_value_are_said_in_chinese(capsys):
     assert capsys.readouterr().err.splitlines()[-1] == "cunwu publish：缺少发布文件夹。加 -h 查看用法。"
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["new"], ["build"], ["serve"], ["publish"]])
+@pytest.mark.parametrize("command", [[], ["init"], ["check"], ["new"], ["build"], ["serve"], ["publish"]])
 def test_every_help_text_is_chinese(capsys, command):
     with pytest.raises(SystemExit):
         main([*command, "--help"])
