@@ -78,7 +78,7 @@ def to_markdown(dataset: Dataset, given: dict, today: date) -> str:
             "",
             f"<!-- {dataset.title}的正文写在这里，照片放在同一个文件夹，文件名以网址名开头，"
             f"如 {STORY_SLUG}.jpg，用 ![照片说明]({STORY_SLUG}.jpg) 插入。"
-            f"改好后把文件改名为“网址名.md”，放进 content/cases/，再运行 cunwu check 检查。 -->",
+            f"改好后把文件改名为“网址名.md”，放进 content/cases/，再运行 .venv/bin/cunwu check 检查。 -->",
             "",
         ]
     )
@@ -198,7 +198,7 @@ def to_xlsx(dataset: Dataset, row: list[str], needed: str = "") -> bytes:
     notes.append(
         [
             f"填好“数据”表后，另存为“CSV UTF-8（逗号分隔）”，把数据行追加到 {' 或 '.join(dataset.patterns)}，"
-            "再运行 cunwu check 检查。" + needed
+            "再运行 .venv/bin/cunwu check 检查。" + needed
         ]
     )
     buffer = io.BytesIO()
@@ -213,11 +213,11 @@ def to_yaml(dataset: Dataset, given: dict, new_id: str | None, today: date, need
     """A commented YAML file holding one example record of `dataset`."""
     where = " 或 ".join(f"data/{p}" for p in dataset.patterns)
     header = [
-        f"# {dataset.title}（{dataset.name}）的空白模板，由“cunwu new {dataset.name}”按数据格式生成。",
+        f"# {dataset.title}（{dataset.name}）的空白模板，由“.venv/bin/cunwu new {dataset.name}”按数据格式生成。",
         f"# 用法：把下面的记录填好，放进 {where}"
         + ("（可以整个文件替换）。" if dataset.single else "（追加在已有文件末尾，或另存一个新文件）。"),
         "# 以“#”开头的行是说明，不会被读取。选填的项目可以留空；整段以“# ”开头的选填项目，",
-        "# 需要时把这一段每行开头的“# ”删掉即可启用。改好后运行 cunwu check 检查。",
+        "# 需要时把这一段每行开头的“# ”删掉即可启用。改好后运行 .venv/bin/cunwu check 检查。",
     ]
     if new_id:
         header.append(f"# 新记录的编号 {new_id} 是按已有编号推算的下一个空号。")

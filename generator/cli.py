@@ -145,7 +145,7 @@ def run_new(name: str, data_dir: Path, out: Path, pinned: str | None) -> int:
     if made.new_id:
         print(f"新记录的编号：{made.new_id}（按 {data_dir} 里已有的编号推算）。")
     folder = "content" if dataset.in_content else data_dir
-    print(f"填好后放进 {' 或 '.join(f'{folder}/{p}' for p in dataset.patterns)}，再运行 cunwu check 检查。")
+    print(f"填好后放进 {' 或 '.join(f'{folder}/{p}' for p in dataset.patterns)}，再运行 .venv/bin/cunwu check 检查。")
     return 0
 
 
