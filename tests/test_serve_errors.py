@@ -31,13 +31,13 @@ def test_the_problems_page_escapes_what_the_clerk_wrote():
 
 def get(url: str) -> str:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(url, timeout=30) as response:
             return response.read().decode("utf-8")
     except OSError:
         return ""
 
 
-def wait_for(url: str, words: str, seconds: float = 180, gone: bool = False) -> str:
+def wait_for(url: str, words: str, seconds: float = 600, gone: bool = False) -> str:
     deadline, text = time.monotonic() + seconds, ""
     while time.monotonic() < deadline:
         text = get(url)
@@ -77,6 +77,8 @@ def test_serve_shows_the_problems_until_the_data_is_fixed(village):
         profile.write_text(VILLAGE_YML, encoding="utf-8")
         fixed = wait_for(f"{base}/pledges/index.html", "数据检查没有通过", gone=True)
         assert "修好村道" in fixed
+        profile.write_text(BROKEN.replace("试验村", "试验村 "), encoding="utf-8")  # broken again, after a good build
+        wait_for(f"{base}/pledges/2026-001.html", "还是空白模板里的占位文字")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
