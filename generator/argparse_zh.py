@@ -32,7 +32,7 @@ MESSAGES = {
 @contextmanager
 def chinese() -> Iterator[None]:
     """argparse speaks Chinese inside this block (an untranslated message stays as it was)."""
-    original = argparse._
+    original = argparse._  # type: ignore[attr-defined]
 
     def translate(message: str) -> str:
         return MESSAGES.get(message, original(message))

@@ -159,13 +159,16 @@ def _first_commit(folder: Path) -> str:
     git = shutil.which("git")
     if git is None:
         return "这台电脑没有安装 git：没有建立修改记录。装好 git 后在这个文件夹里运行 git init。"
-    run = {"cwd": folder, "capture_output": True, "env": {**os.environ, "LC_ALL": "C"}}
-    subprocess.run([git, "init", "-q"], check=True, **run)
-    subprocess.run([git, "add", "-A"], check=True, **run)
-    message = ["commit", "-q", "-m", "建立村务公开站（cunwu init）"]
-    if subprocess.run([git, *message], **run).returncode != 0:  # no user.name/user.email configured yet
-        identity = ["-c", "user.name=村委会", "-c", "user.email=cunwu@localhost"]
-        subprocess.run([git, *identity, *message], check=True, **run)
+
+    def run(*args: str, check: bool = True) -> int:
+        environment = {**os.environ, "LC_ALL": "C"}
+        return subprocess.run([git, *args], cwd=folder, capture_output=True, env=environment, check=check).returncode
+
+    run("init", "-q")
+    run("add", "-A")
+    message = ("commit", "-q", "-m", "建立村务公开站（cunwu init）")
+    if run(*message, check=False) != 0:  # no user.name/user.email configured yet
+        run("-c", "user.name=村委会", "-c", "user.email=cunwu@localhost", *message)
     return "已用 git 建立这个村自己的修改记录，并做了第一次提交。"
 
 
