@@ -78,7 +78,7 @@ def test_serve_shows_the_problems_until_the_data_is_fixed(village):
         fixed = wait_for(f"{base}/pledges/index.html", "数据检查没有通过", gone=True)
         assert "修好村道" in fixed
         profile.write_text(BROKEN.replace("试验村", "试验村 "), encoding="utf-8")  # broken again, after a good build
-        wait_for(f"{base}/pledges/2026-001.html", "还是空白模板里的占位文字")
+        wait_for(f"{base}/pledges/2026-001/", "还是空白模板里的占位文字")  # a page of the last good build
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
