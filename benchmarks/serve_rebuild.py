@@ -64,7 +64,9 @@ def main(rounds: int) -> None:
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
         site = Path(tmp) / "site"
         first, first_plugin = serve_build(project, site)
-        print(f"CPU seconds. first build (serve, demo data): {first:.2f} s, of which cunwu on_config {first_plugin:.2f} s")
+        print(
+            f"CPU seconds. first build (serve, demo data): {first:.2f} s, of which cunwu on_config {first_plugin:.2f} s"
+        )
         members = project / "data" / "members.csv"
         original = members.read_text(encoding="utf-8-sig")
         totals, plugins = [], []

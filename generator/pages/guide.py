@@ -27,10 +27,11 @@ def pages(village: Village, today: date) -> list[PageSpec]:
     ]
     picture = files("generator").joinpath("templates", "guide_history.png").read_bytes()
     own_about = village.content is not None and (village.content / "about.md").is_file()
+    about = PageSpec(village.path("about.md"), "about.md", {"profile": village.profile}, in_nav=True)
     return [
         PageSpec(village.path("guide/index.md"), "guide_index.md"),
         PageSpec(village.path("guide/history.png"), "", content=picture),
-        *([] if own_about else [PageSpec(village.path("about.md"), "about.md", {"profile": village.profile}, in_nav=True)]),
+        *([] if own_about else [about]),
         PageSpec(village.path("guide/fields.md"), "guide_fields.md", {"datasets": datasets}),
         *(
             PageSpec(village.path(f"guide/fields/{d['dataset'].name}.md"), "guide_dataset.md", {"d": d})
