@@ -22,6 +22,7 @@ import yaml
 
 from .datasets import named as dataset_named
 from .model import village_folders
+from .placeholders import placeholder
 from .readers import Mapping, Sequence
 from .readers.registry import READERS
 from .records import Dataset, Example
@@ -74,11 +75,11 @@ def to_markdown(dataset: Dataset, given: dict, today: date) -> str:
             *lines,
             "---",
             "",
-            "# 请填写标题",
+            f"# {placeholder('标题')}",
             "",
             f"<!-- {dataset.title}的正文写在这里，照片放在同一个文件夹，文件名以网址名开头，"
             f"如 {STORY_SLUG}.jpg，用 ![照片说明]({STORY_SLUG}.jpg) 插入。"
-            f"改好后把文件改名为“网址名.md”，放进 content/cases/，再运行 cunwu check 检查。 -->",
+            f"改好后把文件改名为“网址名.md”，放进 content/cases/，再运行 .venv/bin/cunwu check 检查。 -->",
             "",
         ]
     )
@@ -137,7 +138,7 @@ def example_value(f: FieldSpec, given: dict, new_id: str | None, today: date) ->
     if isinstance(f.kind, Day):
         return today.isoformat()
     if isinstance(f.kind, Text) or not f.kind.example:
-        return f"请填写{f.label}"
+        return placeholder(f.label)
     return f.kind.example
 
 
@@ -192,7 +193,7 @@ def to_xlsx(dataset: Dataset, row: list[str], needed: str = "") -> bytes:
     notes.append(
         [
             f"填好“数据”表后，另存为“CSV UTF-8（逗号分隔）”，把数据行追加到 {' 或 '.join(dataset.patterns)}，"
-            "再运行 cunwu check 检查。" + needed
+            "再运行 .venv/bin/cunwu check 检查。" + needed
         ]
     )
     buffer = io.BytesIO()
@@ -207,11 +208,11 @@ def to_yaml(dataset: Dataset, given: dict, new_id: str | None, today: date, need
     """A commented YAML file holding one example record of `dataset`."""
     where = " 或 ".join(f"data/{p}" for p in dataset.patterns)
     header = [
-        f"# {dataset.title}（{dataset.name}）的空白模板，由“cunwu new {dataset.name}”按数据格式生成。",
+        f"# {dataset.title}（{dataset.name}）的空白模板，由“.venv/bin/cunwu new {dataset.name}”按数据格式生成。",
         f"# 用法：把下面的记录填好，放进 {where}"
         + ("（可以整个文件替换）。" if dataset.single else "（追加在已有文件末尾，或另存一个新文件）。"),
         "# 以“#”开头的行是说明，不会被读取。选填的项目可以留空；整段以“# ”开头的选填项目，",
-        "# 需要时把这一段每行开头的“# ”删掉即可启用。改好后运行 cunwu check 检查。",
+        "# 需要时把这一段每行开头的“# ”删掉即可启用。改好后运行 .venv/bin/cunwu check 检查。",
     ]
     if new_id:
         header.append(f"# 新记录的编号 {new_id} 是按已有编号推算的下一个空号。")

@@ -4,35 +4,29 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 from pathlib import Path
 
+from .argparse_zh import chinese
 from .blank import blank
 from .build_date import BuildDateError, build_date
 from .core import check
 from .datasets import DATASETS
 from .problems import report
 from .publish import KEEP, PublishError, publish, rollback
+from .starter import QUESTIONS, InitError, answers, checklist, environment, make
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="cunwu", description="村务公开站的数据工具")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
-    checker = commands.add_parser("check", help="检查 data/ 里的数据，不生成网站")
-    checker.add_argument("data", nargs="?", default="data", help="数据文件夹（默认 data）")
-    checker.add_argument("--date", help="按哪一天推算状态，如 2025-06-30（默认今天）")
-    maker = commands.add_parser("new", help="生成一类数据的空白模板（带下一个空编号）")
-    maker.add_argument("type", help="数据类型：" + "、".join(f"{d.name}（{d.title}）" for d in DATASETS))
-    maker.add_argument("--data", default="data", help="数据文件夹，用来推算下一个编号（默认 data）")
-    maker.add_argument("--out", default=".", help="模板写到哪个文件夹（默认当前文件夹）")
-    maker.add_argument("--date", help="模板里的日期，如 2025-06-30（默认今天）")
-    publisher = commands.add_parser("publish", help="把生成好的网站（site/）整体换到网站服务器的文件夹里")
-    publisher.add_argument("folder", help="网站服务器使用的文件夹；服务器的根目录应设为其中的 current")
-    publisher.add_argument("--site", default="site", help="mkdocs build 生成的网站文件夹（默认 site）")
-    publisher.add_argument("--rollback", action="store_true", help="退回上一次发布的版本")
-    publisher.add_argument("--keep", type=int, default=KEEP, help=f"保留最近几个版本（默认 {KEEP}，至少 1）")
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] in (["build"], ["serve"]) and argv[1:] not in (["-h"], ["--help"]):
+        return run_mkdocs(argv[0], argv[1:])  # every option is mkdocs's (argparse would take -a as its own)
+    with chinese():
+        args = parser().parse_args(argv)
     try:
+        if args.command == "init":
+            return run_init(Path(args.folder), vars(args))
         if args.command == "publish":
             return run_publish(Path(args.folder), Path(args.site), args.rollback, max(1, args.keep))
         if args.command == "new":
@@ -46,6 +40,68 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"程序内部错误（{type(error).__name__}: {error}）。请把这段文字发给网站维护者。", file=sys.stderr)
         return 2
+
+
+def parser() -> argparse.ArgumentParser:
+    """The commands and their options, every word a clerk reads in Chinese (see argparse_zh)."""
+    with chinese():
+        main_parser = argparse.ArgumentParser(prog="cunwu", description="村务公开站的数据工具")
+        commands = main_parser.add_subparsers(dest="command", required=True, metavar="命令")
+        starter = commands.add_parser("init", help="为一个村新建网站仓库（不带示例数据），会逐项询问村名等信息")
+        starter.add_argument("folder", metavar="新文件夹", help="新网站放在哪个文件夹，如 ../dashan")
+        for q in QUESTIONS:
+            starter.add_argument(f"--{q.option.replace('_', '-')}", dest=q.option, metavar="…", help=q.prompt)
+        checker = commands.add_parser("check", help="检查 data/ 里的数据，不生成网站")
+        checker.add_argument("data", nargs="?", default="data", metavar="数据文件夹", help="默认 data")
+        checker.add_argument("--date", metavar="日期", help="按哪一天推算状态，如 2025-06-30（默认今天）")
+        maker = commands.add_parser("new", help="生成一类数据的空白模板（带下一个空编号）")
+        maker.add_argument(
+            "type", metavar="类型", help="数据类型：" + "、".join(f"{d.name}（{d.title}）" for d in DATASETS)
+        )
+        maker.add_argument(
+            "--data", default="data", metavar="文件夹", help="数据文件夹，用来推算下一个编号（默认 data）"
+        )
+        maker.add_argument("--out", default=".", metavar="文件夹", help="模板写到哪个文件夹（默认当前文件夹）")
+        maker.add_argument("--date", metavar="日期", help="模板里的日期，如 2025-06-30（默认今天）")
+        for name, what in (("build", "检查数据并生成网站到 site/"), ("serve", "在本机预览网站，改了数据自动刷新")):
+            runner = commands.add_parser(name, help=f"{what}（即 mkdocs {name}，不显示与村务无关的提示）")
+            runner.add_argument("options", nargs=argparse.REMAINDER, metavar="…", help=f"交给 mkdocs {name} 的选项")
+        publisher = commands.add_parser("publish", help="把生成好的网站（site/）整体换到网站服务器的文件夹里")
+        publisher.add_argument(
+            "folder", metavar="发布文件夹", help="网站服务器使用的文件夹；服务器的根目录应设为其中的 current"
+        )
+        publisher.add_argument(
+            "--site", default="site", metavar="文件夹", help="mkdocs build 生成的网站文件夹（默认 site）"
+        )
+        publisher.add_argument("--rollback", action="store_true", help="退回上一次发布的版本")
+        publisher.add_argument(
+            "--keep", type=int, default=KEEP, metavar="个数", help=f"保留最近几个版本（默认 {KEEP}，至少 1）"
+        )
+    return main_parser
+
+
+def run_mkdocs(command: str, options: list[str]) -> int:
+    """`mkdocs build|serve` with Material's end-of-life notice turned off: it concerns the
+    site's maintainers (see README), not a clerk."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    try:
+        return subprocess.run([sys.executable, "-m", "mkdocs", command, *options], env=environment).returncode
+    except KeyboardInterrupt:  # Ctrl-C ends `serve`: mkdocs has already said goodbye
+        return 0
+
+
+def run_init(folder: Path, given: dict) -> int:
+    """Make a new village repository, then say what to fill in first."""
+    try:
+        answered = answers(given)
+        notes = make(folder, answered, build_date(None), environment())
+    except InitError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    print(checklist(folder, answered))
+    for note in notes:
+        print(note)
+    return 0
 
 
 def run_check(data_dir: Path, pinned: str | None) -> int:
@@ -89,7 +145,7 @@ def run_new(name: str, data_dir: Path, out: Path, pinned: str | None) -> int:
     if made.new_id:
         print(f"新记录的编号：{made.new_id}（按 {data_dir} 里已有的编号推算）。")
     folder = "content" if dataset.in_content else data_dir
-    print(f"填好后放进 {' 或 '.join(f'{folder}/{p}' for p in dataset.patterns)}，再运行 cunwu check 检查。")
+    print(f"填好后放进 {' 或 '.join(f'{folder}/{p}' for p in dataset.patterns)}，再运行 .venv/bin/cunwu check 检查。")
     return 0
 
 

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
+import yaml
+
 from .build_date import CHINA
 from .datasets import DATASETS
 from .model import village_folders
@@ -108,14 +110,19 @@ def collect(data_dir: Path, today: date) -> History:
     except subprocess.CalledProcessError:
         return History(True)  # a new repository without commits: nothing has a history yet
     owners = _Owners(data_dir, Path(top))
+    profiles = _profiles(data_dir, Path(top))
     try:
         commits = _commits(data_dir)
         wanted = {
             (sha, path) for _, _, changed in commits for path, sha in changed if owners.get(path) and sha != NO_BLOB
         }
-        blobs = _blobs(data_dir, {sha for sha, path in wanted if _version_key(sha, path, owners) not in _VERSIONS})
+        named = {sha for _, _, changed in commits for path, sha in changed if path in profiles and sha != NO_BLOB}
+        blobs = _blobs(
+            data_dir, {sha for sha, path in wanted if _version_key(sha, path, owners) not in _VERSIONS} | named
+        )
     except subprocess.CalledProcessError as error:
         return unavailable(f"读取 git 历史出错（{_first_line(error.stderr)}）")
+    commits = _from_own_start(commits, owners, profiles, blobs)
     timelines = _timelines(commits, owners, blobs)
     records = {}
     for key, timeline in sorted(timelines.items()):
@@ -186,6 +193,62 @@ def _blobs(data_dir: Path, shas: set[str]) -> dict[str, bytes]:
         blobs[sha] = out[end + 1 : end + 1 + size]
         position = end + 1 + size + 1
     return blobs
+
+
+def _profiles(data_dir: Path, top: Path) -> dict[str, tuple[str, object]]:
+    """Each village's profile file, by its path from the repository top: (village slug, the
+    village's name as the profile now says it; None when it cannot be read)."""
+    found = {}
+    for slug, folder in village_folders(data_dir):
+        for name in ("village.yml", "village.yaml"):
+            path = folder / name
+            if path.is_file():
+                found[path.resolve().relative_to(top.resolve()).as_posix()] = (slug, _village_name(path.read_bytes()))
+    return found
+
+
+def _village_name(data: bytes) -> object:
+    """The ``name`` of a profile version, read leniently (a broken version names nobody)."""
+    try:
+        profile = yaml.safe_load(data.decode("utf-8-sig"))
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return None
+    return profile.get("name") if isinstance(profile, dict) else None
+
+
+def _from_own_start(commits, owners, profiles, blobs):
+    """The commits as each village's own history sees them: from the commit where its profile
+    took the name it has now, so a repository copied from another village (the demo) and then
+    filled with this village's data never shows the other village's records as this one's
+    history. The starting commit carries the village's files as they were then.
+    """
+    starts: dict[str, int] = {}
+    for index, (_, _, changed) in enumerate(commits):
+        for path, sha in changed:
+            if path in profiles:
+                slug, name = profiles[path]
+                was = _village_name(blobs[sha]) if sha != NO_BLOB else None
+                if name is None or was != name:
+                    starts[slug] = len(commits)  # another village (or none): nothing of it counts
+                elif starts.get(slug) == len(commits):
+                    starts[slug] = index
+    if not starts:
+        return commits
+    latest: dict[str, str] = {}
+    result = []
+    for index, (sha, day, changed) in enumerate(commits):
+        for path, blob in changed:
+            latest[path] = blob
+        kept = [(p, b) for p, b in changed if not owners.get(p) or index >= starts.get(owners.get(p)[0], 0)]
+        for slug in [slug for slug, start in starts.items() if start == index]:
+            carried = {p for p, _ in kept}
+            kept += [
+                (p, b)
+                for p, b in sorted(latest.items())
+                if p not in carried and b != NO_BLOB and owners.get(p) and owners.get(p)[0] == slug
+            ]
+        result.append((sha, day, kept))
+    return result
 
 
 class _Owners:

@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from . import guard, history, staging
+from . import guard, history, serve_errors, staging
 from .build_date import BuildDateError, build_date
 from .core import Generated, generate, is_withheld
 from .problems import report
@@ -66,6 +66,8 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
     """The staging folder this build writes into, until it is published."""
     site_dir: Path | None = None
     theme_assets: frozenset[str] = frozenset()
+    broken: str | None = None
+    """Under `mkdocs serve` with data that failed the checks: the page listing the problems."""
 
     def on_startup(self, *, command, dirty):
         self.command, self.dirty = command, dirty
@@ -77,6 +79,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         watched = (data_dir, overrides, Path(__file__).parent / "templates")
         config.watch.extend(str(p) for p in watched if p.exists() and str(p) not in config.watch)
         _count_warnings_when_strict(config)
+        _quiet_jieba()
         refused = file_reading_extensions(config.markdown_extensions)
         if refused:
             raise PluginError(
@@ -94,8 +97,15 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
             raise PluginError(f"mkdocs.yml 里 cunwu 插件的 build_date：{error}") from None
         except Exception as error:  # a bug of ours must still not show a traceback to a clerk
             raise _internal(error) from None
+        self.broken = None
         if self.generated.problems:
-            raise PluginError("数据检查没有通过：\n" + report(self.generated.problems))
+            if self.command != "serve":
+                raise PluginError("数据检查没有通过：\n" + report(self.generated.problems))
+            self.broken = serve_errors.page(self.generated.problems)  # shown in the browser until fixed
+            # info, not error: under strict, an error would stop the build that shows the problems
+            log.info("数据检查没有通过（浏览器里也列出了这些问题）：\n" + report(self.generated.problems))
+            return config
+        serve_errors.remember(self.generated.files)
         if not config.site_url:
             log.info("mkdocs.yml 没有设置 site_url，不生成 Atom 订阅（feed.xml）：订阅里的链接必须是完整网址。")
         _teach_jieba(vocabulary(self.generated.site))
@@ -103,6 +113,8 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        if self.broken is not None:
+            return serve_errors.files_showing(self.broken, files, config)
         for file in [f for f in files if is_withheld(f.src_uri, self.generated.withheld)]:
             files.remove(file)
         for uri, content in sorted(self.generated.files.items()):
@@ -119,6 +131,8 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         (the header, and the heading of a page without one)."""
         if isinstance(page.meta.get("title"), str):
             page.meta["title"] = html.escape(page.meta["title"])
+        if self.broken is not None:
+            return markdown
         return markdown + self.generated.appendices.get(page.file.src_uri, "")
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
@@ -127,6 +141,8 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config) -> None:
+        if self.broken is not None:
+            return  # `mkdocs serve` showing the problems: no site to publish
         try:
             self._guard(config)
             if self.building is None or self.site_dir is None or _strict_warnings_pending():
@@ -258,6 +274,15 @@ def _fix_search_worker(files: Files, config) -> None:
             continue
         files.remove(file)
         files.append(File.generated(config, file.src_uri, content=fixed))
+
+
+def _quiet_jieba() -> None:
+    """jieba's dictionary messages say nothing to a clerk (and ignore -q): warnings only."""
+    try:
+        import jieba  # its import sets its logger to DEBUG: import first, then lower it
+    except ImportError:  # pragma: no cover - jieba is a dependency, but Material works without it
+        return
+    jieba.setLogLevel(logging.WARNING)
 
 
 def _teach_jieba(words: list[str]) -> None:

@@ -18,6 +18,8 @@ import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .staging import file_mode, folder_mode
+
 RELEASES = ".releases"
 CURRENT = "current"
 PARTIAL = ".partial"
@@ -43,6 +45,7 @@ def publish(site_dir: Path, folder: Path, keep: int = KEEP, now: datetime | None
     partial = release.with_name(release.name + PARTIAL)
     try:
         shutil.copytree(site_dir, partial, copy_function=_copy_file, symlinks=False)
+        _make_readable(partial)
     except Exception as error:
         shutil.rmtree(partial, ignore_errors=True)
         raise PublishError(
@@ -52,6 +55,17 @@ def publish(site_dir: Path, folder: Path, keep: int = KEEP, now: datetime | None
     _point_current(folder, release)
     _prune(releases, keep, release)
     return release
+
+
+def _make_readable(release: Path) -> None:
+    """Modes from the umask, not from site/ (a site built by an older version was 0700): the web
+    server usually runs as another user (Debian's www-data) and must read every file."""
+    release.chmod(folder_mode())
+    for folder, names, files in os.walk(release):
+        for name in names:
+            (Path(folder) / name).chmod(folder_mode())
+        for name in files:
+            (Path(folder) / name).chmod(file_mode())
 
 
 def rollback(folder: Path) -> Path:

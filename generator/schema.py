@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 
 from .periods import day_label
 from .personal_data import find_personal_numbers, mask_number, mask_numbers
+from .placeholders import is_placeholder
 from .problems import Problem
 from .readers import Mapping, Sequence
 
@@ -537,6 +538,18 @@ def _parse_value(f: FieldSpec, key: str, value: Any, line: int, file: str) -> tu
             items.append(parsed)
             problems += found
         return tuple(items), problems
+    if is_placeholder(value):
+        return None, [
+            Problem(
+                file,
+                line,
+                _shown(f, key),
+                summary="还是空白模板里的占位文字，没有填写",
+                expected=f.kind.expected,
+                found=str(value),
+                hint="把“请填写……”换成真实内容；选填的项目没有内容就留空。",
+            )
+        ]
     try:
         return f.kind.parse(value), []
     except Invalid as error:

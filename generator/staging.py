@@ -23,7 +23,25 @@ def staging_dir(site_dir: Path) -> Path:
     for stale in site_dir.parent.glob(STAGING.format(name=site_dir.name) + "*"):
         shutil.rmtree(stale, ignore_errors=True)
     restore_backup(site_dir)
-    return Path(tempfile.mkdtemp(prefix=STAGING.format(name=site_dir.name), dir=site_dir.parent))
+    staging = Path(tempfile.mkdtemp(prefix=STAGING.format(name=site_dir.name), dir=site_dir.parent))
+    staging.chmod(folder_mode())  # mkdtemp makes it 0700: a web server running as another user could not read it
+    return staging
+
+
+def folder_mode() -> int:
+    """The mode a new folder gets from the umask (0755 under the usual 022), as `mkdir` gives it."""
+    return 0o777 & ~_umask()
+
+
+def file_mode() -> int:
+    """The mode a new file gets from the umask (0644 under the usual 022)."""
+    return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # reading the umask means setting it; it is put back at once
+    os.umask(mask)
+    return mask
 
 
 def publish(staging: Path, site_dir: Path) -> None:

@@ -18,11 +18,19 @@ from generator.cli import main
 from generator.datasets import DATASETS
 from generator.datasets import named as dataset
 from generator.model import load_site
+from generator.placeholders import PREFIX
 
 
 def uncomment(text: str) -> str:
     """Enable every commented-out optional block, as the template's header tells the clerk to."""
     return "\n".join(re.sub(r"^(\s*)# (?=\s*(- )?[a-z_]+:|\s*# )", r"\1", line) for line in text.splitlines()) + "\n"
+
+
+def fill(text_or_bytes):
+    """Every placeholder a template wrote (请填写姓名) replaced by a text, as a clerk fills it in."""
+    if isinstance(text_or_bytes, bytes):
+        return fill(text_or_bytes.decode("utf-8")).encode("utf-8")
+    return text_or_bytes.replace(PREFIX, "示例")
 
 
 def place(project: Path, name: str, text_or_bytes, file_name: str = "new") -> Path:
@@ -68,10 +76,16 @@ def test_existing_ids_are_read_from_the_demo_data():
 
 
 @pytest.mark.parametrize("name", [d.name for d in DATASETS])
-def test_every_template_as_generated_is_accepted_by_check(village, name):
+def test_every_template_is_refused_while_it_holds_placeholders_and_accepted_once_filled(village, name):
     made = blank(dataset(name), village / "data", TODAY)
     file_name, content = next((k, v) for k, v in made.files.items() if not k.endswith(".xlsx"))
-    place(village, name, content, Path(file_name).stem)
+    target = place(village, name, content, Path(file_name).stem)
+    lines = content.decode("utf-8").splitlines()
+    left = sum(line.count(PREFIX) for line in lines if not line.lstrip().startswith("#"))  # comments are not read
+    problems = load_site(village / "data", TODAY, village)[1]
+    assert len([p for p in problems if p.summary == "还是空白模板里的占位文字，没有填写"]) == left
+    assert {p.file for p in problems} <= {target.relative_to(village).as_posix()}
+    target.write_bytes(fill(target.read_bytes()))
     records = checked(village).records[name]
     assert records, "the filled template is read where the dataset is kept"
     if made.new_id:
@@ -82,7 +96,7 @@ def test_every_template_as_generated_is_accepted_by_check(village, name):
 def test_yaml_template_with_every_optional_block_enabled_is_accepted(village, name):
     made = blank(dataset(name), village / "data", TODAY)
     file_name, content = next(iter(made.files.items()))
-    text = uncomment(content.decode("utf-8"))
+    text = fill(uncomment(content.decode("utf-8")))
     assert "# reviews:" not in text
     place(village, name, text, Path(file_name).stem)
     if name == "notices":  # an attachment must be a file of the website folder
@@ -109,6 +123,7 @@ def test_filled_pledge_template_becomes_that_pledge(village):
         .replace("category: 学习", "category: 为民办实事")
         .replace("请填写进展", "桥基完工")
     )
+    text = fill(text)
     place(village, "pledges", text)
     pledge = checked(village).by_id("pledges")["2026-002"]
     assert (pledge.content, pledge.member, pledge.category) == ("为五组修一座便民桥", "M002", "为民办实事")
@@ -129,7 +144,7 @@ def test_members_csv_and_xlsx_hold_the_same_header_and_example_row(village):
     notes = list(book["填写说明"].iter_rows(values_only=True))
     assert notes[1][:3] == ("编号", "id", "是")
     rows[1][1] = "丙三"
-    place(village, "members", ("\ufeff" + "\r\n".join(",".join(r) for r in rows)).encode("utf-8"))
+    place(village, "members", fill(("\ufeff" + "\r\n".join(",".join(r) for r in rows)).encode("utf-8")))
     assert checked(village).by_id("members")["M003"].name == "丙三"
 
 

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import MEMBERS_CSV, PLEDGES_YML, ROOT, TODAY
-
-from generator.core import generate
-from generator.history import collect
+from helpers import MEMBERS_CSV, PLEDGES_YML, ROOT
+from helpers.git import build, commit, git
 
 DRAFT = """\
 - id: 2026-001
@@ -30,31 +27,6 @@ PROGRESS = """\
 """
 
 
-def git(project: Path, *args: str, day: str | None = None) -> str:
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    if day:
-        env |= {"GIT_AUTHOR_DATE": f"{day}T10:00:00+08:00", "GIT_COMMITTER_DATE": f"{day}T10:00:00+08:00"}
-    return subprocess.run(
-        ["git", "-c", "user.name=村文书", "-c", "user.email=clerk@example.invalid", *args],
-        cwd=project,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-
-
-def commit(project: Path, day: str, files: dict[str, str], message: str = "更新数据") -> None:
-    for name, text in files.items():
-        path = project / "data" / name
-        if text is None:
-            path.unlink()
-        else:
-            path.write_text(text, encoding="utf-8")
-    git(project, "add", "-A", "data")
-    git(project, "commit", "-q", "-m", message, day=day)
-
-
 @pytest.fixture
 def repo(village: Path) -> Path:
     """The minimal village as a git repository: a draft, its publication, two later edits."""
@@ -69,13 +41,6 @@ def repo(village: Path) -> Path:
         {"members.csv": MEMBERS_CSV.replace("M002,乙二,试验村党支部,,", "M002,乙二,试验村党支部,宣传委员,")},
     )
     return village
-
-
-def build(project: Path, history=True) -> dict[str, str]:
-    changes = collect(project / "data", TODAY) if history else None
-    result = generate(project / "data", TODAY, None, project, history=changes)
-    assert result.problems == []
-    return result.files
 
 
 def test_pledge_page_shows_first_publication_and_each_later_change(repo):

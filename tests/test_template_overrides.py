@@ -4,7 +4,7 @@ in an override reported as a Problem at its file and line (never 程序内部错
 from __future__ import annotations
 
 import pytest
-from conftest import TODAY
+from helpers import TODAY
 
 from generator.core import generate
 

@@ -1,13 +1,18 @@
-"""The clerk's field reference (编辑指南 · 数据字段说明), generated from the schemas so it never drifts.
+"""The clerk's guide (编辑指南) and the site's 关于本站 page, shipped with the package so that every
+village keeps them as current as the program, and the field reference (数据字段说明), generated
+from the schemas so it never drifts.
 
-The hand-written part of the guide is ``content/guide/index.md``; these pages list, for every
-dataset in `DATASETS` (one page each, so no page grows with the number of types), where its files live, how to get a blank template and what each field
-means, from the same definitions that `cunwu check` uses.
+The guide's text is the template ``guide_index.md``; the field reference lists, for every dataset
+in `DATASETS` (one page each, so no page grows with the number of types), where its files live,
+how to get a blank template and what each field means, from the same definitions that
+`cunwu check` uses. A village that writes its own ``about.md`` in content/ keeps it; otherwise the
+package's page, naming the village and where to ask or object, is used.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from importlib.resources import files
 from typing import Any
 
 from ..datasets import DATASETS
@@ -20,6 +25,16 @@ def pages(village: Village, today: date) -> list[PageSpec]:
     datasets: list[dict[str, Any]] = [
         {"dataset": d, "tabular": d.tabular, "fields": documented_fields(d, with_private=True)} for d in DATASETS
     ]
-    return [PageSpec(village.path("guide/fields.md"), "guide_fields.md", {"datasets": datasets})] + [
-        PageSpec(village.path(f"guide/fields/{d['dataset'].name}.md"), "guide_dataset.md", {"d": d}) for d in datasets
+    picture = files("generator").joinpath("templates").joinpath("guide_history.png").read_bytes()
+    own_about = village.content is not None and (village.content / "about.md").is_file()
+    about = PageSpec(village.path("about.md"), "about.md", {"profile": village.profile}, in_nav=True)
+    return [
+        PageSpec(village.path("guide/index.md"), "guide_index.md"),
+        PageSpec(village.path("guide/history.png"), "", content=picture),
+        *([] if own_about else [about]),
+        PageSpec(village.path("guide/fields.md"), "guide_fields.md", {"datasets": datasets}),
+        *(
+            PageSpec(village.path(f"guide/fields/{d['dataset'].name}.md"), "guide_dataset.md", {"d": d})
+            for d in datasets
+        ),
     ]
