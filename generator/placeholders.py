@@ -8,8 +8,6 @@ asking villagers to fill in a form) is normal text.
 
 from __future__ import annotations
 
-import functools
-
 PREFIX = "请填写"
 
 
@@ -20,22 +18,14 @@ def placeholder(label: str) -> str:
 
 def is_placeholder(value: object) -> bool:
     """True when `value` is a placeholder a blank template wrote, left as it was."""
-    return isinstance(value, str) and value.strip().startswith(PREFIX) and value.strip() in _all()
+    return isinstance(value, str) and value.strip().startswith(PREFIX) and value.strip() in _PLACEHOLDERS
 
 
-@functools.cache
-def _all() -> frozenset[str]:
-    from .datasets import DATASETS  # the record types import the schema, which asks this module
-    from .schema import ListOf, Nested, fields_of
+_PLACEHOLDERS: set[str] = {placeholder("标题")}
+"""Every field label's placeholder: `schema.spec` registers each label as a record type declares it,
+so by the time anything is parsed every record type's labels are here."""
 
-    labels, seen, pending = {"标题"}, set(), [d.record for d in DATASETS]
-    while pending:
-        record = pending.pop()
-        if record in seen:
-            continue
-        seen.add(record)
-        for f in fields_of(record):
-            labels.add(f.label)
-            if isinstance(f.kind, (Nested, ListOf)):
-                pending.append(f.kind.record)
-    return frozenset(placeholder(label) for label in labels)
+
+def register(label: str) -> None:
+    """Make ``请填写<label>`` a placeholder (called for every declared field)."""
+    _PLACEHOLDERS.add(placeholder(label))

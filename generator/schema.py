@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 from .periods import day_label
 from .personal_data import find_personal_numbers, mask_number, mask_numbers
 from .placeholders import is_placeholder
+from .placeholders import register as register_placeholder
 from .problems import Problem
 from .readers import Mapping, Sequence
 
@@ -381,6 +382,7 @@ class FieldSpec:
 def spec(kind: Kind, label: str, doc: str, *, required: bool = True) -> Any:
     """Declare a dataclass field with its kind, label and doc."""
     meta = {"cunwu": (kind, label, doc, required)}
+    register_placeholder(label)
     if required:
         return dataclasses.field(metadata=meta)
     if _is_list(kind):

@@ -101,7 +101,7 @@ def test_yaml_template_with_every_optional_block_enabled_is_accepted(village, na
     place(village, name, text, Path(file_name).stem)
     if name == "notices":  # an attachment must be a file of the website folder
         (village / "content").mkdir(exist_ok=True)
-        (village / "content" / "请填写文件").write_bytes(b"%PDF-1.4\n")
+        (village / "content" / fill("请填写文件")).write_bytes(b"%PDF-1.4\n")
     checked(village)
 
 

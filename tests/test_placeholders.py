@@ -8,7 +8,7 @@ from pathlib import Path
 from helpers import TODAY, VILLAGE_YML
 
 from generator.blank import blank
-from generator.datasets import dataset
+from generator.datasets import named as dataset
 from generator.model import load_site
 from generator.placeholders import is_placeholder, placeholder
 from generator.problems import report

@@ -27,14 +27,27 @@ TEMPLATES = PACKAGE / "templates"
 DEMO_DAY = date(2026, 11, 15)
 
 LAYERS = (
-    ("problems", "personal_data", "periods", "build_date", "markdown_text", "charts", "sanitise", "staging", "publish"),
+    (
+        "problems",
+        "placeholders",
+        "argparse_zh",
+        "personal_data",
+        "periods",
+        "build_date",
+        "markdown_text",
+        "charts",
+        "sanitise",
+        "staging",
+        "publish",
+    ),
     ("readers", "settings", "guard"),
     ("schema", "money", "masking"),
     ("records", "datasets"),
     ("model", "deadlines", "exports", "history", "search"),
     ("pages",),
     ("render",),
-    ("core", "blank"),
+    ("core", "blank", "serve_errors"),
+    ("starter",),
     ("plugin", "cli", "__init__"),
 )
 """Each module's layer, by its first name under `generator/`; a module may import only its own
