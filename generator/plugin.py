@@ -128,21 +128,9 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         self.generated.in_nav = set(self.generated.files)
         config.nav = None  # mkdocs.yml's nav is each village's; the portal lists its own pages
         self._stage(config)
-        self.township = township_build.TownshipBuild(
-            township_build.jobs_for(
-                site,
-                config_file=Path(config.config_file_path),
-                data_dir=data_dir,
-                docs_dir=docs,
-                overrides_dir=root / self.config.overrides_dir,
-                cache=root / township_build.CACHE,
-                today=today,
-                site_url=config.site_url,
-                history=self.config.history,
-                strict=config.strict,
-            ),
-            self.config.jobs or os.cpu_count() or 1,
-        )
+        slugs = [v.slug for v in site.villages]
+        jobs = township_build.jobs_from_config(config, today, slugs, root / township_build.CACHE)
+        self.township = township_build.TownshipBuild(jobs, self.config.jobs or os.cpu_count() or 1)
         return config
 
     def _as_village(self, config) -> None:

@@ -81,16 +81,17 @@ def village_keys(
     today: date,
     site_url: str | None,
     history: bool,
+    strict: bool = False,
 ) -> dict[str, str]:
     """The digest of every input of each village's build: when it is unchanged, so is the output.
 
     Inputs: the village's data and hand-written pages, the overrides (templates and theme),
     mkdocs.yml, the generator's own code and templates, the versions of MkDocs and Material, the
-    build date, the site's address and, when pages show change history, the commits that touched
-    the village's data.
+    build date, the site's address, --strict and, when pages show change history, the commits that
+    touched the village's data.
     """
     shared = hashlib.sha256()
-    for part in (FORMAT, today.isoformat(), site_url or "", str(history)):
+    for part in (FORMAT, today.isoformat(), site_url or "", str(history), str(strict)):
         shared.update(part.encode() + b"\0")
     for name in ("cunwu", "mkdocs", "mkdocs-material", "jieba"):
         shared.update(f"{name}={_version(name)}\0".encode())
@@ -208,6 +209,11 @@ class TownshipBuild:
             self._pool = None
 
 
+def build_all(jobs: list[VillageJob], workers: int) -> list[VillageResult]:
+    """Build every job not already in the cache (for `cunwu build`); the results of those built."""
+    return TownshipBuild(jobs, workers).wait()
+
+
 def _pool(workers: int):
     """Worker processes forked from a server that has imported MkDocs, Material and jieba once.
 
@@ -246,7 +252,7 @@ def build_village(job: VillageJob) -> VillageResult:
 
 
 def jobs_for(
-    site: Site,
+    slugs: list[str],
     *,
     config_file: Path,
     data_dir: Path,
@@ -258,8 +264,7 @@ def jobs_for(
     history: bool,
     strict: bool,
 ) -> list[VillageJob]:
-    """One build job per village of the site, each with the digest of its inputs."""
-    slugs = [v.slug for v in site.villages]
+    """One build job per village, each with the digest of its inputs."""
     keys = village_keys(
         slugs,
         config_file=config_file,
@@ -269,9 +274,55 @@ def jobs_for(
         today=today,
         site_url=site_url,
         history=history,
+        strict=strict,
     )
     cache.mkdir(parents=True, exist_ok=True)
     return [VillageJob(str(config_file), s, keys[s], str(cache), site_url, strict) for s in slugs]
+
+
+def jobs_from_config(config, today: date, slugs: list[str], cache: Path) -> list[VillageJob]:
+    """The jobs for some villages of the township that `config` (a loaded mkdocs.yml) builds."""
+    plugin = config.plugins["cunwu"].config
+    root = Path(config.config_file_path).parent
+    return jobs_for(
+        slugs,
+        config_file=Path(config.config_file_path),
+        data_dir=root / plugin.data_dir,
+        docs_dir=Path(config.docs_dir),
+        overrides_dir=root / plugin.overrides_dir,
+        cache=cache,
+        today=today,
+        site_url=config.site_url,
+        history=plugin.history,
+        strict=config.strict,
+    )
+
+
+def shard(slugs: list[str], spec: str) -> list[str]:
+    """The villages of shard `K/N` (1 ≤ K ≤ N): every N-th village in name order, starting at the K-th."""
+    number, _, count = spec.partition("/")
+    k, n = int(number), int(count)
+    if not 1 <= k <= n:
+        raise ValueError(spec)
+    return sorted(slugs)[k - 1 :: n]
+
+
+def assemble(parts: list[Path], cache: Path) -> list[str]:
+    """Move village outputs built elsewhere (`cunwu build --out`) into the cache; their slugs."""
+    cache.mkdir(parents=True, exist_ok=True)
+    moved = []
+    for part in parts:
+        for key_file in sorted(part.rglob("*" + KEY_SUFFIX)):
+            slug = key_file.name.removesuffix(KEY_SUFFIX)
+            built = key_file.with_name(slug)
+            if not built.is_dir():
+                continue
+            shutil.rmtree(cache / slug, ignore_errors=True)
+            (cache / (slug + KEY_SUFFIX)).unlink(missing_ok=True)
+            shutil.move(str(built), str(cache / slug))
+            shutil.copy(key_file, cache / key_file.name)
+            moved.append(slug)
+    return moved
 
 
 # --- the portal --------------------------------------------------------------------------------

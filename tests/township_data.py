@@ -1,5 +1,5 @@
 """A township made from the demo village: the demo's data and pages copied into one folder per
-village, each with its own name, its own ids for notices and a notice text no other village has."""
+village, each with its own name and a notice no other village has."""
 
 from __future__ import annotations
 
@@ -24,24 +24,26 @@ def make_township(root: Path, villages: dict[str, tuple[str, str]] = VILLAGES, g
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "site_overrides", root / "site_overrides")
-    for number, (slug, (name, project)) in enumerate(villages.items(), start=1):
-        write_village(root, slug, name, project, number)
+    for slug, (name, project) in villages.items():
+        write_village(root, slug, name, project)
     if git:
         commit(root, "township")
     return root
 
 
-def write_village(root: Path, slug: str, name: str, project: str, number: int) -> None:
-    """The demo village as `slug`: its name replaced everywhere, its notices renumbered, one notice of its own."""
+def write_village(root: Path, slug: str, name: str, project: str) -> None:
+    """The demo village as `slug`: its name replaced everywhere, and one notice of its own."""
     for source, target in ((ROOT / "data", root / "data" / slug), (ROOT / "content", root / "content" / slug)):
         shutil.copytree(source, target)
         for path in target.rglob("*"):
             if path.is_file() and path.suffix in TEXT:
-                text = path.read_text(encoding="utf-8-sig" if path.suffix == ".csv" else "utf-8")
-                text = text.replace(DEMO_NAME, name)
-                if path.parent.name == "notices":
-                    text = text.replace("id: GG-", f"id: GG{number}-").replace("id: GS-", f"id: GS{number}-")
-                path.write_text(text, encoding="utf-8-sig" if path.suffix == ".csv" else "utf-8")
+                data = path.read_bytes()
+                encoding = "utf-8" if data.startswith(b"\xef\xbb\xbf") or path.suffix != ".csv" else "gb18030"
+                try:
+                    text = data.decode(encoding)
+                except UnicodeDecodeError:
+                    encoding, text = "utf-8", data.decode("utf-8")
+                path.write_bytes(text.replace(DEMO_NAME, name).encode(encoding))
     own = root / "data" / slug / "notices" / "own.yml"
     own.write_text(own_notice(name, project), encoding="utf-8")
 
