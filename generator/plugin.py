@@ -126,6 +126,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
             raise PluginError("数据检查没有通过：\n" + report(problems))
         self.generated = Generated(site, township_build.portal_files(site, docs))
         self.generated.in_nav = set(self.generated.files)
+        self.generated.files.update(township_build.portal_assets(config))
         config.nav = None  # mkdocs.yml's nav is each village's; the portal lists its own pages
         self._stage(config)
         slugs = [v.slug for v in site.villages]

@@ -21,6 +21,7 @@ import multiprocessing
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -40,6 +41,16 @@ KEY_SUFFIX = ".inputs"
 FORMAT = "1"
 """Bumped when the cache's layout or the village build's way of working changes."""
 UP_TITLE = "返回乡镇首页"
+SEARCHED = ("pledges", "members", "notices", "decisions", "projects", "lists", "finance", "talents", "mentoring")
+SEARCHED += ("wishes", "cases", "five-goods", "points")
+SEARCH_GLOB = "*/{" + ",".join(SEARCHED) + "}/*.html"
+"""The pages the cross-village search indexes: every village's records and listings (not the
+print views, the clerk's guide, the open-data docs or the listings by tag, which repeat them)."""
+SEARCH_SCRIPT = "assets/javascripts/township-search.js"
+SEARCH_BOX = (
+    '## 跨村搜索\n\n<div id="township-search"></div>\n\n输入词语，同时搜索各村公开的承诺、公告、项目、财务等页面。\n'
+)
+"""The portal's cross-village search box (Markdown); township-search.js puts Pagefind's interface in it."""
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -195,6 +206,7 @@ class TownshipBuild:
             )
         for job in self.jobs:
             link_tree(Path(job.cache) / job.slug, site_dir / job.slug)
+        index_search(site_dir)
         log.info(
             "乡镇网站：重新生成 %d 个村（%s），沿用 %d 个村。",
             len(self.rebuilt),
@@ -212,6 +224,28 @@ class TownshipBuild:
 def build_all(jobs: list[VillageJob], workers: int) -> list[VillageResult]:
     """Build every job not already in the cache (for `cunwu build`); the results of those built."""
     return TownshipBuild(jobs, workers).wait()
+
+
+def index_search(site_dir: Path) -> None:
+    """The township's search index over every village's pages (Pagefind: split into chunks that a
+    query fetches as it needs them; its extended build segments Chinese)."""
+    run = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", SEARCH_GLOB]
+        + ["--root-selector", "article", "--keep-index-url", "--silent"],
+        capture_output=True,
+        text=True,
+    )
+    if run.returncode:
+        raise PluginError(f"跨村搜索的索引没有生成（Pagefind：{run.stderr.strip() or run.stdout.strip()}）")
+
+
+def portal_assets(config) -> dict[str, str | bytes]:
+    """Load Pagefind's interface and the script that starts it on the portal's pages."""
+    from mkdocs.config.config_options import ExtraScriptValue
+
+    config.extra_css.append("pagefind/pagefind-ui.css")
+    config.extra_javascript += [ExtraScriptValue("pagefind/pagefind-ui.js"), ExtraScriptValue(SEARCH_SCRIPT)]
+    return {SEARCH_SCRIPT: (PACKAGE / "static" / "township-search.js").read_bytes()}
 
 
 def _pool(workers: int):
@@ -339,7 +373,7 @@ def portal_files(site: Site, docs_dir: Path) -> dict[str, str | bytes]:
     return {
         "index.md": "# 各村村务公开\n\n"
         "点击村名进入该村的网站；每个村的网站都有自己的搜索，可以查到该村的承诺、公告和财务。\n\n"
-        f"{rows}\n"
+        f"{rows}\n\n{SEARCH_BOX}"
     }
 
 
