@@ -230,8 +230,7 @@ def index_search(site_dir: Path) -> None:
     """The township's search index over every village's pages (Pagefind: split into chunks that a
     query fetches as it needs them; its extended build segments Chinese)."""
     run = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", SEARCH_GLOB]
-        + ["--root-selector", "article", "--keep-index-url", "--silent"],
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", SEARCH_GLOB, "--root-selector", "article", "--keep-index-url", "--silent"],
         capture_output=True,
         text=True,
     )
