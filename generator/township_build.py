@@ -46,6 +46,8 @@ SEARCHED += ("wishes", "cases", "five-goods", "points")
 SEARCH_GLOB = "*/{" + ",".join(SEARCHED) + "}/*.html"
 """The pages the cross-village search indexes: every village's records and listings (not the
 print views, the clerk's guide, the open-data docs or the listings by tag, which repeat them)."""
+PAGEFIND_OPTIONS = ("--root-selector", "article", "--keep-index-url", "--silent")
+"""Index each page's article only (not the navigation); keep index.html in addresses (file servers, no rewriting)."""
 SEARCH_SCRIPT = "assets/javascripts/township-search.js"
 SEARCH_BOX = (
     '## 跨村搜索\n\n<div id="township-search"></div>\n\n输入词语，同时搜索各村公开的承诺、公告、项目、财务等页面。\n'
@@ -230,7 +232,7 @@ def index_search(site_dir: Path) -> None:
     """The township's search index over every village's pages (Pagefind: split into chunks that a
     query fetches as it needs them; its extended build segments Chinese)."""
     run = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", SEARCH_GLOB, "--root-selector", "article", "--keep-index-url", "--silent"],
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", SEARCH_GLOB, *PAGEFIND_OPTIONS],
         capture_output=True,
         text=True,
     )
