@@ -44,7 +44,7 @@ def test_portal_finds_a_word_in_any_village_over_http_within_the_budget(township
         page.wait_for_load_state("networkidle")
         sent = [line.split() for line in access.read_text().splitlines()[before:]]
         assert sum(int(fields[1]) for fields in sent) <= FIRST_QUERY_BUDGET, sent
-        page.goto(base + NOTICE)
+        page.goto(base + NOTICE, wait_until="networkidle")  # its own search loads: let it finish before nginx stops
         assert "白石村" in page.locator("article").inner_text()
 
 
