@@ -76,7 +76,7 @@ def floor_project(project: Path, out: Path) -> Path:
     plain = out / "floor"
     shutil.rmtree(plain, ignore_errors=True)
     shutil.copytree(project / "content", plain / "docs")
-    made = generate(project / "data", build_date(None), project / "site_overrides", project, plain / "docs")
+    made = generate(project / "data", build_date(None), project / "site_overrides", out, plain / "docs")
     assert not made.problems, made.problems
     for uri, content in made.files.items():
         path = plain / "docs" / uri
@@ -111,9 +111,12 @@ def figures(n: int, out: Path) -> None:
     base = out / f"n{n}"
     shutil.rmtree(base, ignore_errors=True)
     project = make_township(base / "project", villages(n))
+    print(f"N = {n} villages", flush=True)
     one, rss1, _ = mkdocs(project, jobs=1)
+    print(f"  full build, 1 job:        {one:8.1f} s   peak RSS {rss1} MB", flush=True)
     shutil.rmtree(project / ".cunwu-cache")
     two, rss2, _ = mkdocs(project, jobs=2)
+    print(f"  full build, 2 jobs:       {two:8.1f} s   peak RSS {rss2} MB", flush=True)
     site = project / "site"
     pages = [p for p in site.rglob("*.html")]
     largest = max(pages, key=lambda p: p.stat().st_size)
@@ -121,16 +124,16 @@ def figures(n: int, out: Path) -> None:
     notice = project / "data" / first / "notices" / "own.yml"
     notice.write_text(notice.read_text(encoding="utf-8").replace("修缮", "加固"), encoding="utf-8")
     incremental, rss_inc, log = mkdocs(project, jobs=2)
-    plain = floor_project(project, base)
-    floor, rss_floor, _ = measured([sys.executable, "-m", "mkdocs", "build", "-q"], plain)
-    index = (site / first / "search" / "search_index.json").read_bytes()
-    print(f"N = {n} villages, {len(pages)} pages")
-    print(f"  full build, 1 job:        {one:8.1f} s   peak RSS {rss1} MB")
-    print(f"  full build, 2 jobs:       {two:8.1f} s   peak RSS {rss2} MB   ({two / floor:.2f} × floor)")
-    print(f"  floor (one plain MkDocs): {floor:8.1f} s   peak RSS {rss_floor} MB")
     print(
         f"  incremental (1 village):  {incremental:8.1f} s   peak RSS {rss_inc} MB   ({incremental / two:.2f} × full)"
     )
+    plain = floor_project(project, base)
+    floor, rss_floor, _ = measured([sys.executable, "-m", "mkdocs", "build", "-q"], plain)
+    index = (site / first / "search" / "search_index.json").read_bytes()
+    print(
+        f"  floor (one plain MkDocs): {floor:8.1f} s   peak RSS {rss_floor} MB   (2-job build: {two / floor:.2f} × floor)"
+    )
+    print(f"  pages: {len(pages)}")
     print(f"  largest page: {largest.relative_to(site)} {largest.stat().st_size / 1024:.1f} KB")
     print(f"  a village's search index: {len(index) / 1024:.0f} KB ({gz(index) / 1024:.0f} KB gzip)")
     print(f"  portal first load: {portal_first_load(site) / 1024:.0f} KB gzip")
