@@ -130,9 +130,7 @@ def figures(n: int, out: Path) -> None:
     plain = floor_project(project, base)
     floor, rss_floor, _ = measured([sys.executable, "-m", "mkdocs", "build", "-q"], plain)
     index = (site / first / "search" / "search_index.json").read_bytes()
-    print(
-        f"  floor (one plain MkDocs): {floor:8.1f} s   peak RSS {rss_floor} MB   (2-job build: {two / floor:.2f} × floor)"
-    )
+    print(print(f"  floor (one plain MkDocs): {floor:8.1f} s   peak RSS {rss_floor} MB   ({two / floor:.2f} × floor)"))
     print(f"  pages: {len(pages)}")
     print(f"  largest page: {largest.relative_to(site)} {largest.stat().st_size / 1024:.1f} KB")
     print(f"  a village's search index: {len(index) / 1024:.0f} KB ({gz(index) / 1024:.0f} KB gzip)")
