@@ -20,13 +20,17 @@ from .starter import QUESTIONS, InitError, answers, checklist, environment, make
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] in (["build"], ["serve"]) and argv[1:] not in (["-h"], ["--help"]):
+    if argv[:1] in (["build"], ["serve"]) and not _township_part(argv) and argv[1:] not in (["-h"], ["--help"]):
         return run_mkdocs(argv[0], argv[1:])  # every option is mkdocs's (argparse would take -a as its own)
     with chinese():
         args = parser().parse_args(argv)
     try:
         if args.command == "init":
             return run_init(Path(args.folder), vars(args))
+        if args.command == "build":
+            return run_build(Path(args.config_file), args.village, args.shard, Path(args.out), args.jobs)
+        if args.command == "assemble":
+            return run_assemble(Path(args.config_file), [Path(p) for p in args.parts])
         if args.command == "publish":
             return run_publish(Path(args.folder), Path(args.site), args.rollback, max(1, args.keep))
         if args.command == "new":
@@ -65,7 +69,41 @@ def parser() -> argparse.ArgumentParser:
         maker.add_argument("--date", metavar="日期", help="模板里的日期，如 2025-06-30（默认今天）")
         for name, what in (("build", "检查数据并生成网站到 site/"), ("serve", "在本机预览网站，改了数据自动刷新")):
             runner = commands.add_parser(name, help=f"{what}（即 mkdocs {name}，不显示与村务无关的提示）")
+            if name == "build":  # a township's villages can also be built apart, then assembled
+                runner.add_argument(
+                    "--village",
+                    action="append",
+                    default=[],
+                    metavar="村文件夹",
+                    help="乡镇网站：只生成这个村（可写多次）",
+                )
+                runner.add_argument("--shard", metavar="K/N", help="乡镇网站：把所有村按文件夹名分成 N 份，生成第 K 份")
+                runner.add_argument(
+                    "--out",
+                    default="parts",
+                    metavar="文件夹",
+                    help="与 --village/--shard 同用：结果放在哪里（默认 parts）",
+                )
+                runner.add_argument(
+                    "-f", "--config-file", default="mkdocs.yml", metavar="文件", help="网站配置文件（默认 mkdocs.yml）"
+                )
+                runner.add_argument(
+                    "--jobs",
+                    type=int,
+                    default=os.cpu_count() or 1,
+                    metavar="个数",
+                    help="同时生成几个村（默认为 CPU 核数）",
+                )
             runner.add_argument("options", nargs=argparse.REMAINDER, metavar="…", help=f"交给 mkdocs {name} 的选项")
+        assembler = commands.add_parser(
+            "assemble", help="乡镇网站：收下各台机器用 build --shard 生成的村，再运行 mkdocs build"
+        )
+        assembler.add_argument(
+            "parts", nargs="+", metavar="文件夹", help="cunwu build --out 生成的文件夹（可以有多个）"
+        )
+        assembler.add_argument(
+            "-f", "--config-file", default="mkdocs.yml", metavar="文件", help="网站配置文件（默认 mkdocs.yml）"
+        )
         publisher = commands.add_parser("publish", help="把生成好的网站（site/）整体换到网站服务器的文件夹里")
         publisher.add_argument(
             "folder", metavar="发布文件夹", help="网站服务器使用的文件夹；服务器的根目录应设为其中的 current"
@@ -78,6 +116,11 @@ def parser() -> argparse.ArgumentParser:
             "--keep", type=int, default=KEEP, metavar="个数", help=f"保留最近几个版本（默认 {KEEP}，至少 1）"
         )
     return main_parser
+
+
+def _township_part(argv: list[str]) -> bool:
+    """`cunwu build --village …` or `--shard …`: some villages of a township, not a whole `mkdocs build`."""
+    return argv[:1] == ["build"] and any(a.split("=")[0] in ("--village", "--shard") for a in argv[1:])
 
 
 def run_mkdocs(command: str, options: list[str]) -> int:
@@ -146,6 +189,61 @@ def run_new(name: str, data_dir: Path, out: Path, pinned: str | None) -> int:
         print(f"新记录的编号：{made.new_id}（按 {data_dir} 里已有的编号推算）。")
     folder = "content" if dataset.in_content else data_dir
     print(f"填好后放进 {' 或 '.join(f'{folder}/{p}' for p in dataset.patterns)}，再运行 .venv/bin/cunwu check 检查。")
+    return 0
+
+
+def run_build(config_file: Path, villages: list[str], shard: str | None, out: Path, jobs: int) -> int:
+    """Build some villages of a township into `out` (one folder and one .inputs file per village)."""
+    from mkdocs.config import load_config
+
+    from . import township_build
+    from .model import village_folders
+
+    config = load_config(str(config_file))
+    plugin = config.plugins["cunwu"].config
+    data_dir = config_file.parent / plugin.data_dir
+    known = [slug for slug, _ in village_folders(data_dir) if slug]
+    if not known:
+        print(
+            f"{data_dir} 不是乡镇的数据文件夹（每个村一个子文件夹）；一个村的网站请直接运行 mkdocs build。",
+            file=sys.stderr,
+        )
+        return 1
+    unknown = [v for v in villages if v not in known]
+    if unknown:
+        print(f"没有这个村的文件夹：{'、'.join(unknown)}。{data_dir} 里有：{'、'.join(known)}。", file=sys.stderr)
+        return 1
+    try:
+        chosen = sorted(set(villages) | set(township_build.shard(known, shard) if shard else []))
+    except ValueError:
+        print(f"--shard 应写成 K/N（1 ≤ K ≤ N），如 2/4；现在是 {shard}。", file=sys.stderr)
+        return 1
+    if not chosen:
+        print("请用 --village 或 --shard 指定要生成的村。", file=sys.stderr)
+        return 1
+    jobs_list = township_build.jobs_from_config(config, build_date(plugin.build_date), chosen, out.resolve())
+    failed = [r for r in township_build.build_all(jobs_list, max(1, jobs)) if r.errors]
+    for result in failed:
+        print(f"【{result.slug}】没有生成成功：\n" + "\n".join(result.errors), file=sys.stderr)
+    if failed:
+        return 1
+    print(f"已生成 {len(chosen)} 个村（{'、'.join(chosen)}）到 {out}。")
+    return 0
+
+
+def run_assemble(config_file: Path, parts: list[Path]) -> int:
+    """Put village outputs built elsewhere where `mkdocs build` reuses them."""
+    from . import township_build
+
+    missing = [p for p in parts if not p.is_dir()]
+    if missing:
+        print(f"找不到文件夹：{'、'.join(map(str, missing))}。", file=sys.stderr)
+        return 1
+    moved = township_build.assemble(parts, config_file.parent / township_build.CACHE)
+    print(
+        f"收下 {len(moved)} 个村（{'、'.join(moved) or '无'}）。现在运行 mkdocs build：输入没有变化的村直接沿用，"
+        "其余的村会重新生成。"
+    )
     return 0
 
 

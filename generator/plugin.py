@@ -20,11 +20,13 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link
 from mkdocs.utils import CountHandler
 
-from . import guard, history, serve_errors, staging
+from . import guard, history, serve_errors, staging, township_build
 from .build_date import BuildDateError, build_date
 from .core import Generated, generate, is_withheld
+from .model import load_site
 from .problems import report
 from .readers.registry import READERS
 from .sanitise import file_reading_extensions, sanitise_html
@@ -56,6 +58,10 @@ class CunwuConfig(base.Config):
     """Days after a period ends within which its disclosure is still on time."""
     training_target = c.Type(int, default=TRAINING_TARGET)
     """Training hours (学时) a year that members and talents should reach."""
+    jobs = c.Optional(c.Type(int))
+    """A township: how many villages build at once, each in its own process (default: the machine's cores)."""
+    village = c.Optional(c.Type(str))
+    """Set by a township's build for one village's own build (that village's folder name); not for mkdocs.yml."""
 
 
 class CunwuPlugin(BasePlugin[CunwuConfig]):
@@ -68,6 +74,8 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
     theme_assets: frozenset[str] = frozenset()
     broken: str | None = None
     """Under `mkdocs serve` with data that failed the checks: the page listing the problems."""
+    township: township_build.TownshipBuild | None = None
+    """A township's root build: the village builds it started, placed into the site after the guard."""
 
     def on_startup(self, *, command, dirty):
         self.command, self.dirty = command, dirty
@@ -89,10 +97,16 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         settings, problems = read_settings(dict(self.config), config.site_url, config.use_directory_urls)
         if problems:
             raise PluginError("站点设置有误：\n" + report(problems))
+        if self.config.village:
+            data_dir = data_dir / self.config.village
         try:
             today = build_date(self.config.build_date)
+            if not self.config.village and township_build.is_township(data_dir):
+                return self._start_township(config, data_dir, today, settings)
             changes = history.collect(data_dir, today) if self.config.history else None
             self.generated = generate(data_dir, today, overrides, root, Path(config.docs_dir), changes, settings)
+        except PluginError:
+            raise
         except BuildDateError as error:
             raise PluginError(f"mkdocs.yml 里 cunwu 插件的 build_date：{error}") from None
         except Exception as error:  # a bug of ours must still not show a traceback to a clerk
@@ -108,13 +122,50 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         serve_errors.remember(self.generated.files)
         if not config.site_url:
             log.info("mkdocs.yml 没有设置 site_url，不生成 Atom 订阅（feed.xml）：订阅里的链接必须是完整网址。")
+        if self.config.village:
+            self._as_village(config)
         _teach_jieba(vocabulary(self.generated.site))
         self._stage(config)
         return config
 
+    def _start_township(self, config, data_dir: Path, today, settings):
+        """A township's root build: check every village, start their builds, render the portal."""
+        root = Path(config.config_file_path).parent
+        docs = Path(config.docs_dir)
+        site, problems = load_site(data_dir, today, root, settings, content_dir=docs)
+        if problems or site is None:
+            raise PluginError("数据检查没有通过：\n" + report(problems))
+        self.generated = Generated(site, township_build.portal_files(site, docs))
+        self.generated.in_nav = set(self.generated.files)
+        self.generated.files.update(township_build.portal_assets(config))
+        config.nav = None  # mkdocs.yml's nav is each village's; the portal lists its own pages
+        self._stage(config)
+        slugs = [v.slug for v in site.villages]
+        jobs = township_build.jobs_from_config(config, today, slugs, root / township_build.CACHE)
+        self.township = township_build.TownshipBuild(jobs, self.config.jobs or os.cpu_count() or 1)
+        return config
+
+    def _as_village(self, config) -> None:
+        """One village of a township: its name on every page, only the pages it has in its nav."""
+        assert self.generated.site is not None  # on_config stopped the build otherwise
+        config.site_name = f"{self.generated.site.villages[0].profile.name}村务公开"
+        docs = Path(config.docs_dir)
+        config.nav = township_build.prune_nav(
+            config.nav, lambda uri: uri in self.generated.files or (docs / uri).is_file()
+        )
+
+    def on_nav(self, nav, *, config, files):
+        """A village of a township links up to the township's portal (its tabs name only its own pages)."""
+        if self.config.village:
+            nav.items.append(Link(township_build.UP_TITLE, "../index.html"))
+        return nav
+
     def on_files(self, files: Files, config) -> Files:
         if self.broken is not None:
             return serve_errors.files_showing(self.broken, files, config)
+        slugs = [v.slug for v in self.generated.site.villages] if self.township and self.generated.site else []
+        for file in [f for f in files if township_build.village_content(f.src_uri, slugs)]:
+            files.remove(file)
         for file in [f for f in files if is_withheld(f.src_uri, self.generated.withheld)]:
             files.remove(file)
         for uri, content in sorted(self.generated.files.items()):
@@ -145,6 +196,8 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
             return  # `mkdocs serve` showing the problems: no site to publish
         try:
             self._guard(config)
+            if self.township:
+                self.township.place(Path(config.site_dir))  # each village's output was guarded by its own build
             if self.building is None or self.site_dir is None or _strict_warnings_pending():
                 return  # MkDocs aborts this build next; on_build_error discards the staging folder
             staging.publish(self.building, self.site_dir)
@@ -160,6 +213,13 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
     def on_shutdown(self) -> None:
         self._unstage()  # an interrupted build (Ctrl-C) never reaches on_build_error
 
+    def _unstage(self) -> None:
+        if self.township:
+            self.township.stop()
+        self.township = None
+        staging.discard(self.building)
+        self.building = None
+
     def _stage(self, config) -> None:
         """Build into a staging folder beside site_dir, except for `mkdocs serve` and --dirty builds."""
         self.building = None
@@ -168,10 +228,6 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         self.site_dir = Path(config.site_dir)
         self.building = staging.staging_dir(self.site_dir)
         config.site_dir = str(self.building)
-
-    def _unstage(self) -> None:
-        staging.discard(self.building)
-        self.building = None
 
     def _guard(self, config) -> None:
         """Stop the build if the output holds a personal number the site does not publish on purpose."""

@@ -46,7 +46,8 @@ LAYERS = (
     ("model", "deadlines", "exports", "history", "search"),
     ("pages",),
     ("render",),
-    ("core", "blank", "serve_errors"),
+    ("core", "blank", "serve_errors", "village_worker"),
+    ("township_build",),
     ("starter",),
     ("plugin", "cli", "__init__"),
 )

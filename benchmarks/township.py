@@ -1,0 +1,153 @@
+"""Figures for a township built as a portal plus one MkDocs build per village.
+
+    python benchmarks/township.py 1 5 20 [--out benchmarks/out/township]
+
+For each N: a synthetic township of N villages, each a copy of the demo village (its data and
+hand-written pages) under its own name and with its own notice, is built
+  - in full with 1 and with 2 jobs (empty cache),
+  - as the floor: the same generated Markdown and hand-written pages as one plain MkDocs site
+    (Material and search, no cunwu plugin) in one process,
+  - again after editing one village's notice (2 jobs; only that village is rebuilt).
+Printed: wall-clock seconds, peak RSS of the largest process, pages, the largest page, one
+village's search index (bytes and gzip) and the portal's first load (its HTML, CSS and JS, gzip).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from township_data import make_township  # noqa: E402
+
+EPOCH = "1794715200"
+NAMES = "东南西北上下前后左右中金木水火土山河湖海松柏竹梅兰菊桃李杏梨"
+
+
+def villages(n: int) -> dict[str, tuple[str, str]]:
+    """N villages with distinct two-character names and a notice of their own."""
+    out = {}
+    for i in range(n):
+        name = NAMES[i % len(NAMES)] + NAMES[(i // len(NAMES) + 7) % len(NAMES)] + (str(i) if i >= len(NAMES) else "")
+        out[f"v{i:03d}"] = (name, f"修缮{name}村第{i + 1}号灌溉水渠")
+    return out
+
+
+def measured(command: list[str], cwd: Path) -> tuple[float, int, str]:
+    """(seconds, peak RSS in MB of the largest process of the run, stderr) of one command."""
+    probe = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter(); r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+        "sys.stderr.write(r.stderr)\n"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)\n"
+    )
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
+    run = subprocess.run([sys.executable, "-c", probe, *command], cwd=cwd, capture_output=True, text=True, env=env)
+    seconds, rss, code = run.stdout.split()
+    if code != "0":
+        raise SystemExit(f"failed: {' '.join(command)}\n{run.stderr[-3000:]}")
+    return float(seconds), int(rss) // 1024, run.stderr
+
+
+def mkdocs(project: Path, jobs: int | None = None) -> tuple[float, int, str]:
+    config = project / "mkdocs.yml"
+    if jobs is not None:
+        text = re.sub(r"\n      jobs: \d+", "", config.read_text(encoding="utf-8"))
+        config.write_text(text.replace("  - cunwu:\n", f"  - cunwu:\n      jobs: {jobs}\n", 1), encoding="utf-8")
+    return measured([sys.executable, "-m", "mkdocs", "build", "--strict"], project)
+
+
+def floor_project(project: Path, out: Path) -> Path:
+    """The same pages as one plain MkDocs site: generated Markdown written to disk, no plugin."""
+    sys.path.insert(0, str(ROOT))
+    from generator.build_date import build_date
+    from generator.core import generate
+
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    plain = out / "floor"
+    shutil.rmtree(plain, ignore_errors=True)
+    shutil.copytree(project / "content", plain / "docs")
+    made = generate(project / "data", build_date(None), project / "site_overrides", out, plain / "docs")
+    assert not made.problems, made.problems
+    for uri, content in made.files.items():
+        path = plain / "docs" / uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("docs_dir: content", "docs_dir: docs").replace("strict: true", "strict: false")
+    config = re.sub(r"\n  - cunwu:\n(      .*\n|      #.*\n)*", "\n", config)
+    config = re.sub(r"\nnav:\n(  .*\n)*", "\n", config)
+    config = config.replace("omitted_files: info", "omitted_files: ignore")
+    (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(project / "site_overrides", plain / "site_overrides")
+    return plain
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 6))
+
+
+def portal_first_load(site: Path) -> int:
+    """gzip bytes of the portal's home page and the CSS and JS it loads."""
+    html = (site / "index.html").read_text(encoding="utf-8")
+    total = gz(html.encode())
+    for ref in re.findall(r'(?:href|src)="([^"#?]+\.(?:css|js))"', html):
+        path = site / ref
+        if path.is_file():
+            total += gz(path.read_bytes())
+    return total
+
+
+def figures(n: int, out: Path) -> None:
+    base = out / f"n{n}"
+    shutil.rmtree(base, ignore_errors=True)
+    project = make_township(base / "project", villages(n))
+    print(f"N = {n} villages", flush=True)
+    one, rss1, _ = mkdocs(project, jobs=1)
+    print(f"  full build, 1 job:        {one:8.1f} s   peak RSS {rss1} MB", flush=True)
+    shutil.rmtree(project / ".cunwu-cache")
+    two, rss2, _ = mkdocs(project, jobs=2)
+    print(f"  full build, 2 jobs:       {two:8.1f} s   peak RSS {rss2} MB", flush=True)
+    site = project / "site"
+    pages = [p for p in site.rglob("*.html")]
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    first = next(iter(villages(n)))
+    notice = project / "data" / first / "notices" / "own.yml"
+    notice.write_text(notice.read_text(encoding="utf-8").replace("修缮", "加固"), encoding="utf-8")
+    incremental, rss_inc, log = mkdocs(project, jobs=2)
+    print(
+        f"  incremental (1 village):  {incremental:8.1f} s   peak RSS {rss_inc} MB   ({incremental / two:.2f} × full)"
+    )
+    plain = floor_project(project, base)
+    floor, rss_floor, _ = measured([sys.executable, "-m", "mkdocs", "build", "-q"], plain)
+    index = (site / first / "search" / "search_index.json").read_bytes()
+    print(f"  floor (one plain MkDocs): {floor:8.1f} s   peak RSS {rss_floor} MB   ({two / floor:.2f} × floor)")
+    print(f"  pages: {len(pages)}")
+    print(f"  largest page: {largest.relative_to(site)} {largest.stat().st_size / 1024:.1f} KB")
+    print(f"  a village's search index: {len(index) / 1024:.0f} KB ({gz(index) / 1024:.0f} KB gzip)")
+    print(f"  portal first load: {portal_first_load(site) / 1024:.0f} KB gzip")
+    rebuilt = re.search(r"重新生成 (\d+) 个村", log)
+    print(f"  villages rebuilt by the incremental build: {rebuilt[1] if rebuilt else '?'}")
+    print("  cross-village search, first query: see tests/browser/test_township_search.py (asserts ≤ 300 KB)")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("sizes", nargs="*", type=int, default=[1, 5, 20])
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "township")
+    args = parser.parse_args()
+    print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at start")
+    for size in args.sizes:
+        start = time.perf_counter()
+        figures(size, args.out)
+        print(f"  (this size took {time.perf_counter() - start:.0f} s in all)")

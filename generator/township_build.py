@@ -1,0 +1,408 @@
+"""Building a township: the portal at the root, and each village as its own MkDocs build in `<slug>/`.
+
+A township's `data/` holds one folder per village. The root build (the one `mkdocs build` runs)
+checks every village's data first, so bad data anywhere stops the build with all problems listed
+together; it then renders only the portal, while each village is built apart, in worker
+processes, as a one-village site (its own navigation, search index and sitemap) whose output is
+kept in a cache folder (`.cunwu-cache/villages/<slug>/`) beside a file holding the digest of its
+inputs. A village whose inputs have not changed is not built again: its cached output is linked
+into the site. After the root build's personal-data guard passed, the villages' outputs (each
+guarded by its own build) are placed into the staging folder, which is then published whole.
+
+`cunwu build --village SLUG --out DIR` runs the same village build into another cache folder, so
+CI runners can each build some villages and one last job assembles them (`cunwu assemble`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import metadata
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .markdown_text import escape
+from .model import Site, village_folders
+
+log = logging.getLogger("mkdocs.plugins.cunwu")
+
+CACHE = ".cunwu-cache/villages"
+"""Where village outputs are kept between builds, relative to mkdocs.yml's folder."""
+KEY_SUFFIX = ".inputs"
+FORMAT = "1"
+"""Bumped when the cache's layout or the village build's way of working changes."""
+UP_TITLE = "返回乡镇首页"
+SEARCHED: tuple[str, ...] = ("pledges", "members", "notices", "decisions", "projects", "lists", "finance")
+SEARCHED += ("talents", "mentoring", "wishes", "cases", "five-goods", "points")
+SEARCH_GLOB = "*/{" + ",".join(SEARCHED) + "}/*.html"
+"""The pages the cross-village search indexes: every village's records and listings (not the
+print views, the clerk's guide, the open-data docs or the listings by tag, which repeat them)."""
+PAGEFIND_OPTIONS = ("--root-selector", "article", "--keep-index-url", "--silent")
+"""Index each page's article only (not the navigation); keep index.html in addresses (file servers, no rewriting)."""
+SEARCH_SCRIPT = "assets/javascripts/township-search.js"
+SEARCH_BOX = (
+    '## 跨村搜索\n\n<div id="township-search"></div>\n\n输入词语，同时搜索各村公开的承诺、公告、项目、财务等页面。\n'
+)
+"""The portal's cross-village search box (Markdown); township-search.js puts Pagefind's interface in it."""
+PACKAGE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class VillageJob:
+    """Everything a worker process needs to build one village (plain values: it is pickled)."""
+
+    config_file: str
+    slug: str
+    key: str
+    cache: str
+    """The cache folder: the village's site goes to `<cache>/<slug>/`, its key to `<slug>.inputs`."""
+    site_url: str | None = None
+    strict: bool = False
+
+
+@dataclass
+class VillageResult:
+    slug: str
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def is_township(data_dir: Path) -> bool:
+    """True when the data folder holds one sub-folder per village (no village.yml of its own)."""
+    return any(slug for slug, _ in village_folders(data_dir))
+
+
+# --- the inputs of one village's build -----------------------------------------------------------
+
+
+def village_keys(
+    slugs: Iterable[str],
+    *,
+    config_file: Path,
+    data_dir: Path,
+    docs_dir: Path,
+    overrides_dir: Path,
+    today: date,
+    site_url: str | None,
+    history: bool,
+    strict: bool = False,
+) -> dict[str, str]:
+    """The digest of every input of each village's build: when it is unchanged, so is the output.
+
+    Inputs: the village's data and hand-written pages, the overrides (templates and theme),
+    mkdocs.yml, the generator's own code and templates, the versions of MkDocs and Material, the
+    build date, the site's address, --strict and, when pages show change history, the commits that
+    touched the village's data.
+    """
+    shared = hashlib.sha256()
+    for part in (FORMAT, today.isoformat(), site_url or "", str(history), str(strict)):
+        shared.update(part.encode() + b"\0")
+    for name in ("cunwu", "mkdocs", "mkdocs-material", "jieba"):
+        shared.update(f"{name}={_version(name)}\0".encode())
+    shared.update(config_file.read_bytes())
+    _digest_tree(shared, overrides_dir)
+    _digest_tree(shared, PACKAGE, lambda p: p.suffix in (".py", ".md", ".js"))
+    commits = _commits_by_village(data_dir) if history else {}
+    keys = {}
+    for slug in slugs:
+        digest = shared.copy()
+        _digest_tree(digest, data_dir / slug)
+        _digest_tree(digest, docs_dir / slug)
+        digest.update("\n".join(commits.get(slug, [])).encode())
+        keys[slug] = digest.hexdigest()
+    return keys
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+def _digest_tree(digest, folder: Path, wanted=lambda p: True) -> None:
+    """Add every file under `folder` (its path and bytes, in a stable order) to `digest`."""
+    if not folder.is_dir():
+        digest.update(b"-\0")
+        return
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts and wanted(p)):
+        data = path.read_bytes()
+        digest.update(f"{path.relative_to(folder).as_posix()}\0{len(data)}\0".encode() + data)
+
+
+def _commits_by_village(data_dir: Path) -> dict[str, list[str]]:
+    """The first-parent commits that changed each village's folder, newest first (one `git log`)."""
+    try:
+        out = subprocess.run(
+            ["git", "log", "--first-parent", "--format=>%H", "--name-only", "--relative", "--", "."],
+            cwd=data_dir,
+            capture_output=True,
+            check=True,
+        ).stdout.decode("utf-8", "replace")
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    found: dict[str, list[str]] = {}
+    commit = ""
+    for line in out.splitlines():
+        if line.startswith(">"):
+            commit = line[1:]
+        elif "/" in line:
+            slugs = found.setdefault(line.split("/", 1)[0], [])
+            if not slugs or slugs[-1] != commit:
+                slugs.append(commit)
+    return found
+
+
+# --- the root build: portal, parallel village builds, assembly -----------------------------------
+
+
+class TownshipBuild:
+    """One root build of a township: starts the village builds, then places them into the site."""
+
+    def __init__(self, jobs: list[VillageJob], workers: int) -> None:
+        self.jobs = jobs
+        self.rebuilt: list[str] = []
+        self.reused: list[str] = []
+        todo = []
+        for job in jobs:
+            if cached(job):
+                self.reused.append(job.slug)
+            else:
+                todo.append(job)
+                self.rebuilt.append(job.slug)
+        self._pool = None
+        self._pending = None
+        if todo:
+            self._pool = _pool(min(workers, len(todo)))
+            self._pending = self._pool.map_async(build_village, todo, chunksize=1)
+        for slug in self.reused:
+            log.info("村 %s 的输入没有变化，沿用上次生成的页面。", slug)
+
+    def wait(self) -> list[VillageResult]:
+        """Wait for every village build; their warnings are logged here (so --strict counts them)."""
+        if self._pending is None:
+            return []
+        results = self._pending.get()
+        self.stop()
+        for result in results:
+            for warning in result.warnings:
+                log.warning("村 %s：%s", result.slug, warning)
+        return results
+
+    def place(self, site_dir: Path) -> None:
+        """Put every village's output into `site_dir/<slug>/`; stop with every village's failure."""
+        failed = [r for r in self.wait() if r.errors]
+        if failed:
+            raise PluginError(
+                "以下村的网站没有生成成功，整个网站没有发布：\n"
+                + "\n".join(f"【{r.slug}】\n" + "\n".join(r.errors) for r in failed)
+            )
+        for job in self.jobs:
+            link_tree(Path(job.cache) / job.slug, site_dir / job.slug)
+        index_search(site_dir)
+        log.info(
+            "乡镇网站：重新生成 %d 个村（%s），沿用 %d 个村。",
+            len(self.rebuilt),
+            "、".join(self.rebuilt) or "无",
+            len(self.reused),
+        )
+
+    def stop(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+
+def build_all(jobs: list[VillageJob], workers: int) -> list[VillageResult]:
+    """Build every job not already in the cache (for `cunwu build`); the results of those built."""
+    return TownshipBuild(jobs, workers).wait()
+
+
+def index_search(site_dir: Path) -> None:
+    """The township's search index over every village's pages (Pagefind: split into chunks that a
+    query fetches as it needs them; its extended build segments Chinese)."""
+    run = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", SEARCH_GLOB, *PAGEFIND_OPTIONS],
+        capture_output=True,
+        text=True,
+    )
+    if run.returncode:
+        raise PluginError(f"跨村搜索的索引没有生成（Pagefind：{run.stderr.strip() or run.stdout.strip()}）")
+
+
+def portal_assets(config) -> dict[str, str | bytes]:
+    """Load Pagefind's interface and the script that starts it on the portal's pages."""
+    from mkdocs.config.config_options import ExtraScriptValue
+
+    config.extra_css.append("pagefind/pagefind-ui.css")
+    config.extra_javascript += [ExtraScriptValue("pagefind/pagefind-ui.js"), ExtraScriptValue(SEARCH_SCRIPT)]
+    return {SEARCH_SCRIPT: (PACKAGE / "static" / "township-search.js").read_bytes()}
+
+
+def _pool(workers: int):
+    """Worker processes forked from a server that has imported MkDocs, Material and jieba once.
+
+    `maxtasksperchild=1`: each village gets a fresh process, so nothing one village's build
+    teaches jieba (its names) or leaves in a module changes another village's pages.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["generator.village_worker"])
+    return context.Pool(workers, maxtasksperchild=1)
+
+
+def cached(job: VillageJob) -> bool:
+    """True when the cache holds this village's output for exactly these inputs."""
+    key_file = Path(job.cache) / (job.slug + KEY_SUFFIX)
+    return (Path(job.cache) / job.slug).is_dir() and key_file.is_file() and key_file.read_text() == job.key
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """Copy a folder as hard links (no bytes copied); plain copies across file systems."""
+
+    def copy(src, dst):
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(source, target, copy_function=copy, dirs_exist_ok=True)
+    os.chmod(target, 0o755)  # the cached copy was a private staging folder; a web server must read it
+
+
+def build_village(job: VillageJob) -> VillageResult:
+    """Build one village into `<cache>/<slug>/` (runs in a worker process; see village_worker)."""
+    from .village_worker import run  # the worker server imported it already; the root build never needs it
+
+    return run(job)
+
+
+def jobs_for(
+    slugs: list[str],
+    *,
+    config_file: Path,
+    data_dir: Path,
+    docs_dir: Path,
+    overrides_dir: Path,
+    cache: Path,
+    today: date,
+    site_url: str | None,
+    history: bool,
+    strict: bool,
+) -> list[VillageJob]:
+    """One build job per village, each with the digest of its inputs."""
+    keys = village_keys(
+        slugs,
+        config_file=config_file,
+        data_dir=data_dir,
+        docs_dir=docs_dir,
+        overrides_dir=overrides_dir,
+        today=today,
+        site_url=site_url,
+        history=history,
+        strict=strict,
+    )
+    cache.mkdir(parents=True, exist_ok=True)
+    return [VillageJob(str(config_file), s, keys[s], str(cache), site_url, strict) for s in slugs]
+
+
+def jobs_from_config(config, today: date, slugs: list[str], cache: Path) -> list[VillageJob]:
+    """The jobs for some villages of the township that `config` (a loaded mkdocs.yml) builds."""
+    plugin = config.plugins["cunwu"].config
+    root = Path(config.config_file_path).parent
+    return jobs_for(
+        slugs,
+        config_file=Path(config.config_file_path),
+        data_dir=root / plugin.data_dir,
+        docs_dir=Path(config.docs_dir),
+        overrides_dir=root / plugin.overrides_dir,
+        cache=cache,
+        today=today,
+        site_url=config.site_url,
+        history=plugin.history,
+        strict=config.strict,
+    )
+
+
+def shard(slugs: list[str], spec: str) -> list[str]:
+    """The villages of shard `K/N` (1 ≤ K ≤ N): every N-th village in name order, starting at the K-th."""
+    number, _, count = spec.partition("/")
+    k, n = int(number), int(count)
+    if not 1 <= k <= n:
+        raise ValueError(spec)
+    return sorted(slugs)[k - 1 :: n]
+
+
+def assemble(parts: list[Path], cache: Path) -> list[str]:
+    """Move village outputs built elsewhere (`cunwu build --out`) into the cache; their slugs."""
+    cache.mkdir(parents=True, exist_ok=True)
+    moved = []
+    for part in parts:
+        for key_file in sorted(part.rglob("*" + KEY_SUFFIX)):
+            slug = key_file.name.removesuffix(KEY_SUFFIX)
+            built = key_file.with_name(slug)
+            if not built.is_dir():
+                continue
+            shutil.rmtree(cache / slug, ignore_errors=True)
+            (cache / (slug + KEY_SUFFIX)).unlink(missing_ok=True)
+            shutil.move(str(built), str(cache / slug))
+            shutil.copy(key_file, cache / key_file.name)
+            moved.append(slug)
+    return moved
+
+
+# --- the portal --------------------------------------------------------------------------------
+
+
+def portal_files(site: Site, docs_dir: Path) -> dict[str, str | bytes]:
+    """The township's own pages: a landing page listing the villages, unless content/ has one."""
+    if (docs_dir / "index.md").exists():
+        return {}
+    rows = "\n".join(
+        f'- <a href="{v.slug}/index.html">{escape(v.profile.name)}</a>（{escape(v.profile.township)}）'
+        for v in sorted(site.villages, key=lambda v: v.slug)
+    )
+    return {
+        "index.md": "# 各村村务公开\n\n"
+        "点击村名进入该村的网站；每个村的网站都有自己的搜索，可以查到该村的承诺、公告和财务。\n\n"
+        f"{rows}\n\n{SEARCH_BOX}"
+    }
+
+
+def village_content(src_uri: str, slugs: Iterable[str]) -> bool:
+    """A hand-written file of one village (`content/<slug>/…`): its village's build shows it, not the portal."""
+    return src_uri.split("/", 1)[0] in set(slugs) and "/" in src_uri
+
+
+# --- inside a village's build ------------------------------------------------------------------
+
+
+def prune_nav(nav, exists) -> list | None:
+    """The navigation without entries for pages this village does not have (a township's
+    mkdocs.yml names every page a village may have; a small village lacks some)."""
+    if nav is None:
+        return nav
+    kept = []
+    for item in nav:
+        if isinstance(item, dict):
+            ((title, target),) = item.items()
+            if isinstance(target, list):
+                target = prune_nav(target, exists)
+                if target:
+                    kept.append({title: target})
+            elif "://" in str(target) or exists(str(target)):
+                kept.append(item)
+            else:
+                log.info("本村没有 %s 这个页面，导航里不列出“%s”。", target, title)
+        elif exists(str(item)):
+            kept.append(item)
+    return kept

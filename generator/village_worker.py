@@ -1,0 +1,82 @@
+"""One village's build, run in a worker process of a township build (see township_build).
+
+Importing this module is the worker server's preload: MkDocs, Material and jieba's dictionary
+are loaded once, and every village's process is forked from that state.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import jieba
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from .township_build import KEY_SUFFIX, VillageJob, VillageResult
+
+jieba.setLogLevel(logging.WARNING)
+jieba.initialize()
+
+
+class _Collect(logging.Handler):
+    """Keeps the build's warnings and errors, to hand them to the root build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[tuple[int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append((record.levelno, record.getMessage()))
+
+
+def run(job: VillageJob) -> VillageResult:
+    """Build the village into `<cache>/<slug>/` (through the plugin's staging folder), then
+    record the inputs it was built from; on failure, return every error and warning."""
+    result = VillageResult(job.slug)
+    cache = Path(job.cache)
+    key_file = cache / (job.slug + KEY_SUFFIX)
+    key_file.unlink(missing_ok=True)
+    collected = _Collect()
+    logger = logging.getLogger("mkdocs")
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+    logger.addHandler(collected)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    try:
+        config = village_config(job)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (MkDocsException, SystemExit) as error:  # click's Abort for --strict is an MkDocsException
+        result.errors.append(str(error))
+    except Exception as error:  # a bug of ours: one Chinese line, never a traceback
+        if os.environ.get("CUNWU_DEBUG"):
+            raise
+        result.errors.append(f"程序内部错误（{type(error).__name__}: {error}）")
+    result.warnings = [m for level, m in collected.messages if level == logging.WARNING]
+    result.errors += [m for level, m in collected.messages if level > logging.WARNING and m not in result.errors]
+    if not result.errors:
+        key_file.write_text(job.key)
+    return result
+
+
+def village_config(job: VillageJob):
+    """mkdocs.yml as the village's own site: its hand-written pages, its data, its output folder."""
+    config = load_config(job.config_file, strict=job.strict)
+    plugin = config.plugins["cunwu"]
+    docs = Path(config.docs_dir) / job.slug
+    if not docs.is_dir():
+        docs = Path(job.cache) / ".empty"
+        docs.mkdir(parents=True, exist_ok=True)
+    config.docs_dir = str(docs)
+    config.site_dir = str(Path(job.cache) / job.slug)
+    if job.site_url is not None:
+        config.site_url = job.site_url.rstrip("/") + f"/{job.slug}/" if job.site_url else job.site_url
+    plugin.config.village = job.slug
+    return config

@@ -1,0 +1,69 @@
+"""A township made from the demo village: the demo's data and pages copied into one folder per
+village, each with its own name and a notice no other village has."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_NAME = "青禾"
+TEXT = {".yml", ".yaml", ".csv", ".md"}
+
+VILLAGES = {
+    "qinghe": ("青禾", "修缮老祠堂门前的石板古道"),
+    "baishi": ("白石", "疏浚白石溪下游的灌溉水渠"),
+    "hongling": ("红岭", "扩建红岭小学旁边的儿童游乐场"),
+}
+"""slug: (name without 村, the project of a notice only this village publishes)."""
+
+
+def make_township(root: Path, villages: dict[str, tuple[str, str]] = VILLAGES, git: bool = True) -> Path:
+    """Write a township project into `root` (mkdocs.yml, site_overrides/, data/<slug>/, content/<slug>/)."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_overrides", root / "site_overrides")
+    for slug, (name, project) in villages.items():
+        write_village(root, slug, name, project)
+    if git:
+        commit(root, "township")
+    return root
+
+
+def write_village(root: Path, slug: str, name: str, project: str) -> None:
+    """The demo village as `slug`: its name replaced everywhere, and one notice of its own."""
+    for source, target in ((ROOT / "data", root / "data" / slug), (ROOT / "content", root / "content" / slug)):
+        shutil.copytree(source, target)
+        for path in target.rglob("*"):
+            if path.is_file() and path.suffix in TEXT:
+                data = path.read_bytes()
+                encoding = "utf-8" if data.startswith(b"\xef\xbb\xbf") or path.suffix != ".csv" else "gb18030"
+                try:
+                    text = data.decode(encoding)
+                except UnicodeDecodeError:
+                    encoding, text = "utf-8", data.decode("utf-8")
+                path.write_bytes(text.replace(DEMO_NAME, name).encode(encoding))
+    own = root / "data" / slug / "notices" / "own.yml"
+    own.write_text(own_notice(name, project), encoding="utf-8")
+
+
+def own_notice(name: str, project: str, published: str = "2026-10-20") -> str:
+    return f"""\
+- id: GG-{published[:4]}-90
+  title: {name}村关于{project}的公告
+  kind: 公告
+  category: 项目
+  published: {published}
+  body: |
+    经村民代表会议讨论通过，本村将{project}，所需资金由村集体经济收益列支。
+"""
+
+
+def commit(root: Path, message: str) -> None:
+    git = ["git", "-c", "user.name=测试", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
+    if not (root / ".git").exists():
+        subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
+        (root / ".gitignore").write_text("/site/\n/.cunwu-cache/\n/.site.*\n", encoding="utf-8")
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", message], cwd=root, check=True)

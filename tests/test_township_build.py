@@ -1,0 +1,139 @@
+"""A township built as one portal plus one build per village: separate navigation and search,
+strict builds, incremental rebuilds byte-identical to full ones, and all-or-nothing publishing."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from helpers import mkdocs_build, snapshot
+from helpers.township import VILLAGES, make_township, own_notice
+
+pytestmark = pytest.mark.site
+
+EDITED = "baishi"
+EDIT = ("疏浚白石溪下游的灌溉水渠", "加固白石溪上游的防洪堤坝")
+
+
+def edit(project: Path, forward: bool = True) -> None:
+    """Change the text of one notice of one village (not committed: the change history stays the same)."""
+    path = project / "data" / EDITED / "notices" / "own.yml"
+    old, new = EDIT if forward else EDIT[::-1]
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def rebuilt(stderr: str) -> list[str]:
+    """The villages a build says it built again (from its summary line)."""
+    found = re.search(r"重新生成 \d+ 个村（(.*?)）", stderr)
+    assert found, stderr
+    return [] if found[1] == "无" else found[1].split("、")
+
+
+@pytest.fixture(scope="module")
+def township(tmp_path_factory) -> tuple[Path, dict[str, bytes], str]:
+    """A three-village township with one village already edited, built in full (with --strict)."""
+    project = make_township(tmp_path_factory.mktemp("township") / "project")
+    edit(project)
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project, snapshot(project / "site"), result.stderr
+
+
+def test_strict_build_passes_and_builds_every_village(township):
+    _project, site, log = township
+    assert sorted(rebuilt(log)) == sorted(VILLAGES)
+    assert "WARNING" not in log
+    for slug in VILLAGES:
+        assert f"{slug}/index.html" in site and f"{slug}/search/search_index.json" in site
+
+
+def test_no_village_search_index_holds_another_villages_text(township):
+    _, site, _ = township
+    for slug, (name, _project) in VILLAGES.items():
+        index = json.loads(site[f"{slug}/search/search_index.json"])
+        text = "".join(d["title"] + d["text"] for d in index["docs"]).replace("\u200b", "")
+        assert f"{name}村党支部" in text
+        for other, (other_name, other_project) in VILLAGES.items():
+            if other != slug:  # the field docs' example says 青禾村; a village's own records say 青禾村党支部
+                assert f"{other_name}村党支部" not in text, (slug, other)
+                assert other_project[:6] not in text, (slug, other)
+
+
+def test_village_navigation_names_only_its_own_pages_and_links_up(township):
+    _project, site, _ = township
+    for slug in VILLAGES:
+        pages = [uri for uri in site if uri.startswith(f"{slug}/") and uri.endswith(".html") and "404" not in uri]
+        for uri in [*pages[:: max(1, len(pages) // 25)], f"{slug}/index.html", f"{slug}/members/index.html"]:
+            depth = uri.count("/")
+            html = BeautifulSoup(site[uri], "lxml")
+            tabs = [a["href"] for a in html.select(".md-tabs a")]
+            up = "../" * depth + "index.html"
+            assert tabs[-1] == up, uri
+            for href in tabs[:-1]:
+                assert not href.startswith("../" * depth), (uri, href)  # never leaves the village's folder
+            names = " ".join(a.get_text() for a in html.select(".md-tabs a, .md-nav a"))
+            assert "返回乡镇首页" in names
+
+
+def test_portal_lists_every_village_and_holds_no_village_page(township):
+    _project, site, _ = township
+    portal = BeautifulSoup(site["index.html"], "lxml")
+    links = {a["href"] for a in portal.select("article a")}
+    assert {f"{slug}/index.html" for slug in VILLAGES} <= links
+    index = json.loads(site["search/search_index.json"])
+    assert {d["location"].split("#")[0] for d in index["docs"]} <= {"", "index.html", "404.html"}
+
+
+def test_incremental_rebuild_builds_one_village_and_equals_the_full_build(township, tmp_path):
+    project, full, _ = township
+    copy = tmp_path / "copy"
+    shutil.copytree(project, copy, symlinks=True)
+    shutil.rmtree(copy / "site")
+    edit(copy, forward=False)  # back to the text before the edit: only that village changes
+    first = mkdocs_build(copy)
+    assert first.returncode == 0, first.stderr
+    assert rebuilt(first.stderr) == [EDITED]
+    edit(copy)
+    second = mkdocs_build(copy)
+    assert second.returncode == 0, second.stderr
+    assert rebuilt(second.stderr) == [EDITED]
+    again = snapshot(copy / "site")
+    assert sorted(again) == sorted(full)
+    assert [uri for uri in sorted(full) if again[uri] != full[uri]] == []
+    unchanged = mkdocs_build(copy)
+    assert rebuilt(unchanged.stderr) == []
+
+
+def test_bad_data_in_two_villages_reports_both_and_leaves_the_site(township, tmp_path):
+    project, full, _ = township
+    copy = tmp_path / "copy"
+    shutil.copytree(project, copy, symlinks=True)
+    notice = own_notice("红岭", "扩建红岭小学旁边的儿童游乐场", published="2026-13-40")
+    (copy / "data" / "hongling" / "notices" / "own.yml").write_text(notice, encoding="utf-8")
+    members = copy / "data" / "qinghe" / "members.csv"
+    members.write_text(members.read_text(encoding="utf-8-sig").replace(",1996,", ",一九九六,", 1), encoding="utf-8-sig")
+    result = mkdocs_build(copy)
+    assert result.returncode != 0
+    assert "data/hongling/notices/own.yml" in result.stderr
+    assert "data/qinghe/members.csv" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(copy / "site") == full
+    assert not list(copy.glob(".site.building-*"))
+
+
+def test_a_village_that_fails_its_own_build_stops_the_whole_site(township, tmp_path):
+    """A hand-written page of one village links to a page that does not exist: --strict fails in
+    that village's build, and the site is not published."""
+    project, full, _ = township
+    copy = tmp_path / "copy"
+    shutil.copytree(project, copy, symlinks=True)
+    about = copy / "content" / "hongling" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[去看看](no-such-page.md)\n", encoding="utf-8")
+    result = mkdocs_build(copy)
+    assert result.returncode != 0
+    assert "hongling" in result.stderr and "no-such-page.md" in result.stderr
+    assert snapshot(copy / "site") == full
