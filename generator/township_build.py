@@ -23,7 +23,6 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from importlib import metadata
 from pathlib import Path
@@ -32,12 +31,12 @@ from mkdocs.exceptions import PluginError
 
 from .markdown_text import escape
 from .model import Site, village_folders
+from .village_worker import KEY_SUFFIX, VillageJob, VillageResult
 
 log = logging.getLogger("mkdocs.plugins.cunwu")
 
 CACHE = ".cunwu-cache/villages"
 """Where village outputs are kept between builds, relative to mkdocs.yml's folder."""
-KEY_SUFFIX = ".inputs"
 FORMAT = "1"
 """Bumped when the cache's layout or the village build's way of working changes."""
 UP_TITLE = "返回乡镇首页"
@@ -54,26 +53,6 @@ SEARCH_BOX = (
 )
 """The portal's cross-village search box (Markdown); township-search.js puts Pagefind's interface in it."""
 PACKAGE = Path(__file__).resolve().parent
-
-
-@dataclass(frozen=True)
-class VillageJob:
-    """Everything a worker process needs to build one village (plain values: it is pickled)."""
-
-    config_file: str
-    slug: str
-    key: str
-    cache: str
-    """The cache folder: the village's site goes to `<cache>/<slug>/`, its key to `<slug>.inputs`."""
-    site_url: str | None = None
-    strict: bool = False
-
-
-@dataclass
-class VillageResult:
-    slug: str
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
 
 
 def is_township(data_dir: Path) -> bool:
@@ -281,7 +260,7 @@ def link_tree(source: Path, target: Path) -> None:
 
 def build_village(job: VillageJob) -> VillageResult:
     """Build one village into `<cache>/<slug>/` (runs in a worker process; see village_worker)."""
-    from .village_worker import run  # the worker server imported it already; the root build never needs it
+    from .village_worker import run
 
     return run(job)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jieba
@@ -15,7 +16,29 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from .township_build import KEY_SUFFIX, VillageJob, VillageResult
+KEY_SUFFIX = ".inputs"
+"""The suffix of the file beside a cached village that holds the digest of its inputs."""
+
+
+@dataclass(frozen=True)
+class VillageJob:
+    """Everything a worker process needs to build one village (plain values: it is pickled)."""
+
+    config_file: str
+    slug: str
+    key: str
+    cache: str
+    """The cache folder: the village's site goes to `<cache>/<slug>/`, its key to `<slug>.inputs`."""
+    site_url: str | None = None
+    strict: bool = False
+
+
+@dataclass
+class VillageResult:
+    slug: str
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
 
 jieba.setLogLevel(logging.WARNING)
 jieba.initialize()
