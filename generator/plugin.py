@@ -46,6 +46,9 @@ class CunwuConfig(base.Config):
     """Show each record's change history, read from the git history of the data folder."""
     allowed_numbers = c.ListOfItems(c.Type(str), default=[])
     """Numbers the site publishes on purpose besides the profile's phones (the guard lets them pass)."""
+    checked_scans = c.ListOfItems(c.Type(str), default=[])
+    """Scanned attachments (paths in the docs folder) that a person has checked are masked: the guard
+    cannot read a scan, and warns about it (failing --strict) unless it is listed here."""
     embed_hosts = c.ListOfItems(c.Type(str), default=[])
     """Hosts whose https pages hand-written pages may embed in an <iframe>; none by default."""
     masking = c.Type(dict, default={})
@@ -162,17 +165,41 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         output = Path(config.site_dir)
         hits, unread = guard.scan_site(output, self._allowed_numbers(), self.theme_assets)
         for name in unread:
-            logging.getLogger("mkdocs.plugins.cunwu").debug("个人信息检查跳过了非文本文件：%s", name)
+            log.debug("个人信息检查跳过了非文本文件：%s", name)
         root = Path(config.config_file_path).parent
         final = self.site_dir or output
         shown_site = os.path.relpath(final, root) if final.resolve().is_relative_to(root.resolve()) else final.name
         leaked = guard.private_problems(output, self._private_values(config), self.theme_assets, shown_site)
         if leaked:
             raise PluginError("网站里出现了标为不公开的内容，没有发布：\n" + report(leaked))
-        if not hits:
-            return
-        sources = guard.trace({h.number for h in hits}, *self._source_files(config, root), READERS)
-        raise PluginError("网站里发现个人信息，没有发布：\n" + report(guard.problems_for(hits, sources, shown_site)))
+        problems = self._document_problems(config, output, root, shown_site)
+        if hits:
+            sources = guard.trace({h.number for h in hits}, *self._source_files(config, root), READERS)
+            problems += guard.problems_for(hits, sources, shown_site)
+        if problems:
+            raise PluginError("网站里发现个人信息，没有发布：\n" + report(problems))
+
+    def _document_problems(self, config, output: Path, root: Path, shown_site: str) -> list:
+        """Personal numbers in the site's office documents; documents that cannot be read are logged
+        as warnings (so --strict stops), unless `checked_scans` lists them."""
+        scans = guard.scan_documents(output, self._allowed_numbers(), self.theme_assets)
+        log.info("个人信息检查读了 %d 个文档（PDF、Word、Excel 等附件和下载文件）。", len(scans))
+        links = guard.linking_pages(output, {s.output for s in scans if s.numbers or not s.checkable})
+        docs = Path(config.docs_dir)
+        sources = {
+            s.output: os.path.relpath(docs / s.output, root).replace(os.sep, "/")
+            for s in scans
+            if (docs / s.output).is_file()
+        }
+        checked = {name.strip().lstrip("/") for name in self.config.checked_scans}
+        for scan in scans:
+            if scan.output in checked and not scan.checkable:
+                log.info("%s 列在 checked_scans 里（已由人核对遮挡），没有检查其中的图片。", scan.output)
+        for line in guard.unchecked_documents(
+            [s for s in scans if s.output not in checked], links, sources, shown_site
+        ):
+            log.warning(line)
+        return guard.document_problems(scans, links, sources, shown_site)
 
     def _private_values(self, config) -> dict[str, guard.Source]:
         """Every value of a `Private` field in the data, with where it was written.
