@@ -13,6 +13,7 @@ properties), since a number anywhere in the file is published with it.
 
 from __future__ import annotations
 
+import logging
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +64,7 @@ def read_document(path: Path) -> DocumentText:
 def _pdf_text(path: Path) -> DocumentText:
     from pypdf import PdfReader
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its notes on odd but readable files are not for clerks
     reader = PdfReader(path)
     if reader.is_encrypted and not reader.decrypt(""):
         return DocumentText(unreadable="文件设置了密码，无法读取其中的文字")
