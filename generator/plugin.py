@@ -9,7 +9,6 @@ scan the output for personal data, then publish the staging folder as ``site/``.
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 import re
@@ -26,6 +25,7 @@ from . import guard, history, staging
 from .build_date import BuildDateError, build_date
 from .core import Generated, generate, is_withheld
 from .model import READERS
+from .page_text import front_matter_as_text, title_as_text
 from .problems import report
 from .sanitise import file_reading_extensions, sanitise_html
 from .schema import private_values, public_texts
@@ -117,15 +117,16 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
-        """Hand-written pages that the data speaks about (stories) get their generated block. A
-        title from the front matter is text: it is escaped, since themes print `page.title` as HTML
-        (the header, and the heading of a page without one)."""
-        if isinstance(page.meta.get("title"), str):
-            page.meta["title"] = html.escape(page.meta["title"])
+        """Hand-written pages that the data speaks about (stories) get their generated block. The
+        front matter is text: themes print it as HTML, in <head> and in attributes."""
+        page.meta = front_matter_as_text(page.meta)
         return markdown + self.generated.appendices.get(page.file.src_uri, "")
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
-        """Every page is sanitised: hand-written ones, and generated ones with Markdown fields."""
+        """Every page is sanitised: hand-written ones, and generated ones with Markdown fields.
+        Its title (from its first heading, often a record's text) becomes escaped text."""
+        if page.title is not None:
+            page.meta["title"] = title_as_text(page.title)
         return sanitise_html(html, tuple(self.config.embed_hosts))
 
     @event_priority(-100)  # after every other plugin has written its files

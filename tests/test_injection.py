@@ -1,11 +1,16 @@
-"""No script injection from any data or content (issue 6, item 1).
+"""No script injection from any data or content.
 
 Known payloads go into every `Text` field of every record type and every other field that
 accepts them (Markdown bodies, personal fields), written from the schemas (see `schema_data`),
-one village per payload, and into a hand-written page; the site is built with
-`mkdocs build --strict` and every HTML page and the search index are parsed with a real parser.
-No payload may survive as active markup, and every payload written into data must still be
-visible as text, so that the test cannot pass by losing the data.
+one village per payload, into a notice attachment's title (with a real attachment file), into
+the front matter (title, description, author) and the first heading of a hand-written page of
+each village, and into one more hand-written page; the site is built with `mkdocs build --strict`
+and every HTML page and the search index are parsed the way a browser parses them (html5lib, an
+implementation of the HTML5 parsing algorithm, with scripting on): `<title>`, `<textarea>`,
+`<style>`, `<script>`, `<noscript>` and `<xmp>` hold text that ends only at their own end tag,
+which Python's `html.parser` and lxml do not follow. No payload may survive as active markup, and
+every payload written into data must still be visible as text, so that the test cannot pass by
+losing the data.
 """
 
 from __future__ import annotations
@@ -17,10 +22,15 @@ import re
 import shutil
 from pathlib import Path
 
+import html5lib
 import pytest
-from bs4 import BeautifulSoup
-from lxml import html as lxml_html
+import yaml
 from schema_data import mkdocs_build, new_project, text_fields, write_village
+
+ROOT = Path(__file__).resolve().parent
+ATTACHMENT = ROOT / "fixtures" / "attachments" / "clean.pdf"
+"""A real attachment file (made by LibreOffice, see fixtures/attachments/make.sh)."""
+SITE_NAME = "青禾村村务公开"
 
 PAYLOADS = (
     "<script>alert(1)</script>",
@@ -55,10 +65,21 @@ PAYLOADS = (
     "# alert(1) *粗* _斜_ `代码` ~~删~~",
     '=HYPERLINK("http://evil.example","x")',
     "<!-- alert(1)",
+    "</title><script>alert(1)</script>",
+    "</textarea><script>alert(1)</script>",
+    "</style><script>alert(1)</script>",
+    "</script><script>alert(1)</script>",
+    "</noscript><img src=x onerror=alert(1)>",
+    "</xmp><script>alert(1)</script>",
+    "</iframe></noembed></noframes><svg onload=alert(1)>",
+    "--><script>alert(1)</script>",
+    "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;",
 )
 """Known payloads: tags, event handlers, dangerous URLs, breaking out of the HTML our templates
 wrap data in (tables, asides, lists, attributes), Markdown links and attribute lists, template
-syntax, CSV formulas. Each carries ``alert(1)`` or ``evil.example`` so a survivor can be found."""
+syntax, CSV formulas; end tags of the elements whose content is raw text or escapable raw text
+(a page title printed into `<title>`), a comment's end, and entities that a filter might decode
+back into tags. Each carries ``alert(1)`` or ``evil.example`` so a survivor can be found."""
 
 MARKERS = ("alert(1)", "evil.example", "PHNjcmlwdD5")
 RISKY_TAGS = {"iframe", "object", "embed", "base", "frame", "frameset", "applet"}
@@ -66,21 +87,30 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "
 BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
 
 
-def active_markup(html: str) -> list[str]:
-    """Everything in `html` that a browser would run or load from a payload."""
+def parsed(text: str, fragment: bool = False):
+    """`text` parsed as a browser parses a page (or, for `fragment`, a string set as a <div>'s innerHTML)."""
+    options = {"treebuilder": "etree", "namespaceHTMLElements": False, "scripting": True}
+    return html5lib.parseFragment(text, container="div", **options) if fragment else html5lib.parse(text, **options)
+
+
+def active_markup(text: str, fragment: bool = False) -> list[str]:
+    """Everything in `text` that a browser would run or load from a payload."""
+    return active_elements(parsed(text, fragment)) if text.strip() else []
+
+
+def active_elements(root) -> list[str]:
+    """Everything in a parsed document or fragment that a browser would run or load from a payload."""
     found = []
-    if not html.strip():
-        return found
-    for element in lxml_html.fromstring(html).iter():
+    for element in root.iter():
         if not isinstance(element.tag, str):
-            continue  # comments and processing instructions
+            continue  # comments
         name = element.tag.lower().rpartition("}")[2]
-        attributes = {k.lower(): v for k, v in element.attrib.items()}
+        attributes = {k.lower().rpartition("}")[2]: v for k, v in element.attrib.items()}
         where = f"<{name} {attributes}>"
         if name in RISKY_TAGS:
             found.append(where)
         if name in {"script", "style", "meta", "form", "link", "math"}:
-            inside = element.text_content() + " ".join(attributes.values())
+            inside = "".join(element.itertext()) + " ".join(attributes.values())
             if any(m in inside for m in MARKERS):
                 found.append(where)
         for name, value in attributes.items():
@@ -92,6 +122,15 @@ def active_markup(html: str) -> list[str]:
             if name in URL_ATTRIBUTES - {"href"} and any(m in value for m in MARKERS):
                 found.append(where)  # loads something from another host
     return found
+
+
+def text_of(element) -> str:
+    """An element's text as a reader sees it, whitespace collapsed."""
+    return " ".join("".join(element.itertext()).split())
+
+
+FRONT_MATTER_KEYS = ("title", "description", "author")
+"""Front-matter texts that Material prints into <head> or the navigation."""
 
 
 @pytest.fixture(scope="module")
@@ -107,12 +146,44 @@ def hostile_site(tmp_path_factory) -> tuple[Path, Path]:
     if guide.exists():
         guide.write_text("# 编辑指南\n", encoding="utf-8")
     for number, payload in enumerate(PAYLOADS, start=1):
-        write_village(data / f"v{number:02d}", payload, project / "content" / f"v{number:02d}")
+        name = f"v{number:02d}"
+        write_village(data / name, payload, project / "content" / name)
+        write_attachment(data / name / "notices" / "records.yml", project / "content", f"{name}/附件.pdf", payload)
+        write_hand_written_pages(project / "content" / name, payload)
     (project / "content" / "hostile.md").write_text("# 手写页面\n\n" + "\n\n".join(PAYLOADS) + "\n", encoding="utf-8")
     site = base / "site"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr[:3000]
     return project, site
+
+
+@pytest.fixture(scope="module")
+def pages(hostile_site) -> dict[str, object]:
+    """Every HTML page of the hostile site by site path, parsed once (html5lib is slow)."""
+    _, site = hostile_site
+    return {p.relative_to(site).as_posix(): parsed(p.read_text(encoding="utf-8")) for p in sorted(site.rglob("*.html"))}
+
+
+def write_attachment(notices: Path, content: Path, file: str, payload: str) -> None:
+    """Give the notice in `notices` a real attachment file whose title is the payload."""
+    records = yaml.safe_load(notices.read_text(encoding="utf-8"))
+    title = payload if len(" ".join(payload.split())) <= ATTACHMENT_TITLE_LENGTH else "甲"
+    records[0]["attachments"] = [{"file": file, "title": title}]
+    notices.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (content / file).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ATTACHMENT, content / file)
+
+
+ATTACHMENT_TITLE_LENGTH = 80
+
+
+def write_hand_written_pages(folder: Path, payload: str) -> None:
+    """A page with the payload in its front matter, and one with it as its headings (the title, the
+    table of contents)."""
+    front = yaml.safe_dump(dict.fromkeys(FRONT_MATTER_KEYS, payload), allow_unicode=True, sort_keys=False)
+    (folder / "front.md").write_text(f"---\n{front}---\n\n正文。\n", encoding="utf-8")
+    line = " ".join(payload.split())
+    (folder / "heading.md").write_text(f"# {line}\n\n## {line}\n\n正文。\n", encoding="utf-8")
 
 
 def test_payloads_cover_every_text_field_of_every_record_type():
@@ -125,34 +196,83 @@ def test_payloads_cover_every_text_field_of_every_record_type():
     assert pairs >= len(fields) * 10, "most fields should receive most payloads"
 
 
-def test_no_payload_survives_as_active_markup_in_any_page(hostile_site):
+def test_no_payload_survives_as_active_markup_in_any_page(hostile_site, pages):
     _, site = hostile_site
-    pages = sorted(site.rglob("*.html"))
     assert len(pages) > len(PAYLOADS) * 10
-    survivors = {
-        page.relative_to(site).as_posix(): found
-        for page in pages
-        if (found := active_markup(page.read_text(encoding="utf-8")))
-    }
+    survivors = {page: found for page, root in pages.items() if (found := active_elements(root))}
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    fields = len(text_fields()) + 1 + len(FRONT_MATTER_KEYS) + 2  # attachment title; heading, page body
+    live = sorted({p.split("/")[0] for p in survivors})
+    print(
+        f"\n{len(PAYLOADS)} payloads × {fields} fields × {len(pages)} pages + {len(index['docs'])} search entries "
+        f"judged with html5lib: {sum(map(len, survivors.values()))} live elements on {len(survivors)} pages, "
+        f"from {len(live)} payloads: {[PAYLOADS[int(v[1:]) - 1] for v in live if v.startswith('v')]}"
+    )
     assert survivors == {}
 
 
 def test_no_payload_survives_in_the_search_index(hostile_site):
+    """Material's search shows each entry's title and text as HTML (innerHTML)."""
     _, site = hostile_site
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     survivors = [
-        (d["location"], found) for d in index["docs"] if (found := active_markup(d["title"] + " " + d["text"]))
+        (d["location"], found)
+        for d in index["docs"]
+        if (found := active_markup(d["title"], fragment=True) + active_markup(d["text"], fragment=True))
     ]
     assert survivors == []
 
 
-def test_every_data_payload_is_shown_as_text(hostile_site):
-    """Escaping must keep the data: each payload is visible, character for character."""
-    _, site = hostile_site
+def test_every_page_title_is_its_heading_as_text(pages):
+    """The <title> in <head> is the page's visible heading, as a browser reads both: a record's
+    text neither ends the title element early nor shows entities (&amp;lt;) instead of characters."""
+    checked, wrong = 0, {}
+    for page, document in pages.items():
+        titles = document.findall(".//title")
+        heading = document.find(".//article//h1")
+        if heading is None or not titles or page == "index.html":
+            continue
+        checked += 1
+        shown = [text_of(t) for t in titles]
+        if shown != [f"{text_of(heading)} - {SITE_NAME}"] or document.find("head/title") is None:
+            wrong[page] = (shown, text_of(heading))
+    assert checked > len(PAYLOADS) * 10
+    assert wrong == {}
+
+
+def test_front_matter_texts_stay_text_in_head(pages):
+    """A hand-written page's title, description and author are shown, never parsed as markup."""
     for number, payload in enumerate(PAYLOADS, start=1):
-        village = site / f"v{number:02d}"
-        text = " ".join(lxml_html.fromstring(p.read_bytes()).text_content() for p in sorted(village.rglob("*.html")))
-        assert " ".join(payload.split()) in " ".join(text.split()), payload
+        document = pages[f"v{number:02d}/front.html"]
+        meta = {m.get("name"): m.get("content") for m in document.findall("head/meta") if m.get("name")}
+        assert (meta["description"], meta["author"]) == (payload, payload)
+        assert [text_of(t) for t in document.findall(".//title")] == [f"{' '.join(payload.split())} - {SITE_NAME}"]
+
+
+def test_every_data_payload_is_shown_as_text(pages):
+    """Escaping must keep the data: each payload is visible, character for character."""
+    for number, payload in enumerate(PAYLOADS, start=1):
+        village = f"v{number:02d}/"
+        text = " ".join(
+            text_of(root.find("body"))
+            for page, root in pages.items()
+            if page.startswith(village) and page.rpartition("/")[2] not in ("front.html", "heading.html")
+        )
+        assert " ".join(payload.split()) in text, payload
+
+
+def test_the_attachment_title_is_a_link_text(pages):
+    for number, payload in enumerate(PAYLOADS, start=1):
+        notices = f"v{number:02d}/notices/"
+        links = [
+            text_of(a)
+            for page, root in pages.items()
+            if page.startswith(notices)
+            for a in root.iter("a")
+            if a.get("href", "").endswith("附件.pdf")
+        ]
+        title = " ".join(payload.split())
+        assert links == [title if len(title) <= ATTACHMENT_TITLE_LENGTH else "甲"], payload
 
 
 def test_every_text_field_reaches_the_downloads(hostile_site):
@@ -177,13 +297,11 @@ def test_downloads_never_start_a_cell_with_a_formula(hostile_site):
             assert formulas == [], download
 
 
-def test_the_hand_written_page_is_sanitised(hostile_site):
-    _, site = hostile_site
-    page = (site / "hostile.html").read_text(encoding="utf-8")
-    assert active_markup(page) == []
-    article = BeautifulSoup(page, "lxml").select_one("article")
-    assert article.find("h1").get_text(strip=True) == "手写页面"
-    assert "点我" in article.get_text(), "the text of a neutralised link stays"
+def test_the_hand_written_page_is_sanitised(pages):
+    assert active_elements(pages["hostile.html"]) == []
+    article = pages["hostile.html"].find(".//article")
+    assert text_of(article.find(".//h1")) == "手写页面"
+    assert "点我" in text_of(article), "the text of a neutralised link stays"
 
 
 def _values(record, path: list[str]) -> list[str]:
