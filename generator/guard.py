@@ -3,7 +3,10 @@
 Every text file the site publishes (pages, the search index, the sitemap, feeds, downloads) is
 scanned with the detectors of `personal_data`; a personal number stops the build. A hit is
 traced back to where it was written (a data file's row and field, a hand-written page's line),
-so the message says what to fix. Material's own assets (minified JavaScript and CSS, fonts,
+so the message says what to fix. Office documents (PDF, Word, Excel: notice attachments, our own
+downloads) are read through `documents` and scanned the same way; a hit names the file and the
+pages that link it, and a document whose text cannot be read (a scanned PDF) is reported as not
+checkable. Material's own assets (minified JavaScript and CSS, fonts,
 images copied from the theme) are skipped on purpose: they hold no data of ours, and their long
 digit runs would only give false alarms.
 """
@@ -12,10 +15,13 @@ from __future__ import annotations
 
 import gzip
 import html
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
+from .documents import is_document, read_document
 from .personal_data import find_personal_numbers, mask_number
 from .problems import Problem
 from .readers import Mapping, Sequence
@@ -79,10 +85,126 @@ def scan_site(
             continue
         text = read_text(path)
         if text is None:
-            unread.append(output)
+            if not is_document(path):  # documents are read by `scan_documents`
+                unread.append(output)
             continue
         hits += [Hit(output, kind, number) for kind, number in find_personal_numbers(text, allowed)]
     return hits, unread
+
+
+@dataclass(frozen=True)
+class DocumentScan:
+    """What the guard found in one published office document."""
+
+    output: str
+    """Path inside the site, posix separators."""
+    numbers: tuple[tuple[str, str, int], ...] = ()
+    """(kind, number, page) of every personal number; page 0 when the format has no pages."""
+    unreadable: str = ""
+    """Why the document's text could not be read, or ''."""
+    scanned_pages: tuple[int, ...] = ()
+    """Pages that are images without text (a scan)."""
+
+    @property
+    def checkable(self) -> bool:
+        return not self.unreadable and not self.scanned_pages
+
+
+def scan_documents(
+    site_dir: Path, allowed: frozenset[str] = frozenset(), skip: frozenset[str] = frozenset()
+) -> list[DocumentScan]:
+    """Every office document of the site (PDF, Word, Excel, OpenDocument), with what was found in it."""
+    scans = []
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file() and is_document(p)):
+        output = path.relative_to(site_dir).as_posix()
+        if output in skip:
+            continue
+        document = read_document(path)
+        numbers = sorted(
+            {
+                (kind, number, page.number)
+                for page in document.pages
+                for kind, number in find_personal_numbers(page.text, allowed)
+            },
+            key=lambda found: (found[2], found[1]),
+        )
+        scans.append(DocumentScan(output, tuple(numbers), document.unreadable, document.scanned_pages))
+    return scans
+
+
+_LINK = re.compile(r"""\s(?:href|src)\s*=\s*["']([^"'#?]+)""")
+
+
+def linking_pages(site_dir: Path, outputs: set[str]) -> dict[str, list[str]]:
+    """For each file of `outputs`, the HTML pages of the site that link to it (relative links)."""
+    found: dict[str, list[str]] = {}
+    if not outputs:
+        return found
+    for path in sorted(site_dir.rglob("*.html")):
+        page = path.relative_to(site_dir).as_posix()
+        for target in _LINK.findall(path.read_text(encoding="utf-8", errors="replace")):
+            url = urlsplit(html.unescape(target))
+            if url.scheme or url.netloc:
+                continue
+            linked = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(url.path)))
+            if linked in outputs and page not in found.setdefault(linked, []):
+                found[linked].append(page)
+    return found
+
+
+def document_problems(
+    scans: list[DocumentScan], links: dict[str, list[str]], sources: dict[str, str], shown_site: str
+) -> list[Problem]:
+    """One message per document holding personal numbers: what was found where, and who links it.
+
+    `sources` maps a site path to the file it was copied from, as shown to the clerk."""
+    problems = []
+    for scan in scans:
+        if not scan.numbers:
+            continue
+        found = "、".join(
+            f"{kind}（{mask_number(number)}）" + (f"在第 {page} 页" if page else "")
+            for kind, number, page in scan.numbers[:SHOWN_OUTPUTS]
+        )
+        if len(scan.numbers) > SHOWN_OUTPUTS:
+            found += f" 等 {len(scan.numbers)} 处"
+        problems.append(
+            Problem(
+                sources.get(scan.output, f"{shown_site}/{scan.output}"),
+                summary=f"附件里有疑似个人信息：{found}；{_linked_by(scan.output, links, shown_site)}",
+                expected="公开的附件里没有身份证号、手机号、银行卡号",
+                hint="请在原文件里把这些号码遮挡（如身份证号只留前 6 位和后 4 位）后重新导出，"
+                "或删除这个附件和指向它的链接。网站没有更新。",
+            )
+        )
+    return problems
+
+
+def unchecked_documents(
+    scans: list[DocumentScan], links: dict[str, list[str]], sources: dict[str, str], shown_site: str
+) -> list[str]:
+    """One Chinese line per document whose text could not be read, for the build log."""
+    lines = []
+    for scan in scans:
+        if scan.checkable:
+            continue
+        pages = "、".join(str(n) for n in scan.scanned_pages)
+        reason = scan.unreadable or f"第 {pages} 页是图片（扫描件），没有可读的文字"
+        source = sources.get(scan.output, f"{shown_site}/{scan.output}")
+        lines.append(
+            f"{source}：无法检查附件里有没有身份证号、手机号、银行卡号："
+            f"{reason}；{_linked_by(scan.output, links, shown_site)}。请只公开已经遮挡个人号码的版本（先遮挡再扫描），"
+            f"并由人核对；核对过的扫描件列入 mkdocs.yml 里 cunwu 的 checked_scans（如 - {scan.output}）。"
+        )
+    return lines
+
+
+def _linked_by(output: str, links: dict[str, list[str]], shown_site: str) -> str:
+    pages = links.get(output, [])
+    if not pages:
+        return "没有页面链接它，但它仍在网站上"
+    named = "、".join(f"{shown_site}/{p}" for p in pages[:SHOWN_OUTPUTS])
+    return f"链接它的页面：{named}" + (f" 等 {len(pages)} 个页面" if len(pages) > SHOWN_OUTPUTS else "")
 
 
 PRIVATE_MIN_LENGTH = 4

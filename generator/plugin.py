@@ -9,7 +9,6 @@ scan the output for personal data, then publish the staging folder as ``site/``.
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 import re
@@ -27,6 +26,7 @@ from . import guard, history, serve_errors, staging, township_build
 from .build_date import BuildDateError, build_date
 from .core import Generated, generate, is_withheld
 from .model import load_site
+from .page_text import front_matter_as_text, title_as_text
 from .problems import report
 from .readers.registry import READERS
 from .sanitise import file_reading_extensions, sanitise_html
@@ -48,6 +48,9 @@ class CunwuConfig(base.Config):
     """Show each record's change history, read from the git history of the data folder."""
     allowed_numbers = c.ListOfItems(c.Type(str), default=[])
     """Numbers the site publishes on purpose besides the profile's phones (the guard lets them pass)."""
+    checked_scans = c.ListOfItems(c.Type(str), default=[])
+    """Scanned attachments (paths in the docs folder) that a person has checked are masked: the guard
+    cannot read a scan, and warns about it (failing --strict) unless it is listed here."""
     embed_hosts = c.ListOfItems(c.Type(str), default=[])
     """Hosts whose https pages hand-written pages may embed in an <iframe>; none by default."""
     masking = c.Type(dict, default={})
@@ -177,17 +180,18 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
-        """Hand-written pages that the data speaks about (stories) get their generated block. A
-        title from the front matter is text: it is escaped, since themes print `page.title` as HTML
-        (the header, and the heading of a page without one)."""
-        if isinstance(page.meta.get("title"), str):
-            page.meta["title"] = html.escape(page.meta["title"])
+        """Hand-written pages that the data speaks about (stories) get their generated block. The
+        front matter is text: themes print it as HTML, in <head> and in attributes."""
+        page.meta = front_matter_as_text(page.meta)
         if self.broken is not None:
             return markdown
         return markdown + self.generated.appendices.get(page.file.src_uri, "")
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
-        """Every page is sanitised: hand-written ones, and generated ones with Markdown fields."""
+        """Every page is sanitised: hand-written ones, and generated ones with Markdown fields.
+        Its title (from its first heading, often a record's text) becomes escaped text."""
+        if page.title is not None:
+            page.meta["title"] = title_as_text(page.title)
         return sanitise_html(html, tuple(self.config.embed_hosts))
 
     @event_priority(-100)  # after every other plugin has written its files
@@ -234,17 +238,41 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         output = Path(config.site_dir)
         hits, unread = guard.scan_site(output, self._allowed_numbers(), self.theme_assets)
         for name in unread:
-            logging.getLogger("mkdocs.plugins.cunwu").debug("个人信息检查跳过了非文本文件：%s", name)
+            log.debug("个人信息检查跳过了非文本文件：%s", name)
         root = Path(config.config_file_path).parent
         final = self.site_dir or output
         shown_site = os.path.relpath(final, root) if final.resolve().is_relative_to(root.resolve()) else final.name
         leaked = guard.private_problems(output, self._private_values(config), self.theme_assets, shown_site)
         if leaked:
             raise PluginError("网站里出现了标为不公开的内容，没有发布：\n" + report(leaked))
-        if not hits:
-            return
-        sources = guard.trace({h.number for h in hits}, *self._source_files(config, root), READERS)
-        raise PluginError("网站里发现个人信息，没有发布：\n" + report(guard.problems_for(hits, sources, shown_site)))
+        problems = self._document_problems(config, output, root, shown_site)
+        if hits:
+            sources = guard.trace({h.number for h in hits}, *self._source_files(config, root), READERS)
+            problems += guard.problems_for(hits, sources, shown_site)
+        if problems:
+            raise PluginError("网站里发现个人信息，没有发布：\n" + report(problems))
+
+    def _document_problems(self, config, output: Path, root: Path, shown_site: str) -> list:
+        """Personal numbers in the site's office documents; documents that cannot be read are logged
+        as warnings (so --strict stops), unless `checked_scans` lists them."""
+        scans = guard.scan_documents(output, self._allowed_numbers(), self.theme_assets)
+        log.info("个人信息检查读了 %d 个文档（PDF、Word、Excel 等附件和下载文件）。", len(scans))
+        links = guard.linking_pages(output, {s.output for s in scans if s.numbers or not s.checkable})
+        docs = Path(config.docs_dir)
+        sources = {
+            s.output: os.path.relpath(docs / s.output, root).replace(os.sep, "/")
+            for s in scans
+            if (docs / s.output).is_file()
+        }
+        checked = {name.strip().lstrip("/") for name in self.config.checked_scans}
+        for scan in scans:
+            if scan.output in checked and not scan.checkable:
+                log.info("%s 列在 checked_scans 里（已由人核对遮挡），没有检查其中的图片。", scan.output)
+        for line in guard.unchecked_documents(
+            [s for s in scans if s.output not in checked], links, sources, shown_site
+        ):
+            log.warning(line)
+        return guard.document_problems(scans, links, sources, shown_site)
 
     def _private_values(self, config) -> dict[str, guard.Source]:
         """Every value of a `Private` field in the data, with where it was written.
