@@ -31,6 +31,8 @@ LAYERS = (
         "problems",
         "placeholders",
         "argparse_zh",
+        "page_text",
+        "documents",
         "personal_data",
         "periods",
         "build_date",
