@@ -5,15 +5,17 @@ serves it with nginx under /villages/demo/ with gzip on as in the tests, and ope
 type in Debian's Chromium at 360 × 740 with an empty cache. Prints:
 
 - bytes nginx sent (its access log) on first load, until the network is idle: response bodies
-  (gzip) and headers separately, and how many of them are the search index, which Material's
-  search fetches on every first visit;
+  (gzip) and headers separately, and how many of them are the search index (Material's search
+  fetched it on every first visit; the site now fetches it when search is used);
 - bytes sent for a search (headers included), and the time from the key press to the first result shown,
   once right after the page's load event (cold: the worker may still be indexing) and once more
   with another word (warm);
 - axe-core's violations (all impacts) at 360 and 1280 px, in normal mode and, where the site
   has the switch, in large-text mode.
 
-    python benchmarks/browser_figures.py [--project DIR]
+    python benchmarks/browser_figures.py [--project DIR | --site DIR]
+
+`--site DIR` measures an already built site (e.g. one built from main, to compare) instead.
 """
 
 from __future__ import annotations
@@ -35,14 +37,16 @@ from test_site import mkdocs_build  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, default=ROOT, help="checkout to build (default: this one)")
+    parser.add_argument("--site", type=Path, help="an already built site to measure instead")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        built = mkdocs_build(args.project.resolve(), site)
-        if built.returncode:
-            sys.exit(built.stderr)
+        site = args.site or Path(tmp) / "site"
+        if args.site is None:
+            built = mkdocs_build(args.project.resolve(), site)
+            if built.returncode:
+                sys.exit(built.stderr)
         pages = harness.page_types(TODAY, site)
         words = [
             word
@@ -54,7 +58,8 @@ def main() -> None:
         with harness.nginx(site, access_log=access_log) as base, sync_playwright() as playwright:
             browser = harness.launch(playwright)
             print(
-                f"site: {args.project.resolve()}  served at {base}  (Chromium {browser.version}, 360×740, empty cache)"
+                f"site: {args.site or args.project.resolve()}  served at {base}"
+                f"  (Chromium {browser.version}, 360×740, empty cache)"
             )
             print(f"search words: {words[0]} (cold), {words[1]} (warm)\n")
             print(
