@@ -9,7 +9,9 @@
 - Dates and phone numbers (2026年1月15日, 0794-6123456) are wrapped in a ``cunwu-nowrap`` span,
   so that a line never breaks inside them.
 - Images of the site get the ``width`` and ``height`` of their file, so the page does not shift
-  while they load.
+  while they load, and ``loading="lazy"``, so one far down a page (a screenshot in the guide)
+  is fetched only when a reader scrolls near it. An image whose size a template wrote is left
+  as it is (the print views' QR code must be there when the page is printed).
 
 The input is nh3's output (html5ever's serialisation: lower-case tags, attribute values in double
 quotes, no ``<`` in text), so tags and text are told apart by regular expressions exactly. What is
@@ -158,9 +160,13 @@ def _spans_and_images(page_html: str, page_dir: str, read: Callable[[str], bytes
 
 
 def _sized(tag: str, page_dir: str, read: Callable[[str], bytes | None]) -> str:
-    """An <img> tag with the width and height of its file, unless it has either already."""
+    """An <img> tag loaded lazily, with the width and height of its file; one whose size the
+    template wrote (the print views' QR code) is left as written."""
     if re.search(r"\s(width|height)=", tag):
         return tag
+    if not re.search(r"\sloading=", tag):
+        tag = tag[:-2].rstrip() + ' loading="lazy"/>' if tag.endswith("/>") else tag[:-1] + ' loading="lazy">'
+
     src = re.search(r'\ssrc="([^"]*)"', tag)
     url = urlsplit(html.unescape(src.group(1))) if src else None
     if url is None or url.scheme or url.netloc or url.path.startswith("/"):

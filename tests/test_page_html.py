@@ -100,7 +100,7 @@ def test_dates_and_phone_numbers_are_kept_whole_but_not_in_code():
     assert soup.select("p")[0].get_text() == "公布于 2026年1月15日，电话 0794-6123456 或 138****5678，截止 3月5日。"
 
 
-def test_images_of_the_site_get_their_size():
+def test_images_of_the_site_get_their_size_and_load_lazily():
     svg = bar_chart("收支", [("一月", [1])], [INCOME])
     png = (
         b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + struct.pack(">II", 640, 480) + b"\x08\x02\x00\x00\x00"
@@ -114,6 +114,7 @@ def test_images_of_the_site_get_their_size():
     sizes = [(img.get("width"), img.get("height")) for img in soup.select("img")]
     height = image_size(svg)[1]
     assert sizes == [("320", str(height)), ("640", "480"), (None, None), ("100", None)]
+    assert [img.get("loading") for img in soup.select("img")] == ["lazy", "lazy", "lazy", None]
 
 
 def test_image_sizes_of_each_format():
