@@ -5,15 +5,17 @@ serves it with nginx under /villages/demo/ with gzip on as in the tests, and ope
 type in Debian's Chromium at 360 × 740 with an empty cache. Prints:
 
 - bytes nginx sent (its access log) on first load, until the network is idle: response bodies
-  (gzip) and headers separately, and how many of them are the search index, which Material's
-  search fetches on every first visit;
+  (gzip) and headers separately, and how many of them are the search index (Material's search
+  fetched it on every first visit; the site now fetches it when search is used);
 - bytes sent for a search (headers included), and the time from the key press to the first result shown,
   once right after the page's load event (cold: the worker may still be indexing) and once more
   with another word (warm);
 - axe-core's violations (all impacts) at 360 and 1280 px, in normal mode and, where the site
   has the switch, in large-text mode.
 
-    python benchmarks/browser_figures.py [--project DIR]
+    python benchmarks/browser_figures.py [--project DIR | --site DIR]
+
+`--site DIR` measures an already built site (e.g. one built from main, to compare) instead.
 """
 
 from __future__ import annotations
@@ -34,14 +36,19 @@ from helpers import TODAY, mkdocs_build  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, default=ROOT, help="checkout to build (default: this one)")
+    parser.add_argument("--site", type=Path, help="an already built site to measure instead")
+    parser.add_argument(
+        "--bytes-only", action="store_true", help="only the bytes (first load, first search): no timings, no axe"
+    )
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        built = mkdocs_build(args.project.resolve(), site)
-        if built.returncode:
-            sys.exit(built.stderr)
+        site = args.site or Path(tmp) / "site"
+        if args.site is None:
+            built = mkdocs_build(args.project.resolve(), site)
+            if built.returncode:
+                sys.exit(built.stderr)
         pages = harness.page_types(TODAY, site)
         words = [
             word
@@ -53,21 +60,30 @@ def main() -> None:
         with harness.nginx(site, access_log=access_log) as base, sync_playwright() as playwright:
             browser = harness.launch(playwright)
             print(
-                f"site: {args.project.resolve()}  served at {base}  (Chromium {browser.version}, 360×740, empty cache)"
+                f"site: {args.site or args.project.resolve()}  served at {base}"
+                f"  (Chromium {browser.version}, 360×740, empty cache)"
             )
             print(f"search words: {words[0]} (cold), {words[1]} (warm)\n")
             print(
                 f"{'page type':<22}{'first load':>12}{'of it index':>13}{'headers':>9}{'requests':>10}"
                 f"{'search':>9}{'1st result cold':>17}{'warm':>8}"
             )
-            axe = {}
+            axe, loads = {}, []
             for kind, path in pages.items():
-                row, axe[kind] = measure(browser, base + path, words, access_log)
+                if args.bytes_only:
+                    row = transfers(browser, base + path, words[0], access_log) | {"cold_ms": 0, "warm_ms": 0}
+                else:
+                    row, axe[kind] = measure(browser, base + path, words, access_log)
+                loads.append(row["load"])
                 print(
                     f"{kind:<22}{row['load']:>12,}{row['index']:>13,}{row['headers']:>9,}{row['requests']:>10}"
                     f"{row['search']:>9,}{row['cold_ms']:>14.0f} ms{row['warm_ms']:>5.0f} ms"
                 )
-            print("\naxe-core violations (rule (impact): elements)")
+            print(
+                f"\nfirst load over {len(loads)} page types: largest {max(loads):,},"
+                f" median {sorted(loads)[len(loads) // 2]:,}"
+            )
+            print("\naxe-core violations (rule (impact): elements)" if axe else "")
             for kind, found in axe.items():
                 for n, (where, summary) in enumerate(found.items()):
                     print(f"{kind if n == 0 else '':<22}{where + ':':<13}{_summary(summary)}")
@@ -102,6 +118,7 @@ def transfers(browser, url: str, word: str, access_log: Path) -> dict:
     page = context.new_page()
     before = _log_lines(access_log)
     page.goto(url, wait_until="networkidle")
+    _until_quiet(access_log)
     on_load = _log_lines(access_log)[len(before) :]
     harness.search(page, word)
     page.wait_for_load_state("networkidle")
@@ -114,6 +131,16 @@ def transfers(browser, url: str, word: str, access_log: Path) -> dict:
         "requests": len(on_load),
         "search": sum(sent for sent, _, _ in on_search),
     }
+
+
+def _until_quiet(access_log: Path, quiet_s: float = 1.5, limit_s: float = 15) -> None:
+    """Wait until nginx has sent nothing for `quiet_s`: on a busy machine the theme's script may
+    start its requests more than the 0.5 s after the page's own that Playwright's networkidle waits."""
+    seen, since, deadline = len(_log_lines(access_log)), time.monotonic(), time.monotonic() + limit_s
+    while time.monotonic() - since < quiet_s and time.monotonic() < deadline:
+        time.sleep(0.1)
+        if (now := len(_log_lines(access_log))) != seen:
+            seen, since = now, time.monotonic()
 
 
 def _log_lines(access_log: Path) -> list[tuple[int, int, str]]:

@@ -3,7 +3,8 @@
 on_config: read and check all data, render every page in memory (before MkDocs cleans or
 writes anything, so a bad file leaves the previous site as it was), and point the build at a
 staging folder. on_files: hand the pages and downloads to MkDocs as generated files; record
-pages stay out of the navigation. on_page_content: sanitise every page. on_post_build:
+pages stay out of the navigation. on_page_content: sanitise every page, then finish it for
+phones (generator/page_html.py). on_post_build:
 scan the output for personal data, then publish the staging folder as ``site/``.
 """
 
@@ -22,7 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link
 from mkdocs.utils import CountHandler
 
-from . import guard, history, serve_errors, staging, township_build
+from . import guard, history, page_html, serve_errors, staging, township_build
 from .build_date import BuildDateError, build_date
 from .core import Generated, generate, is_withheld
 from .model import load_site
@@ -188,11 +189,13 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         return markdown + self.generated.appendices.get(page.file.src_uri, "")
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
-        """Every page is sanitised: hand-written ones, and generated ones with Markdown fields.
-        Its title (from its first heading, often a record's text) becomes escaped text."""
+        """Every page is sanitised: hand-written ones, and generated ones with Markdown fields;
+        then finished for phones (page_html: tables, dates, image sizes). Its title (from its first
+        heading, often a record's text) becomes escaped text."""
         if page.title is not None:
             page.meta["title"] = title_as_text(page.title)
-        return sanitise_html(html, tuple(self.config.embed_hosts))
+        clean = sanitise_html(html, tuple(self.config.embed_hosts))
+        return page_html.finish(clean, page.file.dest_uri, lambda uri: _file_bytes(files, uri))
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config) -> None:
@@ -367,6 +370,15 @@ def _quiet_jieba() -> None:
     except ImportError:  # pragma: no cover - jieba is a dependency, but Material works without it
         return
     jieba.setLogLevel(logging.WARNING)
+
+
+def _file_bytes(files: Files, uri: str) -> bytes | None:
+    """The content of the site's file at `uri`, generated or on disk; None when there is none."""
+    file = files.get_file_from_path(uri)
+    try:
+        return file.content_bytes if file is not None else None
+    except OSError:
+        return None
 
 
 def _teach_jieba(words: list[str]) -> None:

@@ -14,8 +14,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 from helpers import mkdocs_build, new_project, snapshot
+from pypdf import PdfReader
 
 from generator.documents import read_document
 from generator.guard import DocumentScan, document_problems, linking_pages, scan_documents, unchecked_documents

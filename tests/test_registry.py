@@ -32,6 +32,7 @@ LAYERS = (
         "placeholders",
         "argparse_zh",
         "page_text",
+        "page_html",
         "documents",
         "personal_data",
         "periods",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..charts import column_chart
+from ..charts import SERIES_COLOURS, bar_chart
 from ..model import Village
 from ..records.pledge import Status
 from . import PageSpec
@@ -33,12 +33,17 @@ def pages(village: Village, today: date) -> list[PageSpec]:
         PageSpec(
             village.path(f"stats/{f.slug}.svg"),
             "",
-            content=column_chart(
-                f.title, [str(y) for y in f.years], [(name, list(counts)) for name, counts in f.series]
-            ),
+            content=chart(f),
         )
         for f in figures
     ]
+
+
+def chart(figure: Figure) -> bytes:
+    """A figure's chart: one group of bars per year, one bar per series."""
+    rows = [(f"{year}年", [values[i] for _, values in figure.series]) for i, year in enumerate(figure.years)]
+    series = [(name, SERIES_COLOURS[j % len(SERIES_COLOURS)]) for j, (name, _) in enumerate(figure.series)]
+    return bar_chart(figure.title, rows, series, number=str)
 
 
 def yearly_figures(village: Village, today: date) -> list[Figure]:

@@ -394,10 +394,12 @@ def open_from_menu(page, title: str) -> None:
 # --- Search -----------------------------------------------------------------------------------
 
 
-def search(page, query: str, timeout_ms: int = 15_000) -> list[str]:
+def search(page, query: str, timeout_ms: int = 30_000) -> list[str]:
     """Type `query` into Material's search box as a person would; the result pages' addresses,
     best first (empty when the theme says it found nothing). Playwright inserts text without
-    key events, so a key is pressed after it."""
+    key events, so a key is pressed after it. The first search of a page also fetches the index
+    and builds it in the worker (the site fetches it only when search is used): on a busy
+    machine that takes more than 15 s."""
     page.locator("label.md-header__button[for='__search']").click()
     box = page.locator("input.md-search__input")
     box.fill(query)

@@ -192,7 +192,8 @@ def test_a_quarter_holds_its_months_up_to_the_first_unpublished_one(village):
 def test_a_quarter_adds_up_its_months(village):
     files = quarter_files(village, date(2026, 12, 2))
     page = files["finance/2026-Q1.md"]
-    assert "| 期初余额 | 本季度收入 | 本季度支出 | 期末余额 |" in page
+    key = " {: .cunwu-key }"  # key figures, kept on a phone's screen (generator/page_html.py)
+    assert f"| 期初余额{key} | 本季度收入{key} | 本季度支出{key} | 期末余额{key} |" in page
     assert "| 100.00 | 1,400.00 | 500.50 | 999.50 |" in page and "其余月份" not in page
     assert "## 收支明细（4 笔）" in page and "| **合计** | **1,400.00** | **500.50** |" in page
     assert "| [2026年3月](2026-03.md) | 500.00 | 1,000.00 | 500.50 | 999.50 |" in page

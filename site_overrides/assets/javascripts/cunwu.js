@@ -1,4 +1,4 @@
-/* 村务公开站: the large-text switch (大字模式), keyboard access to wide tables, a name for the
+/* 村务公开站: the large-text switch (大字模式), wide tables that say they scroll, a name for the
  * search dialog. The large-text choice is kept with Material's __md_get/__md_set (localStorage,
  * scoped to this site), so it holds across pages, under a sub-path and from file://. Without
  * JavaScript the switch is hidden by CSS (html.no-js) and the page keeps its normal size. */
@@ -34,13 +34,30 @@
   });
   showState();
 
-  /** A table wider than its box scrolls inside it; such a box takes keyboard focus so it can
-   * be scrolled with the arrow keys too. Checked again when the text size or the window changes. */
-  function focusScrollBoxes() {
+  /** A table wider than its box scrolls inside it: a line above it says so, and the box takes
+   * keyboard focus (with a name) so it can be scrolled with the arrow keys too. Checked again
+   * when the text size or the window changes. */
+  function markScrollBoxes() {
     var boxes = document.querySelectorAll(".md-typeset__scrollwrap");
     for (var i = 0; i < boxes.length; i++) {
-      if (boxes[i].scrollWidth > boxes[i].clientWidth) boxes[i].setAttribute("tabindex", "0");
-      else boxes[i].removeAttribute("tabindex");
+      var box = boxes[i], before = box.previousElementSibling;
+      var hint = before && before.classList.contains("cunwu-scroll-hint") ? before : null;
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "表格，可左右滑动");
+        if (!hint) {
+          hint = document.createElement("p");
+          hint.className = "cunwu-scroll-hint";
+          hint.textContent = "表格较宽，可左右滑动查看 →";
+          box.parentNode.insertBefore(hint, box);
+        }
+      } else {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+        if (hint) hint.remove();
+      }
     }
   }
 
@@ -50,7 +67,7 @@
     if (dialog) dialog.setAttribute("aria-label", "搜索");
   }
   nameSearchDialog();
-  if (typeof document$ !== "undefined") document$.subscribe(focusScrollBoxes);
-  window.addEventListener("resize", focusScrollBoxes);
-  document.addEventListener("cunwu:large", focusScrollBoxes);
+  if (typeof document$ !== "undefined") document$.subscribe(markScrollBoxes);
+  window.addEventListener("resize", markScrollBoxes);
+  document.addEventListener("cunwu:large", markScrollBoxes);
 })();
