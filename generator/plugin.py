@@ -88,7 +88,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
             raise PluginError("站点设置有误：\n" + report(problems))
         try:
             today = build_date(self.config.build_date)
-            changes = history.collect(data_dir, today) if self.config.history else None
+            changes = history.collect(data_dir, today, settings) if self.config.history else None
             self.generated = generate(data_dir, today, overrides, root, Path(config.docs_dir), changes, settings)
         except BuildDateError as error:
             raise PluginError(f"mkdocs.yml 里 cunwu 插件的 build_date：{error}") from None

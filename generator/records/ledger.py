@@ -19,7 +19,7 @@ from itertools import takewhile
 from ..money import Money, yuan
 from ..problems import Problem
 from ..schema import Day, Identifier, Reference, Text, origin_field, spec
-from . import Dataset, Derived, Example
+from . import Dataset, Derived, Example, Part
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -328,4 +328,12 @@ DATASET = Dataset(
     refuse_row=summary_row,
     check_all=check_books,
     example=example,
+    part_of=Part(
+        "periods",
+        lambda e: e.period,
+        "收支明细",
+        "明细行按凭证号对应：同一凭证号下内容没变的行不算改动，其余的行按先后顺序对应；"
+        "改了凭证号的行显示为删除一行、新增一行。",
+        key=lambda e: e.voucher,
+    ),
 )
