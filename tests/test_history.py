@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from helpers import MEMBERS_CSV, PLEDGES_YML, ROOT, TODAY
+from helpers.repository import commit, git
 
 from generator.core import generate
 from generator.history import collect
@@ -28,31 +28,6 @@ PROGRESS = """\
     - date: 2026-02-20
       text: 路基平整完成
 """
-
-
-def git(project: Path, *args: str, day: str | None = None) -> str:
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    if day:
-        env |= {"GIT_AUTHOR_DATE": f"{day}T10:00:00+08:00", "GIT_COMMITTER_DATE": f"{day}T10:00:00+08:00"}
-    return subprocess.run(
-        ["git", "-c", "user.name=村文书", "-c", "user.email=clerk@example.invalid", *args],
-        cwd=project,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-
-
-def commit(project: Path, day: str, files: dict[str, str], message: str = "更新数据") -> None:
-    for name, text in files.items():
-        path = project / "data" / name
-        if text is None:
-            path.unlink()
-        else:
-            path.write_text(text, encoding="utf-8")
-    git(project, "add", "-A", "data")
-    git(project, "commit", "-q", "-m", message, day=day)
 
 
 @pytest.fixture

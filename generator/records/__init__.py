@@ -60,9 +60,9 @@ class Part:
     """What a row is called on the page, in Chinese (收支明细)."""
     matching: str
     """How rows of two versions are paired, said on the page in Chinese."""
-    key: Callable[[Any], object] | None = None
-    """row -> the value that pairs rows of two versions (a voucher number); None: only rows with
-    the same published content are the same row."""
+    key: str | None = None
+    """The field that pairs rows of two versions (``voucher``); None: only rows with the same
+    published content are the same row."""
 
 
 @dataclass(frozen=True)
