@@ -104,7 +104,8 @@ def test_a_notice_changed_after_its_period_began_is_marked_with_what_changed(aff
     page = build(affairs)["notices/GS-01.md"]
     assert "<strong>公示期开始后修改过</strong>" in page
     assert (
-        '<li><time datetime="2026-11-12">2026年11月12日</time> 修改：正文第1段 由 拟确定低保对象 2 户。 改为 拟确定低保对象 3 户。；'
+        '<li><time datetime="2026-11-12">2026年11月12日</time> 修改：'
+        "正文第1段 由 拟确定低保对象 2 户。 改为 拟确定低保对象 3 户。；"
         "正文第2段 由 - 第一户 - 第二户 改为 - 第一户 - 第三户</li>"
     ) in history_of(page)
     assert '<li><time datetime="2026-11-10">2026年11月10日</time> 首次在本站公开</li>' in page
@@ -198,7 +199,8 @@ def test_a_decisions_votes_and_steps_changed_after_publication(affairs):
     commit(affairs, "2026-05-01", {"decisions/2026.yml": edited})
     page = build(affairs)["decisions/JC-01.md"]
     assert (
-        '<li><time datetime="2026-05-01">2026年5月1日</time> 修改：步骤第2条的赞成 由 6 改为 5；步骤第2条的反对 由 1 改为 2；'
+        '<li><time datetime="2026-05-01">2026年5月1日</time> 修改：'
+        "步骤第2条的赞成 由 6 改为 5；步骤第2条的反对 由 1 改为 2；"
         "步骤 新增：党员大会审议，2026年2月10日</li>"
     ) in page
     assert "2026年12月1日" not in page  # a step dated after the build date
@@ -268,6 +270,24 @@ def test_a_five_goods_rating_changed_after_it_was_announced(people):
     page = build(people)["five-goods/2025.md"]
     assert "修改：评定第1条的等次 由 较好 改为 好</li>" in page
     assert "<strong>公开后修改过</strong>" in page
+
+
+RULES_YML = """\
+- year: 2026
+  base: 36
+  daily_weight: 80
+  evaluation_weight: 20
+  items:
+    - {code: A1, name: 参加“三会一课”, part: 日常, points: 2, cap: 16}
+"""
+
+
+def test_a_years_points_rules_changed_after_rows_were_scored(people):
+    rows = "党员编号,日期,事项编号,说明\nM001,2026-03-05,A1,3月党员大会\n"
+    commit(people, "2026-04-02", {"points/rules.yml": RULES_YML, "points/2026.csv": rows})
+    commit(people, "2026-05-02", {"points/rules.yml": RULES_YML.replace("points: 2, cap: 16", "points: 3, cap: 16")})
+    page = build(people)["points/2026.md"]
+    assert "修改：积分事项第1条的每次分值 由 2 改为 3</li>" in page
 
 
 def test_the_village_profile_on_the_home_page_hides_a_replaced_phone(village):
