@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from spine import _plain_copy  # noqa: E402
 
 from generator.core import generate  # noqa: E402
-from generator.datasets import dataset  # noqa: E402
+from generator.datasets import named as dataset  # noqa: E402
 from generator.model import _load_dataset, load_site  # noqa: E402
 
 TODAY = date(2036, 11, 15)
@@ -202,16 +202,16 @@ def main() -> None:
         for kind in ("csv", "xlsx"):
             target, rows = project(kind, args.years, args.rows, base)
             data = target / "data"
-            load = Timing(lambda: _load_dataset(dataset("ledger"), data, target))
+            load = Timing(lambda data=data, target=target: _load_dataset(dataset("ledger"), data, target))
             records, problems = load.value
             assert not problems and len(records) == rows, problems[:3]
             print(
                 f"{kind}: {rows} rows in {len(list((data / 'ledgers').glob('*.' + kind)))} files; "
                 f"read + parse {load} = {load.per(rows)}"
             )
-            check = Timing(lambda: load_site(data, TODAY, target))
+            check = Timing(lambda data=data, target=target: load_site(data, TODAY, target))
             assert not check.value[1], check.value[1][:3]
-            render = Timing(lambda: generate(data, TODAY, target / "site_overrides", target))
+            render = Timing(lambda data=data, target=target: generate(data, TODAY, target / "site_overrides", target))
             pages = sum(1 for uri in render.value.files if uri.endswith(".md"))
             print(
                 f"{kind}: load and check the village {check}; generate {len(render.value.files)} files "

@@ -23,10 +23,10 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import ROOT, write_village  # noqa: E402
+from synthetic import ROOT, write_village
 
-from generator.model import load_site  # noqa: E402
-from generator.render import render_site  # noqa: E402
+from generator.model import load_site
+from generator.render import render_site
 
 TODAY = date(2026, 11, 15)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1794715200"}

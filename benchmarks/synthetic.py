@@ -36,7 +36,7 @@ def write_village(out: Path, scale: int) -> tuple[int, int]:
         writer.writerow(header)
         for copy in range(scale):
             for row in members:
-                writer.writerow([_member_id(row[0], copy)] + row[1:])
+                writer.writerow([_member_id(row[0], copy), *row[1:]])
     pledges = [
         p for path in sorted((DEMO / "pledges").glob("*.yml")) for p in yaml.safe_load(path.read_text(encoding="utf-8"))
     ]

@@ -20,9 +20,10 @@ from pathlib import Path
 
 import yaml
 
-from .datasets import dataset as dataset_named
-from .model import READERS, village_folders
+from .datasets import named as dataset_named
+from .model import village_folders
 from .readers import Mapping, Sequence
+from .readers.registry import READERS
 from .records import Dataset, Example
 from .schema import Day, FieldSpec, Identifier, ListOf, Nested, Text, fields_of
 
@@ -44,7 +45,7 @@ def blank(dataset: Dataset, data_dir: Path, today: date) -> Blank:
     stem = f"{dataset.name}-{new_id}" if new_id else dataset.name
     example = dataset.example_on(today)
     given = example.values
-    if is_tabular(dataset):
+    if dataset.tabular:
         row = example_row(dataset.record, given, new_id, today)
         xlsx = to_xlsx(dataset, row, needs(example))
         return Blank({f"{stem}.csv": to_csv(dataset, row), f"{stem}.xlsx": xlsx}, new_id)
@@ -81,12 +82,6 @@ def to_markdown(dataset: Dataset, given: dict, today: date) -> str:
             "",
         ]
     )
-
-
-def is_tabular(dataset: Dataset) -> bool:
-    """True when the records may be kept as a table: one flat record per row, in a CSV file."""
-    flat = not any(isinstance(f.kind, (Nested, ListOf)) for f in fields_of(dataset.record))
-    return flat and not dataset.single and any(p.lower().endswith(".csv") for p in dataset.patterns)
 
 
 # --- ids ---------------------------------------------------------------------------------------
@@ -224,14 +219,14 @@ def to_yaml(dataset: Dataset, given: dict, new_id: str | None, today: date, need
         header.append(f"# {needed}")
     lines = _record_lines(dataset.record, given, new_id, today)
     body = lines if dataset.single else _as_list_item(lines)
-    return "\n".join(header + [""] + body) + "\n"
+    return "\n".join([*header, "", *body]) + "\n"
 
 
 def _record_lines(record: type, given: dict, new_id: str | None, today: date) -> list[str]:
     """A record as YAML mapping lines at indent 0, each field after its comment."""
     lines = []
     for f in fields_of(record):
-        block = [f"# {field_note(f)}"] + _value_lines(f, given, new_id, today)
+        block = [f"# {field_note(f)}", *_value_lines(f, given, new_id, today)]
         if not f.required and isinstance(f.kind, (Nested, ListOf)) and not given.get(f.key):
             block = [block[0]] + [_comment_out(line) for line in block[1:]]
         lines += block
@@ -240,11 +235,11 @@ def _record_lines(record: type, given: dict, new_id: str | None, today: date) ->
 
 def _value_lines(f: FieldSpec, given: dict, new_id: str | None, today: date) -> list[str]:
     if isinstance(f.kind, Nested):
-        return [f"{f.key}:"] + _indent(_record_lines(f.kind.record, given.get(f.key) or {}, None, today))
+        return [f"{f.key}:", *_indent(_record_lines(f.kind.record, given.get(f.key) or {}, None, today))]
     if isinstance(f.kind, ListOf):
         items = [_as_list_item(_record_lines(f.kind.record, item, None, today)) for item in given.get(f.key) or [{}]]
         items[1:] = [[line for line in item if not line.lstrip().startswith("#")] for item in items[1:]]
-        return [f"{f.key}:"] + _indent([line for item in items for line in item])
+        return [f"{f.key}:", *_indent([line for item in items for line in item])]
     if not f.required and not given.get(f.key):
         return [f"{f.key}:"]
     return [f"{f.key}: {_scalar(example_value(f, given, new_id, today))}"]

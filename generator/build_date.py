@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta, timezone
 
 CHINA = timezone(timedelta(hours=8))
@@ -12,9 +13,10 @@ class BuildDateError(ValueError):
     """A pinned build date that is not YYYY-MM-DD; its message is for the clerk."""
 
 
-def build_date(pinned: str | None = None, environ: dict | None = None) -> date:
+def build_date(pinned: str | None = None, environ: Mapping[str, str] | None = None) -> date:
     """The build date. Statuses such as 逾期 are computed against it."""
-    environ = os.environ if environ is None else environ
+    if environ is None:
+        environ = os.environ
     if pinned:
         try:
             return date.fromisoformat(str(pinned))

@@ -43,7 +43,7 @@ def bar_chart(title: str, rows: list[tuple[str, list[Decimal]]], series: list[tu
             f'<text x="{LABEL_WIDTH - 6}" y="{y + ROW * len(series) / 2 + 4:.0f}" text-anchor="end" '
             f'fill="#1f1f1f">{escape(_short(label))}</text>'
         )
-        for i, ((_, colour), value) in enumerate(zip(series, values)):
+        for i, ((_, colour), value) in enumerate(zip(series, values, strict=False)):
             if not value:
                 continue
             length = int(BAR_WIDTH * (value / largest)) if value > 0 else 0
@@ -104,4 +104,4 @@ def column_chart(title: str, categories: list[str], series: list[tuple[str, list
         parts.append(f'<text x="{x + 20}" y="{COLUMNS_HEIGHT - 10}" fill="#212121">{escape(name)}</text>')
         x += 40 + 16 * len(name)
     parts.append(f'<text x="{LEFT}" y="24" font-size="16" fill="#212121">{escape(title)}</text>')
-    return "\n".join(parts + ["</svg>\n"]).encode("utf-8")
+    return "\n".join([*parts, "</svg>\n"]).encode("utf-8")

@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
 def run_check(data_dir: Path, pinned: str | None) -> int:
     today = build_date(pinned)
     site, problems = check(data_dir, today, Path.cwd())
-    if problems:
+    if problems or site is None:
         print(report(problems), file=sys.stderr)
         return 1
     for village in site.villages:

@@ -9,7 +9,6 @@ from pathlib import Path
 from .history import History
 from .model import Site, load_site
 from .problems import Problem
-from .records.notice import attachment_problems
 from .render import render_appendices, render_site, withheld_pages
 from .settings import Settings
 
@@ -38,8 +37,12 @@ def is_withheld(src_uri: str, withheld: set[str]) -> bool:
 def check(
     data_dir: Path, today: date, root: Path | None = None, settings: Settings | None = None
 ) -> tuple[Site | None, list[Problem]]:
-    """Load and validate all data without rendering."""
-    return load_site(data_dir, today, root, settings)
+    """Every check `mkdocs build` runs, without writing anything: the data, then the pages it makes
+    (addresses, hand-written pages in the way, template overrides), with the repository's default
+    folders (``content/``, ``site_overrides/``)."""
+    root = root or data_dir.parent
+    result = generate(data_dir, today, root / "site_overrides", root, root / "content", settings=settings)
+    return result.site, result.problems
 
 
 def generate(
@@ -57,12 +60,11 @@ def generate(
     are the plugin's options (masking rules, disclosure deadlines, site_url).
     """
     site, problems = load_site(data_dir, today, root, settings, content_dir=docs_dir)
-    if problems:
+    if site is None:
         return Generated(problems=problems)
     files, in_nav, problems = render_site(site, overrides, history)
     if docs_dir is not None:
         problems += _clashes(files, docs_dir, root or docs_dir.parent)
-        problems += [p for v in site.villages for p in attachment_problems(v, docs_dir, root or docs_dir.parent)]
     if problems:
         return Generated(site=site, problems=problems)
     return Generated(site, files, in_nav, render_appendices(site, overrides), withheld_pages(site))

@@ -1,8 +1,12 @@
-"""Every record type the generator knows, in loading order (referenced types first)."""
+"""The registry: every record type the generator knows, in loading order (referenced types first).
+
+Each record module declares its `DATASET` (files, schema, what is public, its page module).
+"""
 
 from __future__ import annotations
 
 from .records import (
+    Dataset,
     case,
     decision,
     five_goods,
@@ -42,6 +46,6 @@ DATASETS = (
 )
 
 
-def dataset(name: str):
+def named(name: str) -> Dataset:
     """The dataset called `name`."""
     return next(d for d in DATASETS if d.name == name)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .datasets import dataset
+from .periods import add_months, period_label, period_start
 from .settings import DEADLINE_TITLES, FREQUENCIES
 
 OVERDUE_SHOWN = 6
@@ -38,7 +38,7 @@ def disclosure_status(village, today: date) -> list[Due]:
     for kind, every in village.settings.deadlines.items():
         months = FREQUENCIES[every][1]
         covered = _covered(village, kind, today, months)
-        start = min(covered, default=_period_start(today, months))
+        start = min(covered, default=period_start(today, months))
         result += _dues(DEADLINE_TITLES[kind], start, covered, today, months, village.settings.grace_days)
     return result
 
@@ -46,39 +46,22 @@ def disclosure_status(village, today: date) -> list[Due]:
 def _dues(title: str, start: date, covered: set[date], today: date, months: int, grace: int) -> list[Due]:
     overdue, upcoming, period = [], None, start
     while upcoming is None:
-        end = _add_months(period, months) - timedelta(days=1)
+        end = add_months(period, months) - timedelta(days=1)
         deadline = end + timedelta(days=grace)
         if period not in covered:
             if deadline < today:
-                overdue.append(Due(title, _label(period, months), deadline, True))
+                overdue.append(Due(title, period_label(period, months), deadline, True))
             else:
-                upcoming = Due(title, _label(period, months), deadline, False)
-        period = _add_months(period, months)
-    return overdue[-OVERDUE_SHOWN:] + [upcoming]
+                upcoming = Due(title, period_label(period, months), deadline, False)
+        period = add_months(period, months)
+    return [*overdue[-OVERDUE_SHOWN:], upcoming]
 
 
 def _covered(village, kind: str, today: date, months: int) -> set[date]:
     """The first day of each period that has been published."""
     if kind == "finance":
-        return {_period_start(p.month, months) for p in village.shown(dataset("periods"), today)}
+        return {period_start(p.month, months) for p in village.public("periods", today)}
     days = [
-        r.published
-        for name in ("notices", "decisions", "projects", "namelists")
-        for r in village.shown(dataset(name), today)
+        r.published for name in ("notices", "decisions", "projects", "namelists") for r in village.public(name, today)
     ]
-    return {_period_start(day, months) for day in days}
-
-
-def _period_start(day: date, months: int) -> date:
-    return date(day.year, (day.month - 1) // months * months + 1, 1)
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def _label(period: date, months: int) -> str:
-    if months == 3:
-        return f"{period.year}年第{(period.month - 1) // 3 + 1}季度"
-    return f"{period.year}年{period.month}月"
+    return {period_start(day, months) for day in days}

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from .datasets import DATASETS
 from .model import Village
@@ -69,7 +70,7 @@ def files(village: Village, today: date) -> dict[str, bytes]:
     """Every download of a village: ``open-data/<name>.csv`` and ``.json``."""
     out = {}
     for dataset in DATASETS:
-        records = village.shown(dataset, today)
+        records = village.public(dataset, today)
         if not dataset.single:
             out[village.path(f"open-data/{dataset.name}.csv")] = to_csv(dataset, records, village, today)
         out[village.path(f"open-data/{dataset.name}.json")] = to_json(dataset, records, village, today)
@@ -108,7 +109,7 @@ def to_json(dataset: Dataset, records: list, village: Village, today: date) -> b
 
 def flat(record, dataset: Dataset, village: Village, today: date) -> dict:
     """A record as one CSV row: nested groups flattened, derived values added."""
-    row = {}
+    row: dict = {}
     for f in public_fields(dataset.record):
         value = getattr(record, f.key)
         if isinstance(f.kind, Nested):
@@ -119,7 +120,7 @@ def flat(record, dataset: Dataset, village: Village, today: date) -> dict:
     return row
 
 
-def as_dict(record) -> dict:
+def as_dict(record) -> Any:
     """A record as plain JSON values (without its source position)."""
     if record is None:
         return None

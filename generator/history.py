@@ -36,10 +36,11 @@ from pathlib import Path, PurePosixPath
 from .build_date import CHINA
 from .datasets import DATASETS
 from .masking import mask_record
-from .model import parse_file, village_folders
+from .model import village_folders
 from .money import yuan
+from .periods import day_label
 from .readers import Mapping, Sequence
-from .records import Dataset, Part
+from .records import Dataset, Part, parse_file
 from .schema import ListOf, Nested, Phone, Reference, fields_of, label, parse_record, public_fields
 from .settings import Settings
 
@@ -230,7 +231,11 @@ def _commits(data_dir: Path) -> list[tuple[str, date, list[tuple[str, str]]]]:
         header, _, rest = chunk.partition("\0")
         sha, stamp = header.split()
         parts = rest.lstrip("\n").split("\0")
-        changed = [(path, meta.split()[3]) for meta, path in zip(parts[0::2], parts[1::2]) if meta.startswith(":")]
+        changed = [
+            (path, meta.split()[3])
+            for meta, path in zip(parts[0::2], parts[1::2], strict=False)
+            if meta.startswith(":")
+        ]
         commits.append((sha, datetime.fromtimestamp(int(stamp), CHINA).date(), changed))
     return commits
 
@@ -335,7 +340,9 @@ serve` rebuilds parse only the versions committed since the last build."""
 
 
 def _version_key(sha: str, path: str, owners: _Owners) -> tuple:
-    return sha, owners.get(path)[1].name, PurePosixPath(path).suffix.lower(), owners.masking
+    owner = owners.get(path)
+    assert owner is not None, "only files of a dataset are read"
+    return sha, owner[1].name, PurePosixPath(path).suffix.lower(), owners.masking
 
 
 def _version(sha: str, path: str, owners: _Owners, blobs: dict[str, bytes]) -> list | None:
@@ -343,7 +350,9 @@ def _version(sha: str, path: str, owners: _Owners, blobs: dict[str, bytes]) -> l
     that version had problems: the build refuses it, so it was never published."""
     key = _version_key(sha, path, owners)
     if key not in _VERSIONS:
-        records, problems = parse_file(owners.get(path)[1], blobs[sha], key[2], path, _PARSE)
+        owner = owners.get(path)
+        assert owner is not None, "only files of a dataset are read"
+        records, problems = parse_file(owner[1], blobs[sha], key[2], path, _PARSE)
         rules = dict(owners.masking)
         _VERSIONS[key] = None if problems else [mask_record(r, rules) for r in records]
     return _VERSIONS[key]
@@ -570,7 +579,7 @@ def _value(value):
 
 def _plain(value) -> str:
     if isinstance(value, date):
-        return f"{value.year}年{value.month}月{value.day}日"
+        return day_label(value)
     if isinstance(value, Decimal):
         return yuan(value)
     return str(value)

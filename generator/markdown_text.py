@@ -13,6 +13,8 @@ from datetime import date
 
 from markupsafe import Markup
 
+from .periods import day_label
+
 _SPECIAL = "&<>\"'\\`*_[]{}|~#!"
 _ENTITIES = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
 
@@ -30,7 +32,7 @@ def escape(value: object) -> str:
 
 def cn_date(day: date | None) -> str:
     """2025年3月5日."""
-    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+    return day_label(day) if day else ""
 
 
 def relative(from_uri: str, to_uri: str) -> str:

@@ -12,21 +12,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .datasets import DATASETS, dataset
+from .datasets import DATASETS, named
 from .masking import mask_record
 from .problems import Problem
-from .readers import Mapping, Read, Sequence
-from .readers.csv_reader import read_csv
-from .readers.front_matter import read_front_matter
-from .readers.xlsx_reader import read_xlsx
-from .readers.yaml_reader import read_yaml
-from .records import Dataset
+from .records import Dataset, parse_file
 from .records.pledge import Pledge
-from .schema import ListOf, Nested, Reference, fields_of, parse_record, unknown_field
+from .schema import ListOf, Nested, Reference, fields_of
 from .settings import Settings
 
-READERS = {".yml": read_yaml, ".yaml": read_yaml, ".csv": read_csv, ".xlsx": read_xlsx, ".md": read_front_matter}
-TABLES = {".csv", ".xlsx"}
 SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]{0,39}")
 """A village folder's name: it becomes the village's section in every address."""
 
@@ -43,6 +36,10 @@ class Village:
     """The site's settings (masking rules, disclosure deadlines, site_url)."""
     content: Path | None = None
     """This village's folder of hand-written pages (stories, photos), when it has one."""
+    docs: Path | None = None
+    """The site's folder of hand-written pages (``content/``), where notices' attachments live."""
+    root: Path | None = None
+    """The repository's folder: file names in messages are relative to it."""
     memo: dict = field(default_factory=dict, repr=False)
     """Values computed once from the loaded records (indexes, groupings), by key."""
 
@@ -79,21 +76,20 @@ class Village:
         """Everyone a record can name: Party members and local talents, by id."""
         return self.remember("people", lambda: {**self.by_id("members"), **self.by_id("talents")})
 
-    def shown(self, dataset: Dataset, today: date) -> list:
-        """The records of a dataset that the site may show on `today`, in the dataset's order."""
-        return sorted(
-            (
-                r
-                for r in self.records[dataset.name]
-                if dataset.public(r, today) and (dataset.public_in is None or dataset.public_in(r, self, today))
-            ),
-            key=dataset.order,
-        )
+    def public(self, dataset: Dataset | str, today: date) -> list:
+        """The records of a dataset (or dataset name) that the site may show on `today`, as it shows
+        them that day (`Dataset.shown_as`: a pledge without its later steps), in the dataset's order.
+        Pages, downloads, feed and search all take their records from here."""
+        if isinstance(dataset, str):
+            dataset = named(dataset)
+        shown = [r for r in self.records[dataset.name] if dataset.shows(r, self, today)]
+        if dataset.shown_as:
+            shown = [dataset.shown_as(r, today) for r in shown]
+        return sorted(shown, key=dataset.order)
 
     def public_pledges(self, today: date) -> list[Pledge]:
         """Pledges that may be shown on `today`, newest first."""
-        shown = [p for p in self.pledges if p.is_public(today)]
-        return sorted(shown, key=lambda p: (p.published, p.id), reverse=True)
+        return sorted(self.public("pledges", today), key=lambda p: (p.published, p.id), reverse=True)
 
 
 @dataclass
@@ -122,7 +118,7 @@ def load_site(
     if not folders:
         return None, [
             Problem(
-                _shown(data_dir / "village.yml", root),
+                _relative(data_dir / "village.yml", root),
                 summary="找不到村庄概况文件",
                 expected="数据文件夹里有 village.yml，或每个村一个子文件夹、各有 village.yml",
                 hint="从示例仓库复制 data/village.yml 再修改。",
@@ -133,7 +129,7 @@ def load_site(
         if slug and not SLUG.fullmatch(slug):
             problems.append(
                 Problem(
-                    _shown(folder, root),
+                    _relative(folder, root),
                     summary="村文件夹的名字不能用作网址",
                     expected="由字母、数字和短横线组成的名字，如 qinghe",
                     found=slug,
@@ -141,8 +137,11 @@ def load_site(
                 )
             )
             continue
-        village, found = load_village(slug, folder, root, settings, content_dir / slug if slug else content_dir)
-        villages.append(village)
+        village, found = load_village(
+            slug, folder, root, settings, content_dir / slug if slug else content_dir, docs=content_dir
+        )
+        if village is not None:
+            villages.append(village)
         problems += found
     if problems:
         return None, sorted(set(problems))
@@ -161,14 +160,22 @@ def village_folders(data_dir: Path) -> list[tuple[str, Path]]:
 
 
 def load_village(
-    slug: str, folder: Path, root: Path, settings: Settings | None = None, content: Path | None = None
+    slug: str,
+    folder: Path,
+    root: Path,
+    settings: Settings | None = None,
+    content: Path | None = None,
+    *,
+    docs: Path | None = None,
 ) -> tuple[Village | None, list[Problem]]:
     """Read every dataset of one village, then check ids, records and references across them.
 
     Personal values of name lists are masked here, before anything else sees the village.
     """
     settings = settings or Settings()
-    village, problems, broken = Village(slug, settings=settings, content=content), [], set()
+    village = Village(slug, settings=settings, content=content, docs=docs, root=root)
+    problems: list[Problem] = []
+    broken: set[str] = set()
     for dataset in DATASETS:
         records, found = _load_dataset(dataset, content if dataset.in_content and content else folder, root)
         if found:
@@ -198,7 +205,7 @@ def _load_dataset(dataset: Dataset, folder: Path, root: Path) -> tuple[list, lis
     if outside:
         return [], [
             Problem(
-                f"{_shown(p.parent, root)}/{p.name}",
+                f"{_relative(p.parent, root)}/{p.name}",
                 summary="数据文件指向仓库以外的位置",
                 expected="放在 data/ 里的普通文件",
                 found=p.resolve().as_posix(),
@@ -209,7 +216,7 @@ def _load_dataset(dataset: Dataset, folder: Path, root: Path) -> tuple[list, lis
     if not paths and dataset.required:
         return [], [
             Problem(
-                _shown(folder / dataset.patterns[0], root),
+                _relative(folder / dataset.patterns[0], root),
                 summary=f"缺少{dataset.title}文件",
                 expected=f"{' 或 '.join(dataset.patterns)} 其中之一",
                 hint="从示例仓库复制同名文件再修改。",
@@ -217,7 +224,7 @@ def _load_dataset(dataset: Dataset, folder: Path, root: Path) -> tuple[list, lis
         ]
     records, problems = [], []
     for path in paths:
-        found, more = _load_file(dataset, path, _shown(path, root))
+        found, more = _load_file(dataset, path, _relative(path, root))
         records += found
         problems += more
     return records, problems
@@ -225,67 +232,6 @@ def _load_dataset(dataset: Dataset, folder: Path, root: Path) -> tuple[list, lis
 
 def _load_file(dataset: Dataset, path: Path, file: str) -> tuple[list, list[Problem]]:
     return parse_file(dataset, path.read_bytes(), path.suffix.lower(), file)
-
-
-def parse_file(dataset: Dataset, data: bytes, suffix: str, file: str, parse=parse_record) -> tuple[list, list[Problem]]:
-    """The records of one file's bytes (`suffix` picks the reader), and the problems met.
-
-    `parse` parses one record (the change history passes a memoised `parse_record`).
-    """
-    read: Read = READERS[suffix](data, file)
-    if read.problems:
-        return [], read.problems
-    if dataset.single:
-        record, problems = parse_record(dataset.record, read.value, file)
-        return ([record] if record else []), problems
-    if not isinstance(read.value, Sequence):
-        found = "一组字段" if isinstance(read.value, Mapping) else str(read.value)
-        return [], [
-            Problem(
-                file,
-                getattr(read.value, "line", 1),
-                summary="类型不对：文件应是一个列表",
-                expected="每条记录以“- ”开头",
-                found=found,
-                hint="在每条记录的第一个字段前加“- ”，并把后面的字段对齐。",
-            )
-        ]
-    if suffix in TABLES:
-        header_problems = _column_problems(dataset.record, read.value, file)
-        if header_problems:
-            return [], header_problems
-    records, problems = [], []
-    for item in read.value:
-        refused = dataset.refuse_row(item, file) if dataset.refuse_row else None
-        if refused:
-            problems.append(refused)
-            continue
-        record, found = parse(dataset.record, item, file, getattr(item, "line", read.value.line))
-        problems += found
-        if record:
-            records.append(record)
-    return records, problems
-
-
-def _column_problems(record: type, rows: Sequence, file: str) -> list[Problem]:
-    """A table's missing or unknown columns, reported once on the header row."""
-    header = set(rows.columns)
-    problems = []
-    for f in fields_of(record):
-        if f.required and f.key not in header and f.label not in header:
-            problems.append(
-                Problem(
-                    file,
-                    rows.line,
-                    f.label,
-                    summary="缺少必填的列",
-                    expected=f"表头里有“{f.label}”这一列",
-                    hint=f"在表头加一列“{f.label}”：{f.doc}",
-                )
-            )
-    known = {f.key for f in fields_of(record)} | {f.label for f in fields_of(record)}
-    problems += [unknown_field(record, h, rows.line, file) for h in rows.columns if h not in known]
-    return problems
 
 
 def _unique(records: list, dataset: Dataset, problems: list[Problem]) -> list:
@@ -343,7 +289,7 @@ def _unknown_reference(record, f, value: str, targets: dict) -> Problem:
         record.origin.line_of(f.key),
         record.origin.name_of(type(record), f.key),
         summary=f"引用了不存在的{f.kind.title}",
-        expected="或".join(dataset(name).title for name in f.kind.targets) + "里已有的编号",
+        expected="或".join(named(name).title for name in f.kind.targets) + "里已有的编号",
         found=value,
         hint=hint,
     )
@@ -353,7 +299,7 @@ def _title(record) -> str:
     return getattr(record, "name", None) or getattr(record, "title", None) or record.id
 
 
-def _shown(path: Path, root: Path) -> str:
+def _relative(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -69,8 +69,8 @@ class Money(Kind):
 
     negative: bool = False
     name: ClassVar[str] = "金额"
-    expected: ClassVar[str] = "金额（元），如 1234.50、1,234.50元、1.2万"
-    example: ClassVar[str] = "1234.50"
+    expected = "金额（元），如 1234.50、1,234.50元、1.2万"
+    example = "1234.50"
     json_type: ClassVar[str] = "string (decimal)"
 
     def read(self, text: str) -> Decimal:

@@ -42,7 +42,7 @@ def classify(digits: str) -> str:
 def is_id_number(text: str) -> bool:
     """True for an 18-character ID with a valid check character or a 15-digit ID with a valid birth date."""
     if re.fullmatch(r"\d{17}[\dXx]", text):
-        total = sum(int(d) * w for d, w in zip(text[:17], _ID_WEIGHTS))
+        total = sum(int(d) * w for d, w in zip(text[:17], _ID_WEIGHTS, strict=False))
         return _ID_CHECK[total % 11] == text[17].upper() and _valid_birth(text[6:14])
     if re.fullmatch(r"\d{15}", text):
         return _valid_birth("19" + text[6:12])

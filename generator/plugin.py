@@ -25,8 +25,8 @@ from mkdocs.utils import CountHandler
 from . import guard, history, staging
 from .build_date import BuildDateError, build_date
 from .core import Generated, generate, is_withheld
-from .model import READERS
 from .problems import report
+from .readers.registry import READERS
 from .sanitise import file_reading_extensions, sanitise_html
 from .schema import private_values, public_texts
 from .search import fix_query_segmenter, vocabulary
@@ -129,7 +129,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
     def on_post_build(self, *, config) -> None:
         try:
             self._guard(config)
-            if self.building is None or _strict_warnings_pending():
+            if self.building is None or self.site_dir is None or _strict_warnings_pending():
                 return  # MkDocs aborts this build next; on_build_error discards the staging folder
             staging.publish(self.building, self.site_dir)
         except PluginError:
@@ -180,12 +180,13 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         A value that is also written in a public field or a hand-written page (an address that
         is also a notice's place, say) cannot be told apart in the output and is not looked for.
         """
+        assert self.generated.site is not None, "the guard runs only after a successful generation"
         records = [r for v in self.generated.site.villages for rs in v.records.values() for r in rs]
         public = [t for r in records for t in public_texts(r)]
         docs = Path(config.docs_dir)
         public += [guard.read_text(p) or "" for p in sorted(docs.rglob("*.md"))] if docs.is_dir() else []
         corpus = "\n".join(public)
-        found = {}
+        found: dict = {}
         for record in records:
             for value, field, line in private_values(record):
                 if value not in corpus:
@@ -194,7 +195,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
 
     def _allowed_numbers(self) -> frozenset[str]:
         allowed = {n.replace("-", "").replace(" ", "") for n in self.config.allowed_numbers}
-        for village in self.generated.site.villages:
+        for village in self.generated.site.villages if self.generated.site else ():
             allowed |= village.profile.public_phones()
         return frozenset(allowed)
 

@@ -1,67 +1,58 @@
 """From the model to files: every generated page rendered through the template chain.
 
 Templates are looked up in the site's overrides folder first (``site_overrides/markdown/``),
-then in the package's defaults, so a village changes one page by overriding one template.
+then in the package's defaults, so a village changes one page by overriding one template. The
+defaults are also reachable as ``default/<name>``, so an override can
+``{% extends "default/pledge.md" %}`` and replace one block. A mistake in a template becomes a
+`Problem` naming the template file and line.
 """
 
 from __future__ import annotations
 
+import importlib
+import re
+import traceback
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, pass_context
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    pass_context,
+)
 from markupsafe import Markup
 
 from . import exports
+from .datasets import DATASETS
 from .history import History
 from .markdown_text import cn_date, escape, link, relative
 from .model import Site, Village
 from .money import yuan
-from .pages import (
-    PageSpec,
-    cases,
-    decisions,
-    feed,
-    finance,
-    five_goods,
-    guide,
-    home,
-    members,
-    mentoring,
-    namelists,
-    notices,
-    open_data,
-    people,
-    pledges,
-    points,
-    projects,
-    stats,
-    wishes,
-)
+from .pages import PageSpec
 from .problems import Problem
 from .records.pledge import CATEGORIES
 
-PAGE_TYPES = (
-    home,
-    pledges,
-    members,
-    notices,
-    decisions,
-    projects,
-    finance,
-    namelists,
-    open_data,
-    guide,
-    people,
-    mentoring,
-    points,
-    wishes,
-    five_goods,
-    cases,
-    stats,
-    feed,
-)
+SITE_PAGES = ("open_data", "guide", "people", "stats", "feed")
+"""Page modules about the whole village rather than one dataset, after the datasets' own."""
+
+
+def page_modules() -> list[ModuleType]:
+    """Every page module: the home page, each dataset's (named by its `Dataset.pages`), then SITE_PAGES."""
+    names = dict.fromkeys(["home", *(d.pages for d in DATASETS), *SITE_PAGES])
+    return [importlib.import_module(f"{__package__}.pages.{name}") for name in names]
+
+
 OVERRIDES_SUBDIR = "markdown"
+DEFAULT_PREFIX = "default"
 
 
 def environment(overrides: Path | None = None) -> Environment:
@@ -70,10 +61,11 @@ def environment(overrides: Path | None = None) -> Environment:
     `finalize` escapes each printed value for Markdown (see `markdown_text.escape`) and marks it
     safe, so autoescape leaves it alone; macros and helpers return `Markup` and pass unchanged.
     """
-    loaders = []
+    loaders: list[BaseLoader] = []
     if overrides and (overrides / OVERRIDES_SUBDIR).is_dir():
         loaders.append(FileSystemLoader(overrides / OVERRIDES_SUBDIR))
-    loaders.append(PackageLoader("generator", "templates"))
+    defaults = PackageLoader("generator", "templates")
+    loaders += [PrefixLoader({DEFAULT_PREFIX: defaults}), defaults]
     env = Environment(
         loader=ChoiceLoader(loaders),
         finalize=lambda value: Markup(escape(value)),
@@ -90,7 +82,7 @@ def environment(overrides: Path | None = None) -> Environment:
 
 def page_specs(village: Village, today: date) -> list[PageSpec]:
     """Every page of one village."""
-    return [spec for module in PAGE_TYPES for spec in module.pages(village, today)]
+    return [spec for module in page_modules() for spec in module.pages(village, today)]
 
 
 def render_site(
@@ -105,6 +97,7 @@ def render_site(
     in_nav: set[str] = set()
     problems = []
     taken: dict[str, PageSpec] = {}
+    failed: set[str] = set()
     for village in site.villages:
         for spec in page_specs(village, site.today):
             first = taken.setdefault(spec.uri.casefold(), spec)
@@ -114,19 +107,63 @@ def render_site(
             if spec.content is not None:
                 files[spec.uri] = spec.content
                 continue
-            template = env.get_template(spec.template)
-            files[spec.uri] = template.render(
-                spec.context,
-                village=village,
-                profile=village.profile,
-                today=site.today,
-                page_uri=spec.uri,
-                history=history,
-            )
+            if spec.template in failed:
+                continue
+            try:
+                files[spec.uri] = render_page(env, spec, village, site.today, history)
+            except TemplateError as error:  # reported once per template: other pages would repeat it
+                problems.append(template_problem(error, spec.template, overrides))
+                failed.add(spec.template)
             if spec.in_nav:
                 in_nav.add(spec.uri)
         files.update(exports.files(village, site.today))
     return files, in_nav, problems
+
+
+def render_page(env: Environment, spec: PageSpec, village: Village, today: date, history: History | None) -> str:
+    """One page's Markdown: its template given its context and the variables every page receives."""
+    return env.get_template(spec.template).render(
+        spec.context, village=village, profile=village.profile, today=today, page_uri=spec.uri, history=history
+    )
+
+
+def template_problem(error: TemplateError, name: str, overrides: Path | None) -> Problem:
+    """A mistake in a template (most often a village's override) as a Problem at its file and line."""
+    where, line = _template_place(error, name)
+    root = overrides.parent if overrides else None
+    shown = _template_file(where, root)
+    if isinstance(error, TemplateSyntaxError):
+        summary, hint = "模板语法错误", "检查这一行的 {{ }} 和 {% %} 是否成对、拼写是否正确。"
+    elif isinstance(error, TemplateNotFound):
+        summary, hint = (
+            "模板引用了不存在的模板",
+            "检查 extends、include、import 后面的模板名（默认模板写作 default/模板名）。",
+        )
+    else:
+        summary, hint = "模板用了不存在的值", "检查这一行的变量名和属性名的拼写；模板开头的注释列出了它能用的变量。"
+    message = str(error.message or "")
+    undefined = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", message)
+    found = next(n for n in undefined.groups() if n) if undefined else message
+    return Problem(shown, line, summary=summary, expected="能正常生成页面的模板", found=found, hint=hint)
+
+
+def _template_place(error: TemplateError, name: str) -> tuple[str, int]:
+    """The template file and line where `error` happened: the innermost template frame."""
+    if isinstance(error, TemplateSyntaxError) and error.filename:
+        return error.filename, error.lineno
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith((".md", ".html"))]
+    if frames:
+        return frames[-1].filename, frames[-1].lineno or 0
+    return name, 0
+
+
+def _template_file(path: str, root: Path | None) -> str:
+    """A template's path relative to the project, or under generator/ for a package default."""
+    file = Path(path)
+    for base in (root, Path(__file__).parent.parent):
+        if base is not None and file.is_absolute() and file.resolve().is_relative_to(base.resolve()):
+            return file.resolve().relative_to(base.resolve()).as_posix()
+    return path
 
 
 def same_address(first: PageSpec, second: PageSpec) -> Problem:
@@ -172,16 +209,9 @@ def render_appendices(site: Site, overrides: Path | None = None) -> dict[str, st
     env = environment(overrides)
     out = {}
     for village in site.villages:
-        for module in PAGE_TYPES:
+        for module in page_modules():
             for spec in getattr(module, "appendices", lambda v, t: [])(village, site.today):
-                out[spec.uri] = env.get_template(spec.template).render(
-                    spec.context,
-                    village=village,
-                    profile=village.profile,
-                    today=site.today,
-                    page_uri=spec.uri,
-                    history=None,
-                )
+                out[spec.uri] = render_page(env, spec, village, site.today, None)
     return out
 
 
@@ -190,7 +220,7 @@ def withheld_pages(site: Site) -> set[str]:
     return {
         uri
         for village in site.villages
-        for module in PAGE_TYPES
+        for module in page_modules()
         for uri in getattr(module, "withheld", lambda v, t: [])(village, site.today)
     }
 

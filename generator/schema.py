@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, ClassVar
 
+from .periods import day_label
 from .personal_data import find_personal_numbers, mask_number, mask_numbers
 from .problems import Problem
 from .readers import Mapping, Sequence
@@ -35,10 +36,16 @@ class Invalid(Exception):
 class Kind:
     """How one field's text is read. Subclasses set `name` (for docs) and `expected` (for errors)."""
 
-    name = "文本"
-    expected = "一段文字"
-    example = ""
-    json_type = "string"
+    name: ClassVar[str] = "文本"
+    json_type: ClassVar[str] = "string"
+
+    @property
+    def expected(self) -> str:
+        return "一段文字"
+
+    @property
+    def example(self) -> str:
+        return ""
 
     def parse(self, raw: Any) -> Any:
         return self.read(self.text(raw))
@@ -118,8 +125,8 @@ class Phone(Kind):
     """A telephone number published on purpose (office, objections, complaints hotline)."""
 
     name: ClassVar[str] = "公开电话"
-    expected: ClassVar[str] = "电话号码，如 0794-6123456 或 12345"
-    example: ClassVar[str] = "0794-6123456"
+    expected = "电话号码，如 0794-6123456 或 12345"
+    example = "0794-6123456"
 
     def read(self, text: str) -> str:
         text = halfwidth(text)
@@ -270,8 +277,7 @@ _DATE_PATTERNS = (
 
 def _serial_date(text: str) -> str:
     """What an Excel serial number means in the usual 1900 date system, as 2024年3月5日."""
-    day = date(1899, 12, 30) + timedelta(days=int(float(text)))
-    return f"{day.year}年{day.month}月{day.day}日"
+    return day_label(date(1899, 12, 30) + timedelta(days=int(float(text))))
 
 
 @dataclass(frozen=True)
@@ -279,8 +285,8 @@ class Day(Kind):
     """A calendar date: 2025-03-05, 2025/3/5, 2025.3.5 or 2025年3月5日."""
 
     name: ClassVar[str] = "日期"
-    expected: ClassVar[str] = "日期，如 2025-03-05"
-    example: ClassVar[str] = "2025-03-05"
+    expected = "日期，如 2025-03-05"
+    example = "2025-03-05"
     json_type: ClassVar[str] = "string (date)"
 
     def parse(self, raw: Any) -> date:
@@ -386,15 +392,16 @@ def _is_list(kind: Kind) -> bool:
     return kind.json_type == "array"
 
 
-@functools.cache
+_FIELDS: dict[type, tuple[FieldSpec, ...]] = {}
+
+
 def fields_of(record: type) -> tuple[FieldSpec, ...]:
-    """The documented fields of a record type, in declaration order."""
-    result = []
-    for f in dataclasses.fields(record):
-        if "cunwu" in f.metadata:
-            kind, label, doc, required = f.metadata["cunwu"]
-            result.append(FieldSpec(f.name, kind, label, doc, required))
-    return tuple(result)
+    """The documented fields of a record type, in declaration order (read once per type)."""
+    if record not in _FIELDS:
+        _FIELDS[record] = tuple(
+            FieldSpec(f.name, *f.metadata["cunwu"]) for f in dataclasses.fields(record) if "cunwu" in f.metadata
+        )
+    return _FIELDS[record]
 
 
 @dataclass(frozen=True)
@@ -466,7 +473,6 @@ def parse_record(record: type, raw: Any, file: str, line: int = 0) -> tuple[Any,
     return record(**values, origin=origin), []
 
 
-@functools.cache
 def public_fields(record: type) -> tuple[FieldSpec, ...]:
     """The fields the site may publish: every field but those of kind `Private`."""
     return tuple(f for f in fields_of(record) if not isinstance(f.kind, Private))

@@ -88,7 +88,7 @@ def test_mask_keeps_length_and_at_most_the_allowed_ends(value, first, last):
     masked = mask(value, first, last)
     assert len(masked) == len(value)
     assert MASK in masked
-    shown = [i for i, (a, b) in enumerate(zip(value, masked)) if b != MASK]
+    shown = [i for i, (a, b) in enumerate(zip(value, masked, strict=False)) if b != MASK]
     assert len(shown) <= first + last
     assert all(masked[i] == value[i] for i in shown)
 
@@ -100,7 +100,7 @@ W = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 def id_numbers(draw) -> str:
     born = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2025, 12, 31)))
     body = f"{draw(st.integers(110000, 659999))}{born:%Y%m%d}{draw(st.integers(0, 999)):03d}"
-    return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, W)) % 11]
+    return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, W, strict=False)) % 11]
 
 
 @st.composite

@@ -17,7 +17,7 @@ def test_installed_materials_worker_gets_exactly_the_two_bounds_changed():
     original = WORKERS[0].read_text(encoding="utf-8")
     fixed = fix_query_segmenter(original)
     assert fixed is not None, "Material's segmenter changed: check whether it still drops the query's last character"
-    first = next(k for k, (a, b) in enumerate(zip(original, fixed)) if a != b)
+    first = next(k for k, (a, b) in enumerate(zip(original, fixed, strict=False)) if a != b)
     assert original[first - 1] == "<" and fixed[first] == "="  # j < query.length  →  j <= query.length
     second = next(k for k in range(first, len(original)) if original[k] != fixed[k + 1])
     assert original[second - 7 : second + 2] == ".length-1"  # q < query.length - 1  →  q < query.length

@@ -50,5 +50,5 @@ def paginate(items: list, base_uri: str, template: str, context: dict, in_nav: b
         PageSpec(
             uri, template, {**context, "items": chunk, "pager": Pager(n, len(chunks), uris)}, in_nav=in_nav and n == 1
         )
-        for n, (uri, chunk) in enumerate(zip(uris, chunks), start=1)
+        for n, (uri, chunk) in enumerate(zip(uris, chunks, strict=False), start=1)
     ]

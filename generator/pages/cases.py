@@ -15,7 +15,7 @@ from .slugs import natural, value_slug
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:
-    stories = shown(village, today)
+    stories = newest(village, today)
     tags = sorted({t for s in stories for t in s.tags}, key=natural)
     context = {
         "kinds": KINDS,
@@ -48,7 +48,7 @@ def appendices(village: Village, today: date) -> list[PageSpec]:
     """The block appended to each hand-written story: its people, kind and tags."""
     return [
         PageSpec(village.path(s.uri), "case_footer.md", {"story": s, "slug": value_slug, "kinds": KINDS})
-        for s in shown(village, today)
+        for s in newest(village, today)
     ]
 
 
@@ -57,8 +57,6 @@ def withheld(village: Village, today: date) -> list[str]:
     return [village.path(s.uri) for s in village.records["cases"] if s.date > today]
 
 
-def shown(village: Village, today: date) -> list:
+def newest(village: Village, today: date) -> list:
     """Stories dated up to `today`, newest first."""
-    return sorted(
-        (s for s in village.records["cases"] if s.date <= today), key=lambda s: (s.date, s.slug), reverse=True
-    )
+    return sorted(village.public("cases", today), key=lambda s: (s.date, s.slug), reverse=True)

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..datasets import dataset
 from ..model import Village
 from . import PageSpec, paginate
 from .printing import print_view
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:
-    shown = list(reversed(village.shown(dataset("decisions"), today)))
-    projects = {}
-    for project in village.shown(dataset("projects"), today):
+    shown = list(reversed(village.public("decisions", today)))
+    projects: dict = {}
+    for project in village.public("projects", today):
         if project.decision:
             projects.setdefault(project.decision, []).append(project)
     specs = paginate(shown, village.path("decisions/index.md"), "decision_list.md", {}, in_nav=True)

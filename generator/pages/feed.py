@@ -13,7 +13,6 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date
 
-from ..datasets import dataset
 from ..model import Village
 from ..records.notice import Notice
 from . import PageSpec, cases
@@ -48,11 +47,11 @@ def feed_path(village: Village) -> str:
 def entries(village: Village, today: date) -> list[Entry]:
     """The newest stories, public notices and published pledges, newest first."""
     found = [
-        Entry(s.date, s.kind, s.title, village.path(s.uri), s.summary) for s in cases.shown(village, today)[:ENTRIES]
+        Entry(s.date, s.kind, s.title, village.path(s.uri), s.summary) for s in cases.newest(village, today)[:ENTRIES]
     ]
     found += [
         Entry(n.published, n.kind, n.title, village.path(f"notices/{n.id}.md"), notice_summary(n))
-        for n in village.shown(dataset("notices"), today)[::-1][:ENTRIES]
+        for n in village.public("notices", today)[::-1][:ENTRIES]
     ]
     found += [
         Entry(

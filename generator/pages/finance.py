@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 
 from ..charts import EXPENSE, INCOME, bar_chart
-from ..datasets import dataset
 from ..model import Village
 from ..records.ledger import Period, Quarter, by_period, quarter_title, quarters, totals
 from . import PageSpec, paginate
@@ -17,7 +16,7 @@ CHART_MONTHS = 12
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:
-    periods = list(reversed(village.shown(dataset("periods"), today)))
+    periods = list(reversed(village.public("periods", today)))
     groups = by_period(village)
     sums = {p.id: totals(groups.get(p.id, [])) for p in periods}
     chart = village.path("finance/chart-months.svg")

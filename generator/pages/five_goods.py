@@ -10,7 +10,7 @@ from . import PageSpec
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:
-    years = sorted((a for a in village.records["five_goods"] if a.date <= today), key=lambda a: a.year, reverse=True)
+    years = sorted(village.public("five_goods", today), key=lambda a: a.year, reverse=True)
     specs = [
         PageSpec(
             village.path("five-goods/index.md"),

@@ -8,8 +8,8 @@ means, from the same definitions that `cunwu check` uses.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from ..blank import is_tabular
 from ..datasets import DATASETS
 from ..exports import documented_fields
 from ..model import Village
@@ -17,8 +17,8 @@ from . import PageSpec
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:
-    datasets = [
-        {"dataset": d, "tabular": is_tabular(d), "fields": documented_fields(d, with_private=True)} for d in DATASETS
+    datasets: list[dict[str, Any]] = [
+        {"dataset": d, "tabular": d.tabular, "fields": documented_fields(d, with_private=True)} for d in DATASETS
     ]
     return [PageSpec(village.path("guide/fields.md"), "guide_fields.md", {"datasets": datasets})] + [
         PageSpec(village.path(f"guide/fields/{d['dataset'].name}.md"), "guide_dataset.md", {"d": d}) for d in datasets

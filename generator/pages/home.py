@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..datasets import dataset
 from ..deadlines import disclosure_status
 from ..model import Village
+from ..periods import month_label
 from . import PageSpec
 
 RECENT = 12
@@ -40,10 +40,10 @@ def recent_changes(village: Village, today: date) -> list[Change]:
     for pledge in village.public_pledges(today):
         uri = f"pledges/{pledge.id}.md"  # village-relative: the template's link() adds the section
         changes.append(Change(pledge.published, "公开承诺", uri, pledge.content))
-        changes += [Change(p.date, "践诺进展", uri, pledge.content) for p in pledge.progress if p.date <= today]
-        if pledge.completed and pledge.completed <= today:
+        changes += [Change(p.date, "践诺进展", uri, pledge.content) for p in pledge.progress]
+        if pledge.completed:
             changes.append(Change(pledge.completed, "承诺完成", uri, pledge.content))
-        if pledge.evaluation and pledge.evaluation.date <= today:
+        if pledge.evaluation:
             changes.append(Change(pledge.evaluation.date, "民主评诺", uri, pledge.content))
     changes += affairs_changes(village, today)
     changes.sort(key=lambda c: (c.day, c.uri, c.what), reverse=True)
@@ -56,22 +56,19 @@ def affairs_changes(village: Village, today: date) -> list[Change]:
     Addresses are village-relative: the template's link() adds the village's section.
     """
     changes = [
-        Change(n.published, f"{n.kind}", f"notices/{n.id}.md", n.title)
-        for n in village.shown(dataset("notices"), today)
+        Change(n.published, f"{n.kind}", f"notices/{n.id}.md", n.title) for n in village.public("notices", today)
     ]
     changes += [
-        Change(d.published, "四议两公开", f"decisions/{d.id}.md", d.title)
-        for d in village.shown(dataset("decisions"), today)
+        Change(d.published, "四议两公开", f"decisions/{d.id}.md", d.title) for d in village.public("decisions", today)
     ]
     changes += [
-        Change(p.published, "村级项目", f"projects/{p.id}.md", p.name)
-        for p in village.shown(dataset("projects"), today)
+        Change(p.published, "村级项目", f"projects/{p.id}.md", p.name) for p in village.public("projects", today)
     ]
     changes += [
-        Change(n.published, "名单公示", f"lists/{n.id}.md", n.title) for n in village.shown(dataset("namelists"), today)
+        Change(n.published, "名单公示", f"lists/{n.id}.md", n.title) for n in village.public("namelists", today)
     ]
     changes += [
-        Change(p.published, "财务公开", f"finance/{p.id}.md", f"{p.month.year}年{p.month.month}月财务收支")
-        for p in village.shown(dataset("periods"), today)
+        Change(p.published, "财务公开", f"finance/{p.id}.md", f"{month_label(p.month)}财务收支")
+        for p in village.public("periods", today)
     ]
     return changes

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..datasets import dataset
 from ..model import Village
 from . import PageSpec, paginate
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:
-    shown = list(reversed(village.shown(dataset("namelists"), today)))
+    shown = list(reversed(village.public("namelists", today)))
     entries: dict[str, list] = {n.id: [] for n in shown}
-    for entry in village.shown(dataset("list_entries"), today):
+    for entry in village.public("list_entries", today):
         entries[entry.list_id].append(entry)
     specs = [
         PageSpec(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..datasets import dataset
 from ..model import Village
 from ..records.notice import STATUS_SLUGS, body_markup
 from . import PageSpec, paginate
@@ -12,7 +11,7 @@ from .printing import print_view
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:
-    shown = list(reversed(village.shown(dataset("notices"), today)))
+    shown = list(reversed(village.public("notices", today)))
     status_of = {n.id: n.status(today) for n in shown}
     specs = paginate(
         shown,

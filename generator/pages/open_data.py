@@ -4,6 +4,7 @@ documenting its columns (one page each, so no page grows with the number of type
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from ..datasets import DATASETS
 from ..exports import documented_fields
@@ -12,7 +13,9 @@ from . import PageSpec
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:
-    datasets = [{"dataset": d, "count": len(village.shown(d, today)), "fields": documented_fields(d)} for d in DATASETS]
+    datasets: list[dict[str, Any]] = [
+        {"dataset": d, "count": len(village.public(d, today)), "fields": documented_fields(d)} for d in DATASETS
+    ]
     return [PageSpec(village.path("open-data/index.md"), "open_data.md", {"datasets": datasets}, in_nav=True)] + [
         PageSpec(village.path(f"open-data/{d['dataset'].name}.md"), "open_dataset.md", {"d": d}) for d in datasets
     ]

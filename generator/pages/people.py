@@ -121,7 +121,7 @@ def about_everyone(village: Village, today: date) -> dict[str, dict]:
         for rank, s in ranked:
             scores.setdefault(s.member, []).append((rank, s, len(ranked)))
     taken = _grouped(wishes.handled(village, today), lambda w: (w.member,))
-    stories = _grouped(cases.shown(village, today), lambda s: s.people)
+    stories = _grouped(cases.newest(village, today), lambda s: s.people)
     return {
         pid: {
             "training": [{"year": y, "hours": h, "reached": h >= target} for y, h in hours.get(pid, {}).items()],

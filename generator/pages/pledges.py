@@ -54,8 +54,5 @@ def pledge_page(village: Village, pledge: Pledge, today: date) -> PageSpec:
             "pledge": pledge,
             "member": village.members[pledge.member],
             "status": pledge.status(today),
-            "reviews": [r for r in pledge.reviews if r.date <= today],
-            "progress": [p for p in pledge.progress if p.date <= today],
-            "evaluation": pledge.evaluation if pledge.evaluation and pledge.evaluation.date <= today else None,
         },
     )

@@ -41,9 +41,8 @@ def pages(village: Village, today: date) -> list[PageSpec]:
 def yearly_rankings(village: Village, today: date) -> dict[int, list]:
     """For each year with rules and rows up to `today`: [(rank, score)] of every member with a row."""
     rows: dict[int, dict[str, list]] = {}
-    for r in village.records["point_rows"]:
-        if r.date <= today:
-            rows.setdefault(r.date.year, {}).setdefault(r.member, []).append(r)
+    for r in village.public("point_rows", today):
+        rows.setdefault(r.date.year, {}).setdefault(r.member, []).append(r)
     result = {}
     for rules in sorted(village.records["point_rules"], key=lambda r: r.year, reverse=True):
         members = rows.get(rules.year, {})

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..datasets import dataset
 from ..model import Village
 from ..records.ledger import totals
 from ..records.project import spending
@@ -12,7 +11,7 @@ from . import PageSpec, paginate
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:
-    shown = list(reversed(village.shown(dataset("projects"), today)))
+    shown = list(reversed(village.public("projects", today)))
     spent = {p.id: totals(spending(p, village, today))[1] for p in shown}
     specs = paginate(shown, village.path("projects/index.md"), "project_list.md", {"spent": spent}, in_nav=True)
     decisions = village.by_id("decisions")

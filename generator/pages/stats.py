@@ -33,7 +33,9 @@ def pages(village: Village, today: date) -> list[PageSpec]:
         PageSpec(
             village.path(f"stats/{f.slug}.svg"),
             "",
-            content=column_chart(f.title, [str(y) for y in f.years], list(f.series)),
+            content=column_chart(
+                f.title, [str(y) for y in f.years], [(name, list(counts)) for name, counts in f.series]
+            ),
         )
         for f in figures
     ]
@@ -43,7 +45,7 @@ def yearly_figures(village: Village, today: date) -> list[Figure]:
     """Every figure, counted from the records as they stand on `today`."""
     pledges = village.public_pledges(today)
     done = [p for p in pledges if p.status(today) is Status.DONE]
-    wishes = [w for w in village.records["wishes"] if w.asked <= today]
+    wishes = village.public("wishes", today)
     pairs = [p for p in village.records["mentoring"] if p.start <= today]
     developed = [t for t in village.records["talents"] if t.member]
     joined = {t.id: village.members[t.member].joined for t in developed}
@@ -57,9 +59,11 @@ def yearly_figures(village: Village, today: date) -> list[Figure]:
     raw = {
         "pledges": [
             ("公开承诺", per_year(p.published.year for p in pledges)),
-            ("已兑现", per_year(p.completed.year for p in done)),
+            ("已兑现", per_year(p.completed.year for p in done if p.completed)),
         ],
-        "practical": [("为民办实事完成", per_year(p.completed.year for p in done if p.category == "为民办实事"))],
+        "practical": [
+            ("为民办实事完成", per_year(p.completed.year for p in done if p.completed and p.category == "为民办实事"))
+        ],
         "wishes": [
             ("点单", per_year(w.asked.year for w in wishes)),
             ("已完成", per_year(w.done.year for w in wishes if w.done and w.done <= today)),

@@ -10,9 +10,7 @@ from . import PageSpec, paginate
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:
-    shown = sorted(
-        (w for w in village.records["wishes"] if w.asked <= today), key=lambda w: (w.asked, w.id), reverse=True
-    )
+    shown = sorted(village.public("wishes", today), key=lambda w: (w.asked, w.id), reverse=True)
     status_of = {w.id: w.status(today) for w in shown}
     by_status = {s: [w for w in shown if status_of[w.id] is s] for s in Status}
     specs = [
@@ -56,7 +54,7 @@ def per_member(wishes: list, today: date) -> list[tuple[str, int, int]]:
 def handled(village: Village, today: date) -> list:
     """The wishes given to or taken by a member by `today`, newest first."""
     return sorted(
-        (w for w in village.records["wishes"] if w.member and w.asked <= today and w.status(today) is not Status.ASKED),
+        (w for w in village.public("wishes", today) if w.member and w.status(today) is not Status.ASKED),
         key=lambda w: (w.asked, w.id),
         reverse=True,
     )

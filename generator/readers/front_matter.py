@@ -40,5 +40,5 @@ def read_front_matter(data: bytes, file: str) -> Read:
                 )
             ]
         )
-    text = "\n".join([""] + lines[1:end]) + "\n"
+    text = "\n".join(["", *lines[1:end]]) + "\n"
     return read_yaml(text.encode("utf-8"), file)

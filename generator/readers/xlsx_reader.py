@@ -88,14 +88,14 @@ def read_xlsx(data: bytes, file: str) -> Read:
     header_at = _header_row(rows)
     if header_at is None:
         return Read(
-            problems=problems
-            + [
+            problems=[
+                *problems,
                 Problem(
                     file,
                     summary="找不到表头",
                     expected="一行列名，如 日期、凭证号、科目、摘要",
                     hint="在数据上方加一行表头。",
-                )
+                ),
             ]
         )
     header_at, header = _two_row_header(rows, header_at, merges)

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from ..problems import Problem
-from ..schema import Choice, Day, Identifier, References, Text, Words, origin_field, spec
+from ..schema import Choice, Day, Identifier, Origin, References, Text, Words, origin_field, spec
 from . import Dataset, Example
 
 KINDS = {"典型个人": "person", "典型群体": "group", "典型案例": "case"}
@@ -40,7 +40,7 @@ class Case:
     )
     tags: tuple = spec(Words(), "标签", "几个关键词，如 油茶、产业带动。", required=False)
     summary: str = spec(Text(200), "摘要", "一两句话的摘要，显示在列表和订阅里。")
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
     @property
     def id(self) -> str:
@@ -110,4 +110,5 @@ DATASET = Dataset(
     public=lambda c, today: c.date <= today,
     order=lambda c: (c.date, c.slug),
     example=lambda day: Example({"people": "M001"}),
+    pages="cases",
 )  # a 典型个人 story names one person

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..problems import Problem
-from ..schema import Choice, Day, Identifier, Integer, ListOf, Text, origin_field, spec
+from ..schema import Choice, Day, Identifier, Integer, ListOf, Origin, Text, origin_field, spec
 from . import Dataset, Derived
 
 STEPS = ("党支部提议", "两委会商议", "党员大会审议", "村民(代表)会议决议", "决议公开", "实施结果公开")
@@ -34,7 +34,7 @@ class Step:
     against: int = spec(Integer(0, 10000, sample=1), "反对", "反对票数。", required=False)
     abstained: int = spec(Integer(0, 10000, sample=1), "弃权", "弃权票数。", required=False)
     note: str = spec(Text(300), "说明", "会议或公开的情况，如 公开栏张贴7天。", required=False)
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
     def votes(self) -> int:
         return sum(v or 0 for v in (self.agreed, self.against, self.abstained))
@@ -112,7 +112,7 @@ class Decision:
     summary: str = spec(Text(600), "内容", "决议的主要内容。")
     published: date = spec(Day(), "发布日期", "在本站公开的日期；晚于生成日期的不显示。")
     steps: tuple = spec(ListOf(Step), "步骤", "已进行的步骤，每步一项。")
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
     def is_public(self, today: date) -> bool:
         return self.published <= today
@@ -140,7 +140,8 @@ class Decision:
 
     def check(self) -> list[Problem]:
         """Each step's counts, and no step twice."""
-        seen, problems = {}, [p for s in self.steps for p in s.check()]
+        seen: dict = {}
+        problems = [p for s in self.steps for p in s.check()]
         for s in self.steps:
             if s.step in seen:
                 problems.append(
@@ -196,4 +197,5 @@ DATASET = Dataset(
             lambda d, village, today: "是" if d.irregular(today) else "否",
         ),
     ),
+    pages="decisions",
 )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..problems import Problem
-from ..schema import Choice, Day, ListOf, Text, Year, origin_field, spec
+from ..schema import Choice, Day, ListOf, Origin, Text, Year, origin_field, spec
 from . import Dataset, Example
 
 CRITERIA = ("领导班子好", "党员干部队伍好", "工作机制好", "小康建设业绩好", "农民群众反映好")
@@ -21,7 +21,7 @@ class Rating:
     criterion: str = spec(Choice(CRITERIA), "标准", "五项标准之一：" + "、".join(CRITERIA) + "。")
     rating: str = spec(Choice(RATINGS), "等次", "好 / 较好 / 一般 / 差。")
     basis: str = spec(Text(200), "依据", "评定的简要依据，写事实和数字。")
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -33,7 +33,7 @@ class Assessment:
     by: str = spec(Text(60), "评定单位", "谁评定的，如 云溪镇党委。")
     ratings: tuple = spec(ListOf(Rating), "评定", "五项标准各写一条。")
     summary: str = spec(Text(300), "总体评价", "总体评价和下一年的改进方向。", required=False)
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
     @property
     def id(self) -> int:
@@ -77,7 +77,8 @@ class Assessment:
 
 def one_per_year(village) -> list[Problem]:
     """A year is assessed once."""
-    seen, problems = {}, []
+    seen: dict = {}
+    problems: list[Problem] = []
     for a in village.records["five_goods"]:
         if a.year in seen:
             problems.append(
@@ -106,4 +107,5 @@ DATASET = Dataset(
     order=lambda a: a.year,
     check_all=one_per_year,
     example=lambda day: Example({"year": str(day.year), "ratings": [{"criterion": c} for c in CRITERIA]}),
+    pages="five_goods",
 )

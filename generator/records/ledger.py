@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from itertools import takewhile
+from itertools import pairwise, takewhile
 
 from ..money import Money, yuan
+from ..periods import quarter_id, quarter_label
 from ..problems import Problem
-from ..schema import Day, Identifier, Reference, Text, origin_field, spec
+from ..schema import Day, Identifier, Origin, Reference, Text, origin_field, spec
 from . import Dataset, Derived, Example, Part
 
 
@@ -40,7 +41,7 @@ class Entry:
         "这笔收支属于哪个村级项目（项目编号），不属于可留空。",
         required=False,
     )
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
     @property
     def period(self) -> str:
@@ -76,7 +77,7 @@ class Period:
     )
     published: date = spec(Day(), "公布日期", "在公开栏和本站公布的日期；不填则不公开。", required=False)
     note: str = spec(Text(200), "说明", "需要向村民说明的情况。", required=False)
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
     @property
     def month(self) -> date:
@@ -134,12 +135,12 @@ class Quarter:
 
 def quarter_of(period: str) -> str:
     """2026-03 → 2026-Q1."""
-    return f"{period[:4]}-Q{(int(period[5:7]) - 1) // 3 + 1}"
+    return quarter_id(date(int(period[:4]), int(period[5:7]), 1))
 
 
 def quarter_title(quarter: str) -> str:
     """2026-Q1 → 2026年第一季度."""
-    return f"{quarter[:4]}年第{'一二三四'[int(quarter[-1]) - 1]}季度"
+    return quarter_label(date(int(quarter[:4]), int(quarter[-1]) * 3, 1))
 
 
 def quarters(periods, today: date) -> list[Quarter]:
@@ -216,7 +217,7 @@ def check_books(village) -> list[Problem]:
                     hint="核对这个月的明细是否漏记、重记，或余额是否抄错。",
                 )
             )
-    problems += [p for before, after in zip(periods, periods[1:]) for p in _chain(before, after)]
+    problems += [p for before, after in pairwise(periods) for p in _chain(before, after)]
     declared = {p.id for p in periods}
     for month, rows in sorted(groups.items()):
         if month not in declared:
@@ -316,6 +317,7 @@ PERIODS = Dataset(
             lambda p, village, today: totals(by_period(village).get(p.id, []))[1],
         ),
     ),
+    pages="finance",
 )
 DATASET = Dataset(
     "ledger",
@@ -328,6 +330,7 @@ DATASET = Dataset(
     refuse_row=summary_row,
     check_all=check_books,
     example=example,
+    pages="finance",
     part_of=Part(
         "periods",
         lambda e: e.period,

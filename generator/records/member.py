@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..schema import Choice, Identifier, Text, Year, origin_field, spec
+from ..schema import Choice, Identifier, Origin, Text, Year, origin_field, spec
 from . import Dataset
 
 SHUANGDAI_TYPES = ("创业致富", "创新转型", "创优提质")
@@ -29,7 +29,7 @@ class Member:
     group: str = spec(Text(20), "村民小组", "所在村民小组，如 第三组。", required=False)
     skills: str = spec(Text(80), "专长", "技能专长，如 果树嫁接；农机维修。", required=False)
     honours: str = spec(Text(120), "荣誉", "获得的荣誉。", required=False)
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
 
-DATASET = Dataset("members", "党员名册", Member, ("members.csv", "members.yml", "members.yaml"))
+DATASET = Dataset("members", "党员名册", Member, ("members.csv", "members.yml", "members.yaml"), pages="members")

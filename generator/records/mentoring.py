@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..problems import Problem
-from ..schema import Choice, Day, Identifier, ListOf, Reference, References, Text, origin_field, spec
+from ..schema import Choice, Day, Identifier, ListOf, Origin, Reference, References, Text, origin_field, spec
 from . import Dataset, Example
 
 KINDS = {"2+1": ("两名党员帮带一名乡土人才", 2), "1+1": ("一名乡土人才传授一名党员技能", 1)}
@@ -27,7 +27,7 @@ class Entry:
 
     date: date = spec(Day(), "日期", "这次帮带的日期。")
     text: str = spec(Text(200), "内容", "做了什么、效果如何。")
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -50,7 +50,7 @@ class Pair:
     trade: str = spec(Text(40), "帮带内容", "传授的技能或帮带的方向。", required=False)
     entries: tuple = spec(ListOf(Entry), "帮带记录", "帮带活动和进展，按日期先后。", required=False)
     outcome: str = spec(Text(200), "帮带成效", "期满时的成效评定。", required=False)
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
     def mentors(self) -> tuple[str, ...]:
         """Who teaches: the members in a "2+1" pair, the talent in a "1+1" pair."""
@@ -193,4 +193,5 @@ DATASET = Dataset(
     order=lambda p: (p.start, p.id),
     check_all=roles,
     example=example,
+    pages="mentoring",
 )

@@ -15,7 +15,7 @@ from decimal import Decimal
 from ..masking import Personal
 from ..money import Money
 from ..problems import Problem
-from ..schema import Day, Identifier, Private, Reference, Text, origin_field, spec
+from ..schema import Day, Identifier, Origin, Private, Reference, Text, origin_field, spec
 from . import Dataset, Example, Part
 
 
@@ -29,7 +29,7 @@ class NameList:
     published: date = spec(Day(), "发布日期", "发布日期；晚于生成日期的不显示。")
     start: date = spec(Day(), "公示开始", "公示期的第一天。")
     end: date = spec(Day(), "公示结束", "公示期的最后一天，村民在此之前可以提出异议。")
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
     def is_public(self, today: date) -> bool:
         return self.published <= today
@@ -77,7 +77,7 @@ class ListEntry:
     item: str = spec(Text(60), "项目", "补贴或救助项目，如 农村低保（二类）。", required=False)
     amount: Decimal = spec(Money(), "金额", "每月或一次性金额（元）。", required=False)
     note: str = spec(Text(120), "备注", "备注。", required=False)
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
 
 def entry_is_public(entry: ListEntry, village, today: date) -> bool:
@@ -93,6 +93,7 @@ LISTS = Dataset(
     required=False,
     public=NameList.is_public,
     order=lambda n: (n.published, n.id),
+    pages="namelists",
 )
 DATASET = Dataset(
     "list_entries",
@@ -103,6 +104,7 @@ DATASET = Dataset(
     public_in=entry_is_public,
     order=lambda e: (e.list_id, e.origin.file, e.origin.line),
     example=lambda day: Example(companions={"namelists": [{}]}),
+    pages="namelists",
     part_of=Part(
         "namelists",
         lambda e: e.list_id,

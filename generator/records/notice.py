@@ -13,7 +13,19 @@ from typing import ClassVar
 from markupsafe import Markup
 
 from ..problems import Problem
-from ..schema import Choice, Day, Identifier, Invalid, Kind, ListOf, Text, origin_field, refuse_personal_numbers, spec
+from ..schema import (
+    Choice,
+    Day,
+    Identifier,
+    Invalid,
+    Kind,
+    ListOf,
+    Origin,
+    Text,
+    origin_field,
+    refuse_personal_numbers,
+    spec,
+)
 from . import Dataset, Derived, Example
 
 KINDS = ("公告", "公示")
@@ -26,7 +38,7 @@ class MarkdownText(Kind):
 
     max_length: int = 5000
     name: ClassVar[str] = "Markdown 文字"
-    expected: ClassVar[str] = "Markdown 格式的正文，可分段、列表、加粗"
+    expected = "Markdown 格式的正文，可分段、列表、加粗"
 
     def read(self, text: str) -> str:
         text = text.replace("\r\n", "\n").strip()
@@ -56,7 +68,7 @@ class Attachment:
 
     file: str = spec(Text(200), "文件", "附件在 content/ 文件夹里的路径，如 attachments/2026-03-低保名单.pdf。")
     title: str = spec(Text(80), "名称", "附件的名称。")
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -72,7 +84,7 @@ class Notice:
     end: date = spec(Day(), "公示结束", "公示期的最后一天，村民在此之前可以提出异议（公示必填）。", required=False)
     body: str = spec(MarkdownText(), "正文", "正文，Markdown 格式：空一行分段，“- ”开头写列表。")
     attachments: tuple = spec(ListOf(Attachment), "附件", "附件列表。", required=False)
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
     def is_public(self, today: date) -> bool:
         return self.published <= today
@@ -131,13 +143,18 @@ DATASET = Dataset(
             lambda n, village, today: n.status(today),
         ),
     ),
+    check_all=lambda village: attachment_problems(village),
     example=lambda day: Example({"attachments": None}),
+    pages="notices",
 )  # an attachment must be a file in content/
 
 
-def attachment_problems(village, docs_dir: Path, root: Path) -> list[Problem]:
-    """Every attachment of a notice must be a file in the docs folder (content/)."""
-    problems = []
+def attachment_problems(village) -> list[Problem]:
+    """Every attachment of a notice must be a file in the site's docs folder (content/)."""
+    docs_dir, root = village.docs, village.root
+    problems: list[Problem] = []
+    if docs_dir is None or root is None:
+        return problems
     for notice in village.records["notices"]:
         for a in notice.attachments:
             if not (docs_dir / a.file).resolve().is_relative_to(docs_dir.resolve()):

@@ -7,12 +7,26 @@ the branch has not approved and published is never shown on the site.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
 from ..problems import Problem
-from ..schema import Choice, Day, Identifier, Integer, ListOf, Nested, Reference, Text, label, origin_field, spec
+from ..schema import (
+    Choice,
+    Day,
+    Identifier,
+    Integer,
+    ListOf,
+    Nested,
+    Origin,
+    Reference,
+    Text,
+    label,
+    origin_field,
+    spec,
+)
 from . import Dataset, Derived
 
 CATEGORIES = {
@@ -53,7 +67,7 @@ class Review:
     date: date = spec(Day(), "审诺日期", "支部审核的日期。")
     outcome: str = spec(Choice(("通过", "退回")), "审核结果", "通过 或 退回。")
     note: str = spec(Text(200), "审核意见", "审核意见；退回时写明原因。", required=False)
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -63,7 +77,7 @@ class Progress:
     date: date = spec(Day(), "践诺日期", "这项进展发生的日期。")
     text: str = spec(Text(300), "进展", "做了什么、结果如何。")
     evidence: str = spec(Text(200), "佐证", "佐证材料及存放处，如 现场照片4张（存村部档案室）。", required=False)
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -75,7 +89,7 @@ class Evaluation:
     score: int = spec(Integer(0, 100), "评议得分", "百分制得分，可不填。", required=False)
     by: str = spec(Text(60), "评议方式", "谁参与评议，如 党员大会与群众代表评议。", required=False)
     note: str = spec(Text(200), "评语", "评议意见。", required=False)
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -94,10 +108,10 @@ class Pledge:
     )
     published: date = spec(Day(), "晒诺日期", "公开承诺的日期；审核通过后才填。", required=False)
     progress: tuple = spec(ListOf(Progress), "践诺记录", "践诺进展，按日期先后。", required=False)
-    completed: date = spec(Day(), "完成日期", "承诺完成的日期。", required=False)
-    evaluation: Evaluation = spec(Nested(Evaluation), "评诺", "民主评议结果。", required=False)
+    completed: date | None = spec(Day(), "完成日期", "承诺完成的日期。", required=False)
+    evaluation: Evaluation | None = spec(Nested(Evaluation), "评诺", "民主评议结果。", required=False)
     points: int = spec(Integer(-10, 20), "积分", "这项承诺计入的积分。", required=False)
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
     def approved(self) -> bool:
         """True when the last review approved the pledge."""
@@ -144,7 +158,7 @@ class Pledge:
         """Dates must follow the lifecycle order; a published date needs an approving review."""
         problems = []
         steps = self._dated_steps()
-        for (earlier, when, _), (_, then, (later, line)) in zip(steps, steps[1:]):
+        for (earlier, when, _), (_, then, (later, line)) in itertools.pairwise(steps):
             if then < when:
                 problems.append(
                     Problem(
@@ -228,4 +242,5 @@ DATASET = Dataset(
             lambda p, village, today: village.members[p.member].name,
         ),
     ),
+    pages="pledges",
 )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..problems import Problem
-from ..schema import Choice, Day, Identifier, Integer, ListOf, Reference, Text, Year, origin_field, spec
+from ..schema import Choice, Day, Identifier, Integer, ListOf, Origin, Reference, Text, Year, origin_field, spec
 from . import Dataset, Derived, Example
 
 PARTS = ("日常", "评议")
@@ -28,7 +28,7 @@ class Item:
     part: str = spec(Choice(PARTS), "所属部分", "日常（日常表现）或 评议（民主评议）。")
     points: int = spec(Integer(-100, 100), "每次分值", "每发生一次加（正数）或减（负数）的分。")
     cap: int = spec(Integer(1, 100), "全年封顶", "这一事项全年最多加（或减）多少分。")
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -41,7 +41,7 @@ class Rules:
     evaluation_weight: int = spec(Integer(0, 100), "评议满分", "民主评议部分最多得多少分，如 20。")
     items: tuple = spec(ListOf(Item), "积分事项", "各积分事项。")
     note: str = spec(Text(200), "说明", "规则由谁、何时通过，如 2024年1月党员大会通过。", required=False)
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
     @property
     def id(self) -> int:
@@ -104,7 +104,7 @@ class Row:
     date: date = spec(Day(), "日期", "事项发生的日期；按这一年的积分规则计分。")
     item: str = spec(Identifier("A1"), "事项编号", "积分规则里的事项编号，如 A1。")
     note: str = spec(Text(100), "说明", "具体是什么事，如 参加3月主题党日。", required=False)
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
 
 @dataclass(frozen=True)
@@ -172,7 +172,8 @@ def ranking(scores: list[Score]) -> list[tuple[int, Score]]:
 
 def rows_fit_rules(village) -> list[Problem]:
     """Every row falls in a year that has rules and names an item of that year's rules."""
-    rules, problems = {}, []
+    rules: dict = {}
+    problems: list[Problem] = []
     for year in village.records["point_rules"]:
         if year.year in rules:
             first = rules[year.year]
@@ -230,6 +231,7 @@ RULES = Dataset(
     required=False,
     order=lambda r: r.year,
     example=rules_example,
+    pages="points",
 )
 ROWS = Dataset(
     "point_rows",
@@ -249,4 +251,5 @@ ROWS = Dataset(
             lambda r, village, today: village.members[r.member].name,
         ),
     ),
+    pages="points",
 )

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..money import Money
 from ..problems import Problem
-from ..schema import Day, Identifier, Integer, ListOf, Reference, Text, origin_field, spec
+from ..schema import Day, Identifier, Integer, ListOf, Origin, Reference, Text, origin_field, spec
 from . import Dataset, Derived
 
 
@@ -19,7 +19,7 @@ class Milestone:
     date: date = spec(Day(), "日期", "这条进展的日期。")
     percent: int = spec(Integer(0, 100), "完成比例", "到这一天完成了百分之几（0–100）。")
     text: str = spec(Text(300), "进展", "做了什么。")
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,7 +42,7 @@ class Project:
     started: date = spec(Day(), "开工日期", "开工日期。", required=False)
     accepted: date = spec(Day(), "验收日期", "竣工验收日期。", required=False)
     progress: tuple = spec(ListOf(Milestone), "进度", "进展记录，按日期先后。", required=False)
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
     def is_public(self, today: date) -> bool:
         return self.published <= today
@@ -61,7 +61,7 @@ class Project:
 
     def check(self) -> list[Problem]:
         problems = []
-        for before, after in zip(self.progress, self.progress[1:]):
+        for before, after in zip(self.progress, self.progress[1:], strict=False):
             if after.date < before.date or after.percent < before.percent:
                 problems.append(
                     Problem(
@@ -91,9 +91,7 @@ class Project:
 
 def spending(project: Project, village, today: date) -> list:
     """The published ledger rows that name this project."""
-    from ..datasets import dataset
-
-    return [e for e in village.shown(dataset("ledger"), today) if e.project == project.id]
+    return [e for e in village.public("ledger", today) if e.project == project.id]
 
 
 DATASET = Dataset(
@@ -114,4 +112,5 @@ DATASET = Dataset(
             lambda p, v, t: sum((e.expense or Decimal(0) for e in spending(p, v, t)), Decimal("0.00")),
         ),
     ),
+    pages="projects",
 )

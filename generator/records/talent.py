@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..problems import Problem
-from ..schema import Choice, Identifier, Reference, Text, Year, origin_field, spec
+from ..schema import Choice, Identifier, Origin, Reference, Text, Year, origin_field, spec
 from . import Dataset
 
 KINDS = {
@@ -41,7 +41,7 @@ class Talent:
         "已发展为党员的，写党员名册里的编号；否则留空。",
         required=False,
     )
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
 
 def distinct_ids(village) -> list[Problem]:
@@ -68,4 +68,5 @@ DATASET = Dataset(
     ("talents.csv", "talents.yml", "talents.yaml"),
     required=False,
     check_all=distinct_ids,
+    pages="people",
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..schema import Day, Integer, Reference, Text, origin_field, spec
+from ..schema import Day, Integer, Origin, Reference, Text, origin_field, spec
 from . import Dataset
 
 PERSON = Reference("M001", ("members", "talents"), "党员或人才")
@@ -25,7 +25,7 @@ class Training:
     topic: str = spec(Text(60), "培训内容", "培训的主题，如 油茶低产林改造技术。")
     hours: int = spec(Integer(1, 200), "学时", "这次培训计入的学时数。")
     organizer: str = spec(Text(40), "组织单位", "谁组织的培训，如 县农业农村局。", required=False)
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
 
 def hours_by_person(rows) -> dict[str, dict[int, int]]:
@@ -44,4 +44,5 @@ DATASET = Dataset(
     ("training.csv", "training/*.csv", "training/*.yml"),
     required=False,
     order=lambda t: (t.date, t.person, t.topic),
+    pages="people",
 )

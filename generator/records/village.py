@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..schema import Integer, ListOf, Nested, Phone, Text, origin_field, spec
+from ..schema import Integer, ListOf, Nested, Origin, Phone, Text, origin_field, spec
 from . import Dataset
 
 
@@ -14,7 +14,7 @@ class Person:
 
     name: str = spec(Text(20), "姓名", "姓名。")
     post: str = spec(Text(40), "职务", "在该班子中的职务，如 党支部书记、委员。")
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -24,7 +24,7 @@ class Contact:
     name: str = spec(Text(60), "名称", "受理的机构或联系人，如 村务监督委员会。")
     phone: str = spec(Phone(), "电话", "公开的办公电话或热线（会在网站上公开）。", required=False)
     place: str = spec(Text(80), "地点", "办公地点。", required=False)
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,7 +48,7 @@ class Village:
     complaints: Contact = spec(
         Nested(Contact), "乡镇受理机构", "认为公开不及时、不真实时可以反映的乡镇机构（村民委员会组织法第三十一条）。"
     )
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
     def public_phones(self) -> frozenset[str]:
         """Numbers the profile publishes on purpose; the personal-data guard lets them pass."""
@@ -56,4 +56,6 @@ class Village:
         return frozenset(c.phone.replace("-", "").replace(" ", "") for c in contacts if c.phone)
 
 
-DATASET = Dataset("village", "村庄概况", Village, ("village.yml", "village.yaml"), single=True, order=lambda v: v.name)
+DATASET = Dataset(
+    "village", "村庄概况", Village, ("village.yml", "village.yaml"), single=True, order=lambda v: v.name, pages="home"
+)

@@ -7,13 +7,14 @@ Who asked is published only in a public form (a masked name or a description suc
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
 from ..problems import Problem
-from ..schema import Choice, Day, Identifier, Reference, Text, label, origin_field, spec
+from ..schema import Choice, Day, Identifier, Origin, Reference, Text, label, origin_field, spec
 from . import Dataset, Derived, Example
 
 KINDS = ("微心愿", "微建议")
@@ -54,7 +55,7 @@ class Wish:
         "可不填。办理结果的照片文件名，照片放在 content/wishes/ 文件夹里，如 W2026-01.jpg。",
         required=False,
     )
-    origin: object = origin_field()
+    origin: Origin = origin_field()
 
     def status(self, today: date) -> Status:
         """The step reached on `today`."""
@@ -87,7 +88,7 @@ class Wish:
         """Steps in order, each step with what it needs, and the asker in a public form."""
         problems = []
         steps = [(k, getattr(self, k)) for k in ("asked", "assigned", "taken", "done") if getattr(self, k)]
-        for (before, when), (key, then) in zip(steps, steps[1:]):
+        for (before, when), (key, then) in itertools.pairwise(steps):
             if then < when:
                 problems.append(
                     self._problem(
@@ -200,4 +201,5 @@ DATASET = Dataset(
             lambda w, village, today: w.status(today).text,
         ),
     ),
+    pages="wishes",
 )

@@ -326,7 +326,6 @@ def searchable(today) -> dict[str, list[tuple[str, str]]]:
     from these texts as the search index cuts them."""
     import jieba
 
-    from generator.datasets import dataset
     from generator.model import load_site
     from generator.pages import cases
     from generator.search import vocabulary
@@ -342,11 +341,11 @@ def searchable(today) -> dict[str, list[tuple[str, str]]]:
         ]
         found["notice"] += [
             (_html(village.path(f"notices/{n.id}.md")), f"{n.title}\n{n.body}")
-            for n in reversed(village.shown(dataset("notices"), today))
+            for n in reversed(village.public("notices", today))
         ]
         found["story"] += [
             (_html(village.path(s.uri)), story_text(ROOT / "content" / village.path(s.uri)))
-            for s in cases.shown(village, today)
+            for s in cases.newest(village, today)
         ]
     return found
 

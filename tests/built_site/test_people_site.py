@@ -152,7 +152,7 @@ def test_every_published_score_recomputes_from_the_rules_and_rows(demo_site):
         assert {m: s[1:] for m, s in shown.items()} == expected, year
         totals = sorted((s[2] for s in expected.values()), reverse=True)
         assert all(shown[m][0] == 1 + totals.index(expected[m][2]) for m in shown), year
-        for member, (daily, evaluation, total) in expected.items():
+        for member, (_daily, _evaluation, total) in expected.items():
             detail = soup(demo_site / "points" / str(year) / f"{member}.html")
             summary = detail.find("strong", string=str(total))
             assert summary is not None, (year, member)
@@ -202,7 +202,7 @@ def test_five_goods_history_shows_every_year_and_rating(demo_site, demo_village)
     rows = history.select("article table tbody tr")
     assessed = sorted(demo_village.records["five_goods"], key=lambda a: a.year, reverse=True)
     assert len(assessed) >= 3 and len(rows) == len(assessed)
-    for tr, a in zip(rows, assessed):
+    for tr, a in zip(rows, assessed, strict=False):
         cells = [td.get_text(strip=True) for td in tr.find_all("td")]
         assert cells[0] == f"{a.year}年"
         assert cells[1:6] == [next(r.rating for r in a.ratings if r.criterion == c) for c in CRITERIA]

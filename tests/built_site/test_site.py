@@ -181,7 +181,11 @@ def _period(page: Path) -> dict:
     assert total[0] == "合计" and (income, expense) == (_yuan(total[4]), _yuan(total[5])), page
     summary = html.find("th", string="期初余额").find_parent("table")
     balance = dict(
-        zip(("opening", "income", "expense", "closing"), (_yuan(td.get_text()) for td in summary.select("tbody td")))
+        zip(
+            ("opening", "income", "expense", "closing"),
+            (_yuan(td.get_text()) for td in summary.select("tbody td")),
+            strict=False,
+        )
     )
     assert (balance["income"], balance["expense"]) == (income, expense)
     assert balance["opening"] + income - expense == balance["closing"], page

@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from generator.datasets import DATASETS
-from generator.datasets import dataset as dataset_named
+from generator.datasets import named as dataset_named
 from generator.schema import Day, Invalid, Kind, ListOf, Nested, Text, fields_of
 
 DAY = date.fromisoformat(Day.example)

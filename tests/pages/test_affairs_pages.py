@@ -118,12 +118,12 @@ def test_deadlines_show_overdue_months_and_the_next_due(village):
         ("财务公开", "2026年5月", date(2026, 6, 10), True, 40),
         ("财务公开", "2026年6月", date(2026, 7, 10), True, 10),
         ("财务公开", "2026年7月", date(2026, 8, 10), False, -21),
-        ("村务公开", "2026年第2季度", date(2026, 7, 10), True, 10),  # the decision of 2026-02-01 covers only Q1
-        ("村务公开", "2026年第3季度", date(2026, 10, 10), False, -82),
+        ("村务公开", "2026年第二季度", date(2026, 7, 10), True, 10),  # the decision of 2026-02-01 covers only Q1
+        ("村务公开", "2026年第三季度", date(2026, 10, 10), False, -82),
     ]
     quarterly = Settings(deadlines={"finance": "quarterly"})
     status = disclosure_status(village_of(village, today, quarterly), today)
-    assert [(d.period, d.overdue) for d in status] == [("2026年第2季度", True), ("2026年第3季度", False)]
+    assert [(d.period, d.overdue) for d in status] == [("2026年第二季度", True), ("2026年第三季度", False)]
 
 
 def test_the_home_page_lists_what_is_due(village):

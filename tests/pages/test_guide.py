@@ -64,7 +64,7 @@ class Ledger:
 
 def test_a_record_type_added_later_appears_in_the_guide(monkeypatch):
     ledger = Dataset("later", "后加的账目", Ledger, ("later/*.csv",), required=False)
-    monkeypatch.setattr(guide, "DATASETS", DATASETS + (ledger,))
+    monkeypatch.setattr(guide, "DATASETS", (*DATASETS, ledger))
     pages = fields_pages()
     assert rows_by_dataset(pages)["后加的账目"][2] == [
         "amount",

@@ -1,0 +1,12 @@
+"""Which reader reads a file, by its suffix."""
+
+from __future__ import annotations
+
+from .csv_reader import read_csv
+from .front_matter import read_front_matter
+from .xlsx_reader import read_xlsx
+from .yaml_reader import read_yaml
+
+READERS = {".yml": read_yaml, ".yaml": read_yaml, ".csv": read_csv, ".xlsx": read_xlsx, ".md": read_front_matter}
+TABLES = {".csv", ".xlsx"}
+"""Suffixes of files read as tables: their header row names the columns."""
