@@ -406,7 +406,10 @@ def record_history(
     by_day: dict[date, tuple] = {}
     for day, version in timeline:
         by_day[day] = version
-    first, shown, changes = None, None, []
+    part = rows.part_of if rows else None
+    first: date | None = None
+    shown: tuple = (None, ())
+    changes = []
     for day, (record, parts) in by_day.items():
         if record is None or not dataset.public(record, today):
             continue
@@ -417,13 +420,13 @@ def record_history(
             continue
         if day > first:
             found = diff(shown[0], record)
-            moved = diff_rows(shown[1], parts, rows.part_of, rows.record) if rows else []
+            moved = diff_rows(shown[1], parts, part, rows.record) if rows and part else []
             if found or moved:
                 changes.append(Change(day, tuple(found), tuple(moved)))
         shown = (record, parts)
     if first is None:
         return None
-    return RecordHistory(first, tuple(changes), rows.part_of.matching if rows else "")
+    return RecordHistory(first, tuple(changes), part.matching if part else "")
 
 
 def published_on(dataset: Dataset, record) -> date | None:
@@ -513,10 +516,9 @@ def diff_rows(old: tuple, new: tuple, part: Part, record: type) -> list[RowChang
     """
     removed, added = _unmatched(old, new), _unmatched(new, old)
     changes = []
+    key = part.key or ""
     for row in removed:
-        twin = None
-        if part.key is not None:
-            twin = next((r for r in added if getattr(r, part.key) == getattr(row, part.key)), None)
+        twin = next((r for r in added if getattr(r, key) == getattr(row, key)), None) if key else None
         if twin is None:
             changes.append(RowChange(part.label, row_text(row, part, old=True), None))
             continue
@@ -524,10 +526,10 @@ def diff_rows(old: tuple, new: tuple, part: Part, record: type) -> list[RowChang
         found = diff(row, twin)
         changes.append(
             RowChange(
-                f"{label(record, part.key)} {getattr(row, part.key)}",
+                f"{label(record, key)} {getattr(row, key)}",
                 row_text(row, part, old=True),
                 row_text(twin, part),
-                tuple(f for f in found if f.label != label(record, part.key)),
+                tuple(f for f in found if f.label != label(record, key)),
             )
         )
     changes += [RowChange(part.label, None, row_text(row, part)) for row in added]

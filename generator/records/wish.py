@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from typing import Any
 
 from ..problems import Problem
 from ..schema import Choice, Day, Identifier, Origin, Reference, Text, label, origin_field, spec
@@ -74,15 +75,15 @@ class Wish:
             return day if day and day <= today else None
 
         done = shown(self.done)
-        return dataclasses.replace(
-            self,
-            assigned=shown(self.assigned),
-            taken=shown(self.taken),
-            done=done,
-            member=self.member if shown(self.assigned) or shown(self.taken) else None,
-            outcome=self.outcome if done else None,
-            photo=self.photo if done else None,
-        )
+        steps: dict[str, Any] = {
+            "assigned": shown(self.assigned),
+            "taken": shown(self.taken),
+            "done": done,
+            "member": self.member if shown(self.assigned) or shown(self.taken) else None,
+            "outcome": self.outcome if done else None,
+            "photo": self.photo if done else None,
+        }
+        return dataclasses.replace(self, **steps)
 
     def check(self) -> list[Problem]:
         """Steps in order, each step with what it needs, and the asker in a public form."""
