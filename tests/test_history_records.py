@@ -318,3 +318,36 @@ def test_every_record_family_costs_one_git_log_and_one_cat_file(affairs, monkeyp
     assert calls == ["rev-parse", "rev-parse", "log", "cat-file"]
     families = {key[1] for key in found.records}
     assert families == {"village", "members", "pledges", "notices", "decisions", "projects", "periods", "namelists"}
+
+
+@pytest.mark.site
+def test_mkdocs_build_shows_a_months_rows_as_a_list_inside_its_change(affairs, tmp_path):
+    import shutil
+
+    from helpers import ROOT, mkdocs_build, soup
+
+    commit(
+        affairs,
+        "2026-05-10",
+        {
+            "ledgers/2026-03.csv": LEDGER_EDITED,
+            "ledgers/periods.yml": PERIODS_YML.replace("期末余额: 999.50", "期末余额: 1199.50"),
+        },
+    )
+    for name in ("mkdocs.yml", "content", "site_overrides"):
+        source = ROOT / name
+        if source.is_dir():  # the demo's stories and wish photos name the demo's people, not this repo's
+            shutil.copytree(source, affairs / name, ignore=shutil.ignore_patterns("cases", "wishes"))
+        else:
+            shutil.copy(source, affairs / name)
+    result = mkdocs_build(affairs, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = soup(tmp_path / "site" / "finance" / "2026-03.html")
+    change = page.find("ul", class_="cunwu-history").find_all("li", recursive=False)[1]
+    rows = [li.get_text(" ", strip=True) for li in change.find("ul").find_all("li")]
+    assert rows[0] == "凭证号 记-02 这一行改动：支出 由 200.50 改为 250.50"
+    assert rows[1] == (
+        "收支明细 删除一行（原为 日期 2026年3月9日，凭证号 记-03，科目 公益支出，摘要 村道材料款，支出 300.00，"
+        "经手人 甲一，审批人 乙二，项目编号 XM-01）"
+    )
+    assert rows[2].startswith("收支明细 新增一行：日期 2026年3月20日，凭证号 记-04") and len(rows) == 3
