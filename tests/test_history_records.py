@@ -188,7 +188,7 @@ def test_a_list_entry_removed_after_publication_is_shown_masked_and_marks_the_li
     commit(affairs, "2026-11-12", {"lists/MD-01.csv": LIST_CSV.replace(LIST_CSV.splitlines()[2] + "\n", "")})
     page = build(affairs)["lists/MD-01.md"]
     assert "<li>名单 删除一行（原为 姓名 李&#42;，身份证号 110105&#42;&#42;&#42;&#42;&#42;&#42;&#42;&#42;0062" in page
-    assert "110105194912310062" not in page and "<strong>公开后修改过</strong>" in page
+    assert "110105194912310062" not in page and "<strong>公示期开始后修改过</strong>" in page
 
 
 def test_a_decisions_votes_and_steps_changed_after_publication(affairs):
