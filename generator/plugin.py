@@ -107,7 +107,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
             today = build_date(self.config.build_date)
             if not self.config.village and township_build.is_township(data_dir):
                 return self._start_township(config, data_dir, today, settings)
-            changes = history.collect(data_dir, today) if self.config.history else None
+            changes = history.collect(data_dir, today, settings) if self.config.history else None
             self.generated = generate(data_dir, today, overrides, root, Path(config.docs_dir), changes, settings)
         except PluginError:
             raise

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from helpers import MEMBERS_CSV, PLEDGES_YML, ROOT
-from helpers.git import build, commit, git
+from helpers.repository import build, commit, git
 
 DRAFT = """\
 - id: 2026-001

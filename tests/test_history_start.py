@@ -5,7 +5,7 @@ this village's history."""
 from __future__ import annotations
 
 from helpers import MEMBERS_CSV, PLEDGES_YML, VILLAGE_YML
-from helpers.git import build, commit, git
+from helpers.repository import build, commit, git
 
 OWN_VILLAGE = VILLAGE_YML.replace("name: 试验村", "name: 大山村")
 OWN_MEMBERS = MEMBERS_CSV.replace("M001,甲一,试验村党支部", "M001,王大山,大山村党支部")

@@ -53,6 +53,24 @@ class Example:
 
 
 @dataclass(frozen=True)
+class Part:
+    """Records without ids shown as rows of another record's page (ledger rows on their month's
+    page, entries on their name list's page): how the change history finds and pairs them."""
+
+    dataset: str
+    """The dataset of the record whose page shows the rows."""
+    owner: Callable[[Any], str]
+    """row -> the id of that record."""
+    label: str
+    """What a row is called on the page, in Chinese (收支明细)."""
+    matching: str
+    """How rows of two versions are paired, said on the page in Chinese."""
+    key: str | None = None
+    """The field that pairs rows of two versions (``voucher``); None: only rows with the same
+    published content are the same row."""
+
+
+@dataclass(frozen=True)
 class Dataset:
     """A kind of record and where a village keeps it."""
 
@@ -75,9 +93,13 @@ class Dataset:
     derived: tuple[Derived, ...] = ()
     """Computed columns added to the downloads."""
     published_on: Callable[[Any], date | None] | None = None
-    """The day a record's 公示 begins (a pledge's 晒诺 date); its change history counts from then."""
+    """The day a record's 公示 begins (a pledge's 晒诺 date); its change history counts from then.
+    None: the record's `published` field, when it has one."""
     shown_as: Callable[[Any, date], Any] | None = None
-    """The record as the site shows it on a day (e.g. without steps dated later), for the history."""
+    """The record as the site shows it on a day (e.g. without steps dated later), for the history.
+    None: the record without the list items dated later (`history.as_of`)."""
+    part_of: Part | None = None
+    """Set when the records have no ids and are shown as rows of another dataset's record page."""
     public_in: Callable[[Any, Any, date], bool] | None = None
     """(record, village, build date) -> whether shown, when that depends on other records."""
     refuse_row: Callable[[Any, str], Any] | None = None

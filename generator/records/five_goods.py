@@ -103,6 +103,7 @@ DATASET = Dataset(
     ("five_goods.yml", "five_goods.yaml"),
     required=False,
     public=lambda a, today: a.date <= today,
+    published_on=lambda a: a.date,
     order=lambda a: a.year,
     check_all=one_per_year,
     example=lambda day: Example({"year": str(day.year), "ratings": [{"criterion": c} for c in CRITERIA]}),

@@ -20,7 +20,7 @@ from ..money import Money, yuan
 from ..periods import quarter_id, quarter_label
 from ..problems import Problem
 from ..schema import Day, Identifier, Origin, Reference, Text, origin_field, spec
-from . import Dataset, Derived, Example
+from . import Dataset, Derived, Example, Part
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -331,4 +331,12 @@ DATASET = Dataset(
     check_all=check_books,
     example=example,
     pages="finance",
+    part_of=Part(
+        "periods",
+        lambda e: e.period,
+        "收支明细",
+        "明细行按凭证号对应：同一凭证号下内容没变的行不算改动，其余的行按先后顺序对应；"
+        "改了凭证号的行显示为删除一行、新增一行。",
+        key="voucher",
+    ),
 )

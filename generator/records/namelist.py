@@ -16,7 +16,7 @@ from ..masking import Personal
 from ..money import Money
 from ..problems import Problem
 from ..schema import Day, Identifier, Origin, Private, Reference, Text, origin_field, spec
-from . import Dataset, Example
+from . import Dataset, Example, Part
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -105,4 +105,10 @@ DATASET = Dataset(
     order=lambda e: (e.list_id, e.origin.file, e.origin.line),
     example=lambda day: Example(companions={"namelists": [{}]}),
     pages="namelists",
+    part_of=Part(
+        "namelists",
+        lambda e: e.list_id,
+        "名单",
+        "名单各行按公开的内容（脱敏后）对应：内容有改动的行显示为删除一行、新增一行。",
+    ),
 )

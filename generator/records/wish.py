@@ -6,11 +6,13 @@ Who asked is published only in a public form (a masked name or a description suc
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from typing import Any
 
 from ..problems import Problem
 from ..schema import Choice, Day, Identifier, Origin, Reference, Text, label, origin_field, spec
@@ -65,6 +67,23 @@ class Wish:
         if self.assigned and self.assigned <= today:
             return Status.ASSIGNED
         return Status.ASKED
+
+    def as_of(self, today: date) -> Wish:
+        """The wish as its page shows it on `today`: steps dated later, and what they bring, left out."""
+
+        def shown(day):
+            return day if day and day <= today else None
+
+        done = shown(self.done)
+        steps: dict[str, Any] = {
+            "assigned": shown(self.assigned),
+            "taken": shown(self.taken),
+            "done": done,
+            "member": self.member if shown(self.assigned) or shown(self.taken) else None,
+            "outcome": self.outcome if done else None,
+            "photo": self.photo if done else None,
+        }
+        return dataclasses.replace(self, **steps)
 
     def check(self) -> list[Problem]:
         """Steps in order, each step with what it needs, and the asker in a public form."""
@@ -170,6 +189,8 @@ DATASET = Dataset(
     ("wishes.yml", "wishes/*.yml", "wishes/*.yaml"),
     required=False,
     public=lambda w, today: w.asked <= today,
+    published_on=lambda w: w.asked,
+    shown_as=lambda w, today: w.as_of(today),
     check_all=photos_exist,
     order=lambda w: (w.asked, w.id),
     example=lambda day: Example({"photo": None}),  # a photo must be a file in content/wishes/
