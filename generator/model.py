@@ -12,12 +12,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .data_files import merged_down, saved_twice, skipped, unread_files
 from .datasets import DATASETS, dataset
 from .masking import mask_record
 from .problems import Problem
-from .readers import Mapping, Read, Sequence
+from .readers import TABLES, Mapping, Read, Sequence
 from .readers.csv_reader import read_csv
 from .readers.front_matter import read_front_matter
+from .readers.ods_reader import read_ods
+from .readers.xls_reader import read_xls
 from .readers.xlsx_reader import read_xlsx
 from .readers.yaml_reader import read_yaml
 from .records import Dataset
@@ -25,8 +28,15 @@ from .records.pledge import Pledge
 from .schema import ListOf, Nested, Reference, fields_of, parse_record, unknown_field
 from .settings import Settings
 
-READERS = {".yml": read_yaml, ".yaml": read_yaml, ".csv": read_csv, ".xlsx": read_xlsx, ".md": read_front_matter}
-TABLES = {".csv", ".xlsx"}
+READERS = {
+    ".yml": read_yaml,
+    ".yaml": read_yaml,
+    ".csv": read_csv,
+    ".xlsx": read_xlsx,
+    ".xls": read_xls,
+    ".ods": read_ods,
+    ".md": read_front_matter,
+}
 SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]{0,39}")
 """A village folder's name: it becomes the village's section in every address."""
 
@@ -169,6 +179,7 @@ def load_village(
     """
     settings = settings or Settings()
     village, problems, broken = Village(slug, settings=settings, content=content), [], set()
+    problems += unread_files(folder, root, [d for d in DATASETS if not d.in_content])
     for dataset in DATASETS:
         records, found = _load_dataset(dataset, content if dataset.in_content and content else folder, root)
         if found:
@@ -193,7 +204,7 @@ def load_village(
 
 
 def _load_dataset(dataset: Dataset, folder: Path, root: Path) -> tuple[list, list[Problem]]:
-    paths = sorted({p for pattern in dataset.patterns for p in folder.glob(pattern) if p.is_file()})
+    paths = sorted({p for pattern in dataset.patterns for p in folder.glob(pattern) if p.is_file() and not skipped(p)})
     outside = [p for p in paths if not p.resolve().is_relative_to(root.resolve())]
     if outside:
         return [], [
@@ -215,6 +226,9 @@ def _load_dataset(dataset: Dataset, folder: Path, root: Path) -> tuple[list, lis
                 hint="从示例仓库复制同名文件再修改。",
             )
         ]
+    twice = saved_twice(dataset, paths, root)
+    if twice:
+        return [], twice
     records, problems = [], []
     for path in paths:
         found, more = _load_file(dataset, path, _shown(path, root))
@@ -259,6 +273,10 @@ def parse_file(dataset: Dataset, data: bytes, suffix: str, file: str, parse=pars
         refused = dataset.refuse_row(item, file) if dataset.refuse_row else None
         if refused:
             problems.append(refused)
+            continue
+        merged = merged_down(dataset.record, item, file)
+        if merged:
+            problems += merged
             continue
         record, found = parse(dataset.record, item, file, getattr(item, "line", read.value.line))
         problems += found

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+TABLES = (".csv", ".xlsx", ".xls", ".ods")
+"""The formats a table (one record per row) may be saved in; each has its reader."""
+
 
 class Mapping(dict):
     """A dict that remembers its own line and the line of each key."""
@@ -17,6 +20,9 @@ class Mapping(dict):
         super().__init__(items)
         self.line = line
         self.key_lines = key_lines or {}
+        self.filled: dict[str, int] = {}
+        """For a table row: the columns whose cell lies under a cell merged down from a row above,
+        with that row's number (the value is the merged cell's)."""
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..readers import TABLES
+
 
 def _always(record, today: date) -> bool:
     return True
@@ -82,6 +84,15 @@ class Dataset:
     """True when the files live among the hand-written pages (``content/``), not in ``data/``."""
     example: Callable[[date], Example] | None = None
     """(the day its dates fall on) -> a valid example record, when the kinds' examples alone are not one."""
+
+    def __post_init__(self):
+        """A table may be saved in any table format: a pattern naming one (``members.csv``) names them all."""
+        patterns: list[str] = []
+        for pattern in self.patterns:
+            stem, dot, suffix = pattern.rpartition(".")
+            same = [stem + other for other in TABLES] if dot + suffix in TABLES else [pattern]
+            patterns += [p for p in same if p not in patterns]
+        object.__setattr__(self, "patterns", tuple(patterns))
 
     def example_on(self, day: date) -> Example:
         """A valid example record dated `day`: the dataset's own, or the kinds' examples alone."""
