@@ -85,7 +85,6 @@ def saved_twice(dataset: Dataset, paths: list[Path], root: Path) -> list[Problem
                     names[0],
                     summary=f"同一份{dataset.title}存成了 {len(same)} 个文件：{files}",
                     expected="只有一个文件",
-                    found="、".join(names),
                     hint="只保留正在用的那个文件，删除其他的；网站会把每个文件都读一遍，同一批记录会算两次。",
                 )
             )

@@ -145,8 +145,7 @@ CASES = (
         "members.xlsx",
         None,
         "存成了",
-        "data/members.csv：同一份党员名册存成了 2 个文件：members.csv、members.xlsx。应为：只有一个文件；"
-        "实际为：“data/members.csv、data/members.xlsx”。提示：只保留正在用的那个文件，删除其他的；"
+        "data/members.csv：同一份党员名册存成了 2 个文件：members.csv、members.xlsx。应为：只有一个文件。提示：只保留正在用的那个文件，删除其他的；"
         "网站会把每个文件都读一遍，同一批记录会算两次。",
     ),
     _refused("ledger-semicolon.csv", LEDGER, LEDGER, "分隔", SEPARATOR.format(name="分号（;）", sep=";")),

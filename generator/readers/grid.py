@@ -20,6 +20,8 @@ from .cells import cell_problem, header_index
 
 HEADER_SCAN = 30
 """How many rows at the top may hold titles before the header."""
+NOTES_SHEET = "填写说明"
+"""A worksheet of instructions (the blank workbooks of `cunwu new` have one): never data."""
 
 
 @dataclass
@@ -39,7 +41,7 @@ def empty_or_unreadable(file: str, summary: str, expected: str, hint: str) -> Re
 
 def read_sheets(sheets: list[Sheet], file: str) -> Read:
     """The table on the one worksheet that holds data, as `Mapping`s keyed by header."""
-    found = [(sheet, rows) for sheet in sheets for rows in [_filled_rows(sheet)] if rows]
+    found = [(sheet, rows) for sheet in sheets if sheet.title != NOTES_SHEET for rows in [_filled_rows(sheet)] if rows]
     problems = (
         [
             Problem(
