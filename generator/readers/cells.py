@@ -120,7 +120,7 @@ def cell_problem(text: str | None, file: str, row: int, column: str) -> Problem 
             file,
             row,
             column,
-            summary="号码存在数字格式的单元格里，Excel 只保留 15 位有效数字，最后几位已经变成了 0",
+            summary="Excel 丢掉了号码的最后几位：数字格式的单元格只保留 15 位有效数字，后面几位都变成了 0",
             expected="完整的号码，单元格格式为“文本”",
             found=mask_number(text),
             hint="Excel 丢掉了最后几位：" + LOST_DIGITS_HINT,
