@@ -25,6 +25,7 @@ from ..problems import Problem
 _SCIENTIFIC = re.compile(r"[+-]?\d+(?:\.\d+)?[Ee][+-]?\d+")
 PRECISION = 15
 """Significant digits a spreadsheet keeps of a number."""
+_KEPT = 10**PRECISION
 LOST_DIGITS_HINT = "在 Excel 里把这一列的单元格格式设为“文本”，再重新输入完整的号码；丢掉的几位无法恢复。"
 
 
@@ -42,7 +43,7 @@ class ExcelNumber(str):
 def number_cell(value: float, number_format: str | None = None, shown: str | None = None) -> ExcelNumber:
     """A number cell's text: as shown by an integer `number_format` (or the program's own `shown`
     text, when the file stores it), else the number itself to 15 significant digits."""
-    if abs(value) >= 10**PRECISION:
+    if abs(value) >= _KEPT:
         cell = ExcelNumber(format(Decimal(f"{value:.{PRECISION}g}"), "f"))  # as the program shows it
         cell.lost_digits = True
         return cell
@@ -154,7 +155,7 @@ def cell_problem(text: str | None, file: str, row: int, column: str) -> Problem 
 
 def _truncated(text: str) -> bool:
     """An 18-digit or longer number whose digits after the 15th are all 0: what a number cell leaves."""
-    return text.isascii() and text.isdigit() and len(text) >= PRECISION + 3 and not text[PRECISION:].strip("0")
+    return len(text) >= PRECISION + 3 and text.isascii() and text.isdigit() and not text[PRECISION:].strip("0")
 
 
 def header_index(widths: list[int]) -> int | None:

@@ -57,7 +57,7 @@ def read_sheets(sheets: list[Sheet], file: str) -> Read:
     if not found:
         return empty_or_unreadable(file, "文件是空的", "第一行是表头、下面每行一条记录", "写入数据，或删除这个文件。")
     sheet, rows = found[0]
-    header_at = header_index([sum(1 for c in cells if c) for _, cells, _ in rows[:HEADER_SCAN]])
+    header_at = header_index([sum(1 for c in cells if c) for _, cells, _ in rows[:HEADER_SCAN]]) or 0
     header_at, header = _two_row_header(rows, header_at, sheet.merges)
     table = Sequence(rows[header_at][0], columns=tuple(h for h in header if h))
     for number, cells, filled_from in rows[header_at + 1 :]:

@@ -48,9 +48,10 @@ def read_xlsx(data: bytes, file: str) -> Read:
 
 def _sheet(sheet, epoch: datetime) -> Sheet:
     rows = {
-        number: [_text(c, epoch) for c in row]
+        number: cells
         for number, row in enumerate(sheet.iter_rows(min_row=1), start=1)
-        if any(c.value is not None for c in row)
+        for cells in [[_text(c, epoch) for c in row]]
+        if any(cells)
     }
     return Sheet(sheet.title, rows, _merged_ranges(sheet))
 
@@ -82,7 +83,8 @@ def _text(cell, epoch: datetime):
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, (int, float)):
-        return _number(value, epoch, getattr(cell, "number_format", None))
+        integer = float(value).is_integer()  # only an integer's format can change its text (000)
+        return _number(value, epoch, getattr(cell, "number_format", None) if integer else None)
     text = str(value).strip()
     return text or None
 
