@@ -20,7 +20,7 @@ from .problems import Problem
 from .records import Dataset
 from .schema import Identifier, fields_of
 
-WORKBOOKS = {".et", ".ett", ".xlsm", ".xlsb", ".xlt", ".xltx", ".numbers", ".wps", ".txt", ".tsv"}
+WORKBOOKS = {".et", ".ett", ".xlsm", ".xlsb", ".xlt", ".xltx", ".numbers", ".gnumeric", ".fods", ".wps", ".txt", ".tsv"}
 """Files a spreadsheet program writes that no reader takes: they must be saved as .xlsx."""
 
 
