@@ -139,3 +139,9 @@ def test_read_xls_takes_truncated_and_damaged_workbooks(cut, flips):
 @example(len(ODS) // 2, [])
 def test_read_ods_takes_truncated_and_damaged_workbooks(cut, flips):
     assert_read(read_ods(_damaged(ODS, cut, flips), "data/lists/x.ods"), "data/lists/x.ods")
+
+
+def test_a_comma_csv_whose_values_hold_semicolons_and_tabs_is_read():
+    data = '名单编号,备注\nMD-01,a;b;c;d;e\nMD-01,"x\ty\tz"\n'
+    read = read_csv(data.encode(), "a.csv")
+    assert read.problems == [] and [r["备注"] for r in read.value] == ["a;b;c;d;e", "x\ty\tz"]

@@ -102,28 +102,29 @@ def _decode(data: bytes) -> str | None:
 
 
 def _separator_problem(text: str, rows: list[tuple[int, list[str]]], file: str) -> Problem | None:
-    """A file whose top rows split into more columns at semicolons or tabs than at commas."""
-    top = text.splitlines()[: rows[min(len(rows), 5) - 1][0]]
+    """A file whose first line of several cells (the header, or a title row's line) splits at
+    semicolons or tabs, not at commas. Later lines are not looked at: their values may hold ; or tabs."""
 
-    def width(separator: str) -> int:
-        return max(len([c for c in cells if c.strip()]) for cells in csv.reader(top, delimiter=separator))
+    def width(line: str, separator: str) -> int:
+        try:
+            return sum(1 for c in next(csv.reader([line], delimiter=separator), []) if c.strip())
+        except csv.Error:
+            return 0
 
-    try:
-        by_comma = width(",")
-        widths = {separator: width(separator) for separator in SEPARATORS}
-    except csv.Error:
-        return None
-    for separator, name in SEPARATORS.items():
-        if widths[separator] > max(by_comma, 1):
-            return Problem(
-                file,
-                rows[0][0],
-                summary=f"这个文件用{name}分隔各列，不是用逗号",
-                expected="用逗号分隔的 CSV",
-                found=_shortened(top[rows[0][0] - 1]),
-                hint="在 Excel 里“另存为”→“CSV UTF-8（逗号分隔）”；在 WPS 或 LibreOffice 里另存为 CSV 时，"
-                "把“字段分隔符”选为逗号。",
-            )
+    for number, line in enumerate(text.splitlines()[: rows[min(len(rows), 5) - 1][0]], start=1):
+        if width(line, ",") >= 2:
+            return None
+        for separator, name in SEPARATORS.items():
+            if width(line, separator) >= 2:
+                return Problem(
+                    file,
+                    number,
+                    summary=f"这个文件用{name}分隔各列，不是用逗号",
+                    expected="用逗号分隔的 CSV",
+                    found=_shortened(line),
+                    hint="在 Excel 里“另存为”→“CSV UTF-8（逗号分隔）”；在 WPS 或 LibreOffice 里另存为 CSV 时，"
+                    "把“字段分隔符”选为逗号。",
+                )
     return None
 
 
