@@ -24,6 +24,7 @@ from .datasets import named as dataset_named
 from .model import village_folders
 from .placeholders import placeholder
 from .readers import Mapping, Sequence
+from .readers.grid import NOTES_SHEET
 from .readers.registry import READERS
 from .records import Dataset, Example
 from .schema import Day, FieldSpec, Identifier, ListOf, Nested, Text, fields_of
@@ -185,15 +186,15 @@ def to_xlsx(dataset: Dataset, row: list[str], needed: str = "") -> bytes:
         for line in range(2, 201):
             sheet.cell(line, column).number_format = "@"
     sheet.freeze_panes = "A2"
-    notes = book.create_sheet("填写说明")
+    notes = book.create_sheet(NOTES_SHEET)
     notes.append(["列名", "字段", "必填", "应填写", "说明"])
     for f in specs:
         notes.append([f.label, f.key, "是" if f.required else "否", f.kind.expected, f.doc])
     notes.append([])
     notes.append(
         [
-            f"填好“数据”表后，另存为“CSV UTF-8（逗号分隔）”，把数据行追加到 {' 或 '.join(dataset.patterns)}，"
-            "再运行 .venv/bin/cunwu check 检查。" + needed
+            f"填好“数据”表后，把这个工作簿放进 {' 或 '.join(dataset.patterns)}（同名的文件只留一个），"
+            "或另存为“CSV UTF-8（逗号分隔）”把数据行追加到已有的 CSV，再运行 .venv/bin/cunwu check 检查。" + needed
         ]
     )
     buffer = io.BytesIO()

@@ -53,7 +53,7 @@ class Personal(Kind):
     def _checked(self, text: str) -> str:
         value = halfwidth(text).replace(" ", "")
         if self.rule == "name":
-            return self._name(" ".join(text.split()))
+            return self._name(name_text(text))
         if MASK in value:
             return value  # already masked by the clerk; masked again with the site's rule
         if self.rule == "id_number" and not is_id_number(value):
@@ -78,6 +78,16 @@ class Personal(Kind):
         if not 1 <= len(name) <= 20:
             raise Invalid("姓名长度不对", hint="写 1 到 20 个字的姓名。")
         return name
+
+
+_HAN = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_ALIGNMENT = re.compile(f"(?<=[{_HAN}])\\s+(?=[{_HAN}])")
+
+
+def name_text(text: str) -> str:
+    """A name as written, without the spaces printed lists put inside Chinese names to align them
+    (王　芳 with an ideographic space is the two-character name 王芳); Latin names keep theirs."""
+    return " ".join(_ALIGNMENT.sub("", text.strip()).split())
 
 
 def mask_record(record, rules: dict):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .data_files import saved_twice, skipped, unread_files
 from .datasets import DATASETS, named
 from .masking import mask_record
 from .problems import Problem
@@ -176,6 +177,7 @@ def load_village(
     village = Village(slug, settings=settings, content=content, docs=docs, root=root)
     problems: list[Problem] = []
     broken: set[str] = set()
+    problems += unread_files(folder, root, [d for d in DATASETS if not d.in_content])
     for dataset in DATASETS:
         records, found = _load_dataset(dataset, content if dataset.in_content and content else folder, root)
         if found:
@@ -200,7 +202,7 @@ def load_village(
 
 
 def _load_dataset(dataset: Dataset, folder: Path, root: Path) -> tuple[list, list[Problem]]:
-    paths = sorted({p for pattern in dataset.patterns for p in folder.glob(pattern) if p.is_file()})
+    paths = sorted({p for pattern in dataset.patterns for p in folder.glob(pattern) if p.is_file() and not skipped(p)})
     outside = [p for p in paths if not p.resolve().is_relative_to(root.resolve())]
     if outside:
         return [], [
@@ -222,6 +224,9 @@ def _load_dataset(dataset: Dataset, folder: Path, root: Path) -> tuple[list, lis
                 hint="从示例仓库复制同名文件再修改。",
             )
         ]
+    twice = saved_twice(dataset, paths, root)
+    if twice:
+        return [], twice
     records, problems = [], []
     for path in paths:
         found, more = _load_file(dataset, path, _relative(path, root))

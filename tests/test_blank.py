@@ -107,7 +107,10 @@ def test_yaml_template_with_every_optional_block_enabled_is_accepted(village, na
 
 def test_a_template_says_which_other_records_its_example_needs(village):
     mentoring = next(iter(blank(dataset("mentoring"), village / "data", TODAY).files.values())).decode("utf-8")
-    assert "# 这条记录还要求乡土人才（talents.csv 或 talents.yml 或 talents.yaml）里有与它对应的记录。" in mentoring
+    assert (
+        "# 这条记录还要求乡土人才（talents.csv 或 talents.xlsx 或 talents.xls 或 talents.ods 或 talents.yml 或 "
+        "talents.yaml）里有与它对应的记录。" in mentoring
+    )
     book = load_workbook(io.BytesIO(blank(dataset("ledger"), village / "data", TODAY).files["ledger.xlsx"]))
     assert "财务公开期间（ledgers/periods.yml 或 ledgers/periods.yaml）" in list(book["填写说明"].values)[-1][0]
     assert "还要求" not in next(iter(blank(dataset("pledges"), village / "data", TODAY).files.values())).decode("utf-8")

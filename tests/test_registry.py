@@ -46,7 +46,7 @@ LAYERS = (
     ("readers", "settings", "guard"),
     ("schema", "money", "masking"),
     ("records", "datasets"),
-    ("model", "deadlines", "exports", "history", "search"),
+    ("model", "data_files", "deadlines", "exports", "history", "search"),
     ("pages",),
     ("render",),
     ("core", "blank", "serve_errors", "village_worker"),

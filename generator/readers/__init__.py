@@ -17,6 +17,9 @@ class Mapping(dict):
         super().__init__(items)
         self.line = line
         self.key_lines = key_lines or {}
+        self.filled: dict[str, int] = {}
+        """For a table row: the columns whose cell lies under a cell merged down from a row above,
+        with that row's number (the value is the merged cell's)."""
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)

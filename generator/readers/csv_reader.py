@@ -1,4 +1,10 @@
-"""CSV files as Excel writes them: UTF-8 (with or without BOM) or GBK/GB18030."""
+"""CSV files as spreadsheet programs write them: UTF-8 (with or without BOM), GBK/GB18030, or UTF-16
+with its BOM (Excel's “Unicode 文本”).
+
+Only commas separate columns. A file separated by semicolons or tabs (what a program writes for
+another locale, or as “text”) is refused as such, and so is a title row above the header: the
+header is what the clerk must fix, so it is named, not guessed around.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,10 @@ import io
 
 from ..problems import Problem
 from . import Mapping, Read, Sequence
-from .cells import cell_problem
+from .cells import cell_problem, header_index
 
 ENCODINGS = ("utf-8-sig", "gb18030")
+SEPARATORS = {";": "分号（;）", "\t": "制表符（Tab）"}
 
 
 def read_csv(data: bytes, file: str) -> Read:
@@ -52,6 +59,9 @@ def read_csv(data: bytes, file: str) -> Read:
                 )
             ]
         )
+    wrong = _separator_problem(text, numbered, file) or _title_problem(numbered, file)
+    if wrong:
+        return Read(problems=[wrong])
     (header_row, header), body = numbered[0], numbered[1:]
     problems = _header_problems(header, header_row, file)
     rows = Sequence(header_row, columns=tuple(h for h in header if h))
@@ -78,12 +88,65 @@ def read_csv(data: bytes, file: str) -> Read:
 
 
 def _decode(data: bytes) -> str | None:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
     for encoding in ENCODINGS:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
     return None
+
+
+def _separator_problem(text: str, rows: list[tuple[int, list[str]]], file: str) -> Problem | None:
+    """A file whose first line of several cells (the header, or a title row's line) splits at
+    semicolons or tabs, not at commas. Later lines are not looked at: their values may hold ; or tabs."""
+
+    def width(line: str, separator: str) -> int:
+        try:
+            return sum(1 for c in next(csv.reader([line], delimiter=separator), []) if c.strip())
+        except csv.Error:
+            return 0
+
+    for number, line in enumerate(text.splitlines()[: rows[min(len(rows), 5) - 1][0]], start=1):
+        if width(line, ",") >= 2:
+            return None
+        for separator, name in SEPARATORS.items():
+            if width(line, separator) >= 2:
+                return Problem(
+                    file,
+                    number,
+                    summary=f"这个文件用{name}分隔各列，不是用逗号",
+                    expected="用逗号分隔的 CSV",
+                    found=_shortened(line),
+                    hint="在 Excel 里“另存为”→“CSV UTF-8（逗号分隔）”；在 WPS 或 LibreOffice 里另存为 CSV 时，"
+                    "把“字段分隔符”选为逗号。",
+                )
+    return None
+
+
+def _title_problem(rows: list[tuple[int, list[str]]], file: str) -> Problem | None:
+    """Rows above the header (a sheet's title, 编制单位 …) that the clerk must delete."""
+    at = header_index([len([c for c in cells if c]) for _, cells in rows[:30]])
+    if not at:
+        return None
+    first, last = rows[0][0], rows[at - 1][0]
+    where = f"第 {first} 行" if first == last else f"第 {first}–{last} 行"
+    return Problem(
+        file,
+        first,
+        summary=f"表头上面有标题：{where}不是表头",
+        expected=f"第一行就是表头（如 {'、'.join(c for c in rows[at][1] if c)[:40]}）",
+        found=" ".join(c for c in rows[0][1] if c),
+        hint=f"删除表头上面的{where}，让表头成为第一行，再另存为 CSV。",
+    )
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= 30 else text[:30] + "…"
 
 
 def _header_problems(header: list[str], row: int, file: str) -> list[Problem]:

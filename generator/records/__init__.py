@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..masking import Personal
+from ..money import Money
 from ..problems import Problem
 from ..readers import Mapping, Read, Sequence
 from ..readers.registry import READERS, TABLES
-from ..schema import ListOf, Nested, fields_of, parse_record, unknown_field
+from ..schema import Identifier, ListOf, Nested, fields_of, parse_record, unknown_field
 
 
 def _always(record, today: date) -> bool:
@@ -125,6 +127,15 @@ class Dataset:
         downloads, feed, search and history."""
         return self.public(record, today) and (self.public_in is None or self.public_in(record, village, today))
 
+    def __post_init__(self):
+        """A table may be saved in any table format: a pattern naming one (``members.csv``) names them all."""
+        patterns: list[str] = []
+        for pattern in self.patterns:
+            stem, dot, suffix = pattern.rpartition(".")
+            same = [stem + other for other in TABLES] if dot + suffix in TABLES else [pattern]
+            patterns += [p for p in same if p not in patterns]
+        object.__setattr__(self, "patterns", tuple(patterns))
+
     def example_on(self, day: date) -> Example:
         """A valid example record dated `day`: the dataset's own, or the kinds' examples alone."""
         return self.example(day) if self.example else Example()
@@ -163,6 +174,10 @@ def parse_file(dataset: Dataset, data: bytes, suffix: str, file: str, parse=pars
         if refused:
             problems.append(refused)
             continue
+        merged = merged_down(dataset.record, item, file)
+        if merged:
+            problems += merged
+            continue
         record, found = parse(dataset.record, item, file, getattr(item, "line", read.value.line))
         problems += found
         if record:
@@ -188,4 +203,33 @@ def _column_problems(record: type, rows: Sequence, file: str) -> list[Problem]:
             )
     known = {f.key for f in fields_of(record)} | {f.label for f in fields_of(record)}
     problems += [unknown_field(record, h, rows.line, file) for h in rows.columns if h not in known]
+    return problems
+
+
+def _may_fill_down(kind) -> bool:
+    return not isinstance(kind, (Money, Identifier, Personal))
+
+
+def merged_down(record: type, row, file: str) -> list[Problem]:
+    """Problems for the cells of a table row that come from a cell merged down from a row above,
+    in columns that may not be filled down (amounts, ids, personal values)."""
+    filled: dict = getattr(row, "filled", {})
+    problems = []
+    for f in fields_of(record):
+        column = next((c for c in (f.label, f.key) if c in filled), None)
+        if column is None or _may_fill_down(f.kind):
+            continue
+        top = filled[column]
+        if isinstance(f.kind, Money):
+            summary = f"“{column}”的单元格从第 {top} 行向下合并到了这一行：同一笔金额会算进每一行"
+            hint = (
+                "取消合并单元格：一笔金额只写在它所属的那一行；几行各有金额时分别填写，"
+                "共用一笔时只写在一行、其他行留空。"
+            )
+        else:
+            summary = f"“{column}”的单元格从第 {top} 行向下合并到了这一行：每行的{f.label}应各不相同"
+            hint = f"取消合并单元格，每一行写自己的{f.label}。"
+        problems.append(
+            Problem(file, row.line, column, summary=summary, expected="每行单独填写，不合并单元格", hint=hint)
+        )
     return problems

@@ -157,21 +157,27 @@ _SUMMARY_ROW = re.compile(r"合计|小计|累计|结余|结转|期初|期末|余
 
 
 def summary_row(raw, file: str) -> Problem | None:
-    """A 本月合计 / 上月结转 / 期末余额 line copied from the Excel ledger: one clear message, not one per empty column."""
-    summary = raw.get("摘要") or raw.get("summary") or ""
+    """A 本月合计 / 上月结转 / 期末余额 line copied from the Excel ledger: one clear message, not one per empty column.
+
+    The label stands in 摘要, or (merged across the first columns) in 日期 or 凭证号, where no word belongs.
+    """
     dated = raw.get("日期") or raw.get("date")
     voucher = raw.get("凭证号") or raw.get("voucher")
-    if not (dated and voucher) and _SUMMARY_ROW.search(summary):
-        return Problem(
-            file,
-            raw.line,
-            "摘要",
-            summary="这一行是合计或余额行，不是一笔收支",
-            found=summary,
-            expected="每行一笔有日期、凭证号的收支",
-            hint="删除这一行：每月的合计由网站算出，期初、期末余额写在 ledgers/periods.yml 里。",
-        )
-    return None
+    if dated and voucher:
+        return None
+    columns = [c for c in ("摘要", "summary", "日期", "date", "凭证号", "voucher") if c in raw]
+    label = next((c for c in columns if raw[c] and _SUMMARY_ROW.search(raw[c])), None)
+    if label is None:
+        return None
+    return Problem(
+        file,
+        raw.line,
+        label,
+        summary="这一行是合计或余额行，不是一笔收支",
+        found=raw[label],
+        expected="每行一笔有日期、凭证号的收支",
+        hint="删除这一行：每月的合计由网站算出，期初、期末余额写在 ledgers/periods.yml 里。",
+    )
 
 
 def totals(entries: list[Entry]) -> tuple[Decimal, Decimal]:

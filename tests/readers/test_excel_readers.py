@@ -142,9 +142,10 @@ def test_xlsx_float_artefacts_are_shown_as_excel_shows_them(village):
 def test_xlsx_id_number_typed_as_a_number_is_refused():
     data = workbook([["名单编号", "姓名", "身份证号"], ["MD-01", "张三明", 110105194912310020]])
     assert [str(p) for p in read_xlsx(data, "data/lists/MD-01.xlsx").problems] == [
-        "data/lists/MD-01.xlsx 第 2 行，字段「身份证号」：数字被 Excel 显示成了科学计数法，后几位可能已经丢失。"
-        "应为：完整写出的数字或号码；实际为：“1.10105E+17”。提示：在 Excel 里把这一列的单元格格式设为“文本”，"
-        "重新输入完整的号码或金额，再另存；已经变成科学计数法的号码无法恢复。"
+        "data/lists/MD-01.xlsx 第 2 行，字段「身份证号」：Excel 丢掉了号码的最后几位：数字格式的单元格只保留 15 位有效数字，"
+        "后面几位都变成了 0。应为：完整的号码，单元格格式为“文本”；实际为：“110***********0000”。"
+        "提示：Excel 丢掉了最后几位：在 Excel 里把这一列的单元格格式设为“文本”，"
+        "再重新输入完整的号码；丢掉的几位无法恢复。"
     ]
 
 

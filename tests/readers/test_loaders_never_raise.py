@@ -1,4 +1,4 @@
-"""Every loader returns records or Chinese problems, never an exception (issue 6, item 5).
+"""Every loader returns records or Chinese problems, never an exception .
 
 Hypothesis generates the inputs: random bytes, random YAML trees and YAML-like text, random CSV
 text in each supported encoding, and random located trees for every record type (nested ones
@@ -8,28 +8,23 @@ stays fast; `EXAMPLES` says how many inputs each test runs.
 
 from __future__ import annotations
 
-import re
 import tempfile
 from pathlib import Path
 
 import pytest
 import yaml
 from helpers import TODAY
+from helpers.properties import EXAMPLES, FAST, assert_read, chinese
 from helpers.records import example_record, write_village
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.datasets import DATASETS
 from generator.model import load_site
-from generator.problems import Problem
-from generator.readers import Mapping, Read, Sequence
+from generator.readers import Mapping, Sequence
 from generator.readers.csv_reader import ENCODINGS, read_csv
 from generator.readers.yaml_reader import read_yaml
 from generator.schema import Invalid, ListOf, Nested, fields_of, parse_record
-
-EXAMPLES = 60
-"""Inputs per test (and per record type or encoding where a test is parametrised)."""
-FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def record_types() -> list[type]:
@@ -46,18 +41,6 @@ def record_types() -> list[type]:
     for dataset in DATASETS:
         walk(dataset.record)
     return found
-
-
-def chinese(problem: Problem) -> bool:
-    """A problem a clerk can read: a `Problem` whose summary is written in Chinese."""
-    return isinstance(problem, Problem) and bool(re.search(r"[\u4e00-\u9fff]", problem.summary)) and bool(str(problem))
-
-
-def assert_read(read: Read, file: str) -> None:
-    """A reader's result: a value, or Chinese problems that name the file, never both missing."""
-    assert isinstance(read, Read)
-    assert read.value is not None or read.problems
-    assert all(chinese(p) and p.file == file for p in read.problems)
 
 
 YAML_TEXT = st.text(alphabet=st.sampled_from(list("ab甲:-[]{}&*!|>'\"#%@`?,\n\t 0123456789.~\\")), max_size=200)
