@@ -17,8 +17,11 @@ BAR_WIDTH = 420
 VALUE_WIDTH = 110
 
 
-def bar_chart(title: str, rows: list[tuple[str, list[Decimal]]], series: list[tuple[str, str]]) -> bytes:
-    """An SVG chart: `rows` are (label, one value per series); `series` are (name, colour)."""
+def bar_chart(
+    title: str, rows: list[tuple[str, list[Decimal]]], series: list[tuple[str, str]], number: str = "{:,.2f}"
+) -> bytes:
+    """An SVG chart: `rows` are (label, one value per series); `series` are (name, colour);
+    `number` formats the value printed at the end of each bar (money by default)."""
     top = 50
     group = ROW * len(series) + 10
     height = top + group * max(len(rows), 1) + 10
@@ -49,7 +52,7 @@ def bar_chart(title: str, rows: list[tuple[str, list[Decimal]]], series: list[tu
             length = int(BAR_WIDTH * (value / largest)) if value > 0 else 0
             parts.append(
                 f'<rect x="{LABEL_WIDTH}" y="{y + i * ROW}" width="{length}" height="{ROW - 4}" fill="{colour}"/>'
-                f'<text x="{LABEL_WIDTH + length + 4}" y="{y + i * ROW + ROW - 8}" fill="#1f1f1f">{value:,.2f}</text>'
+                f'<text x="{LABEL_WIDTH + length + 4}" y="{y + i * ROW + ROW - 8}" fill="#1f1f1f">{number.format(value)}</text>'
             )
     parts.append("</svg>\n")
     return "\n".join(parts).encode("utf-8")

@@ -196,6 +196,8 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         allowed = {n.replace("-", "").replace(" ", "") for n in self.config.allowed_numbers}
         for village in self.generated.site.villages:
             allowed |= village.profile.public_phones()
+        if self.generated.township:
+            allowed |= self.generated.township.profile.public_phones()
         return frozenset(allowed)
 
     def _source_files(self, config, root: Path) -> tuple[list, list]:
