@@ -16,13 +16,14 @@ from ..model import Village
 from . import PageSpec
 
 
-def pages(village: Village, today: date, datasets: tuple = DATASETS) -> list[PageSpec]:
+def pages(village: Village, today: date, datasets: tuple | None = None) -> list[PageSpec]:
     """The field reference of a one-village site; a township has one for all its villages, at its
     root (`pages.portal`), so a village of a township (`village.slug`) gets none of its own."""
     if village.slug:
         return []
     datasets = [
-        {"dataset": d, "tabular": is_tabular(d), "fields": documented_fields(d, with_private=True)} for d in datasets
+        {"dataset": d, "tabular": is_tabular(d), "fields": documented_fields(d, with_private=True)}
+        for d in datasets or DATASETS
     ]
     return [PageSpec(village.path("guide/fields.md"), "guide_fields.md", {"datasets": datasets})] + [
         PageSpec(village.path(f"guide/fields/{d['dataset'].name}.md"), "guide_dataset.md", {"d": d}) for d in datasets
