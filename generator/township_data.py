@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from datetime import date, datetime
 
@@ -96,6 +97,8 @@ def village_table(villages: list[Village], today: date) -> pd.DataFrame:
     frame = pd.DataFrame([village_row(v, today) for v in villages])
     if frame.empty:
         return pd.DataFrame(columns=[*COLUMNS, "overdue_periods"])
+    for column in ("five_goods_year", "five_goods_good", "points_year", "points_members"):
+        frame[column] = frame[column].astype("Int64")  # a count, empty for some villages: not a float
     frame["completion"] = _percent(frame[f"pledges_{Status.DONE.slug}"], frame["pledges"])
     frame["points_rate"] = _percent(frame["points_members"], frame["members"])
     return frame
@@ -249,17 +252,22 @@ def to_xlsx(frame: pd.DataFrame, today: date, notes: dict[str, tuple[str, str]])
         sheet.freeze_panes = "B2"
         for column in sheet.columns:
             sheet.column_dimensions[column[0].column_letter].width = 14
-    return _fixed_zip(buffer.getvalue())
+    return _fixed_zip(buffer.getvalue(), today)
 
 
-def _fixed_zip(data: bytes) -> bytes:
-    """The same zip with every entry dated 1980-01-01 (openpyxl stamps the time of writing)."""
+def _fixed_zip(data: bytes, today: date) -> bytes:
+    """The same zip with every entry dated 1980-01-01 and the workbook's modification time the
+    build date (openpyxl stamps the time of writing on both)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                stamp = f"{today.isoformat()}T00:00:00Z".encode()
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp, content)
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
+            target.writestr(fixed, content)
     return out.getvalue()
 
 
