@@ -24,7 +24,6 @@ from conftest import ROOT
 from township_data import BUILD_DATE, DEMO, make_township
 
 from generator.core import generate
-from generator.township import load_township, portal_files
 
 SLUGS = ("liutang", "shiyan", "zhuping")
 GRACE = 10
@@ -205,29 +204,6 @@ def test_the_comparison_workbook_is_the_same_bytes_for_the_same_data(township, g
 def test_each_village_home_page_has_a_way_up_to_the_township(generated):
     for slug in SLUGS:
         assert "[返回全镇各村](../index.md)" in generated.files[f"{slug}/index.md"]
-
-
-def test_the_village_list_is_split_into_pages_of_40(tmp_path, village):
-    import shutil
-
-    data = tmp_path / "data"
-    slugs = [f"v{n:02d}" for n in range(41)]
-    for n, slug in enumerate(slugs):
-        shutil.copytree(village / "data", data / slug)
-        profile = data / slug / "village.yml"
-        profile.write_text(profile.read_text("utf-8").replace("试验村", f"试验{n}村"), encoding="utf-8")
-    (data / "township.yml").write_text(
-        "name: 试验镇\ncounty: 试验县\ncontact: {name: 镇党政办}\ncomplaints: {name: 镇纪委}\nvillages:\n"
-        + "".join(f"  - folder: {s}\n" for s in slugs),
-        encoding="utf-8",
-    )
-    township, problems = load_township(data, BUILD_DATE, tmp_path)
-    assert problems == []
-    files, _ = portal_files(township)
-    assert len(table_rows(files["villages/index.md"], "| 村 | 公开承诺 |")) == 40
-    assert list(table_rows(files["villages/index-2.md"], "| 村 | 公开承诺 |")) == ["试验40村"]
-    assert len(table_rows(files["index.md"], "| 村 | 公开承诺 | 完成率 |")) == 40
-    assert "compare/villages-2.md" in files and "compare/villages-2.svg" in files
 
 
 # --- the whole site ----------------------------------------------------------------------------
