@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from township_data import make_township  # noqa: E402
+from helpers.township import make_township  # noqa: E402
 
 EPOCH = "1794715200"
 NAMES = "东南西北上下前后左右中金木水火土山河湖海松柏竹梅兰菊桃李杏梨"

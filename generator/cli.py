@@ -16,6 +16,7 @@ from .datasets import DATASETS
 from .problems import report
 from .publish import KEEP, PublishError, publish, rollback
 from .starter import QUESTIONS, InitError, answers, checklist, environment, make
+from .township import PROFILE as TOWNSHIP
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -171,7 +172,7 @@ def run_check(data_dir: Path, pinned: str | None) -> int:
 
 def run_new(name: str, data_dir: Path, out: Path, pinned: str | None) -> int:
     """Write the blank files of one dataset into `out`, never over an existing file."""
-    dataset = next((d for d in DATASETS if name in (d.name, d.title)), None)
+    dataset = next((d for d in (*DATASETS, TOWNSHIP) if name in (d.name, d.title)), None)
     if dataset is None:
         known = "、".join(f"{d.name}（{d.title}）" for d in DATASETS)
         print(f"没有“{name}”这类数据。可以生成的有：{known}。", file=sys.stderr)

@@ -11,6 +11,7 @@ from .model import Site, load_site
 from .problems import Problem
 from .render import render_appendices, render_site, withheld_pages
 from .settings import Settings
+from .township import Township, is_township, load_township, portal_files
 
 
 @dataclass
@@ -26,6 +27,8 @@ class Generated:
     withheld: set[str] = field(default_factory=set)
     """Hand-written pages not to publish yet (a story dated after the build date)."""
     problems: list[Problem] = field(default_factory=list)
+    township: Township | None = None
+    """The township of a township site (its portal is among `files`); None for one village."""
 
 
 def is_withheld(src_uri: str, withheld: set[str]) -> bool:
@@ -59,15 +62,24 @@ def generate(
     `history` (see `history.collect`) puts each record's change history on its page; `settings`
     are the plugin's options (masking rules, disclosure deadlines, site_url).
     """
-    site, problems = load_site(data_dir, today, root, settings, content_dir=docs_dir)
+    township = None
+    if is_township(data_dir):
+        township, problems = load_township(data_dir, today, root, settings, content_dir=docs_dir)
+        site = township.site if township else None
+    else:
+        site, problems = load_site(data_dir, today, root, settings, content_dir=docs_dir)
     if site is None:
         return Generated(problems=problems)
     files, in_nav, problems = render_site(site, overrides, history)
+    if township is not None:
+        portal, portal_nav = portal_files(township, overrides)
+        files.update(portal)
+        in_nav |= portal_nav
     if docs_dir is not None:
         problems += _clashes(files, docs_dir, root or docs_dir.parent)
     if problems:
         return Generated(site=site, problems=problems)
-    return Generated(site, files, in_nav, render_appendices(site, overrides), withheld_pages(site))
+    return Generated(site, files, in_nav, render_appendices(site, overrides), withheld_pages(site), township=township)
 
 
 def _clashes(files: dict, docs_dir: Path, root: Path) -> list[Problem]:

@@ -43,7 +43,49 @@ def disclosure_status(village, today: date) -> list[Due]:
     return result
 
 
+@dataclass(frozen=True)
+class Timeliness:
+    """One kind of disclosure of one village: the latest period published against the latest due."""
+
+    kind: str
+    latest: str | None
+    """The latest period published (None when none ever was)."""
+    due: str
+    """The latest period whose deadline has passed."""
+    overdue: tuple[str, ...]
+    """Every period past its deadline and not published, oldest first."""
+
+
+def timeliness(village, today: date) -> list[Timeliness]:
+    """For each configured kind: latest published, latest due, and all overdue periods."""
+    result = []
+    for kind, every in village.settings.deadlines.items():
+        months = FREQUENCIES[every][1]
+        covered = _covered(village, kind, today, months)
+        start = min(covered, default=period_start(today, months))
+        overdue, _ = _all_dues(DEADLINE_TITLES[kind], start, covered, today, months, village.settings.grace_days)
+        # the last period whose deadline (its end plus the grace days) is before today
+        due = add_months(period_start(today - timedelta(days=village.settings.grace_days), months), -months)
+        result.append(
+            Timeliness(
+                DEADLINE_TITLES[kind],
+                period_label(max(covered), months) if covered else None,
+                period_label(due, months),
+                tuple(d.period for d in overdue),
+            )
+        )
+    return result
+
+
 def _dues(title: str, start: date, covered: set[date], today: date, months: int, grace: int) -> list[Due]:
+    overdue, upcoming = _all_dues(title, start, covered, today, months, grace)
+    return [*overdue[-OVERDUE_SHOWN:], upcoming]
+
+
+def _all_dues(
+    title: str, start: date, covered: set[date], today: date, months: int, grace: int
+) -> tuple[list[Due], Due]:
+    """Every overdue period from `start` on, oldest first, and the next one due."""
     overdue, upcoming, period = [], None, start
     while upcoming is None:
         end = add_months(period, months) - timedelta(days=1)
@@ -54,7 +96,7 @@ def _dues(title: str, start: date, covered: set[date], today: date, months: int,
             else:
                 upcoming = Due(title, period_label(period, months), deadline, False)
         period = add_months(period, months)
-    return [*overdue[-OVERDUE_SHOWN:], upcoming]
+    return overdue, upcoming
 
 
 def _covered(village, kind: str, today: date, months: int) -> set[date]:

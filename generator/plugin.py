@@ -26,7 +26,6 @@ from mkdocs.utils import CountHandler
 from . import guard, history, page_html, serve_errors, staging, township_build
 from .build_date import BuildDateError, build_date
 from .core import Generated, generate, is_withheld
-from .model import load_site
 from .page_text import front_matter_as_text, title_as_text
 from .problems import report
 from .readers.registry import READERS
@@ -34,6 +33,7 @@ from .sanitise import file_reading_extensions, sanitise_html
 from .schema import private_values, public_texts
 from .search import fix_query_segmenter, vocabulary
 from .settings import TRAINING_TARGET, read_settings
+from .township import is_township, load_township, portal_files
 
 log = logging.getLogger("mkdocs.plugins.cunwu")
 
@@ -105,8 +105,8 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
             data_dir = data_dir / self.config.village
         try:
             today = build_date(self.config.build_date)
-            if not self.config.village and township_build.is_township(data_dir):
-                return self._start_township(config, data_dir, today, settings)
+            if not self.config.village and is_township(data_dir):
+                return self._start_township(config, data_dir, today, settings, overrides)
             changes = history.collect(data_dir, today, settings) if self.config.history else None
             self.generated = generate(data_dir, today, overrides, root, Path(config.docs_dir), changes, settings)
         except PluginError:
@@ -132,15 +132,19 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         self._stage(config)
         return config
 
-    def _start_township(self, config, data_dir: Path, today, settings):
-        """A township's root build: check every village, start their builds, render the portal."""
+    def _start_township(self, config, data_dir: Path, today, settings, overrides: Path):
+        """A township's root build: check every village and the township, start the villages'
+        builds, render the portal (with the cross-village search box on its home page)."""
         root = Path(config.config_file_path).parent
         docs = Path(config.docs_dir)
-        site, problems = load_site(data_dir, today, root, settings, content_dir=docs)
-        if problems or site is None:
+        found, problems = load_township(data_dir, today, root, settings, content_dir=docs)
+        if problems or found is None:
             raise PluginError("数据检查没有通过：\n" + report(problems))
-        self.generated = Generated(site, township_build.portal_files(site, docs))
-        self.generated.in_nav = set(self.generated.files)
+        site = found.site
+        files, in_nav = portal_files(found, overrides)
+        if isinstance(files.get("index.md"), str):
+            files["index.md"] = str(files["index.md"]) + "\n" + township_build.SEARCH_BOX
+        self.generated = Generated(site, files, in_nav, township=found)
         self.generated.files.update(township_build.portal_assets(config))
         config.nav = None  # mkdocs.yml's nav is each village's; the portal lists its own pages
         self._stage(config)
@@ -300,6 +304,8 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         allowed = {n.replace("-", "").replace(" ", "") for n in self.config.allowed_numbers}
         for village in self.generated.site.villages if self.generated.site else ():
             allowed |= village.profile.public_phones()
+        if self.generated.township:
+            allowed |= self.generated.township.profile.public_phones()
         return frozenset(allowed)
 
     def _source_files(self, config, root: Path) -> tuple[list, list]:

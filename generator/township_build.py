@@ -29,8 +29,6 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from .markdown_text import escape
-from .model import Site, village_folders
 from .village_worker import KEY_SUFFIX, VillageJob, VillageResult
 
 log = logging.getLogger("mkdocs.plugins.cunwu")
@@ -53,11 +51,6 @@ SEARCH_BOX = (
 )
 """The portal's cross-village search box (Markdown); township-search.js puts Pagefind's interface in it."""
 PACKAGE = Path(__file__).resolve().parent
-
-
-def is_township(data_dir: Path) -> bool:
-    """True when the data folder holds one sub-folder per village (no village.yml of its own)."""
-    return any(slug for slug, _ in village_folders(data_dir))
 
 
 # --- the inputs of one village's build -----------------------------------------------------------
@@ -340,21 +333,6 @@ def assemble(parts: list[Path], cache: Path) -> list[str]:
 
 
 # --- the portal --------------------------------------------------------------------------------
-
-
-def portal_files(site: Site, docs_dir: Path) -> dict[str, str | bytes]:
-    """The township's own pages: a landing page listing the villages, unless content/ has one."""
-    if (docs_dir / "index.md").exists():
-        return {}
-    rows = "\n".join(
-        f'- <a href="{v.slug}/index.html">{escape(v.profile.name)}</a>（{escape(v.profile.township)}）'
-        for v in sorted(site.villages, key=lambda v: v.slug)
-    )
-    return {
-        "index.md": "# 各村村务公开\n\n"
-        "点击村名进入该村的网站；每个村的网站都有自己的搜索，可以查到该村的承诺、公告和财务。\n\n"
-        f"{rows}\n\n{SEARCH_BOX}"
-    }
 
 
 def village_content(src_uri: str, slugs: Iterable[str]) -> bool:

@@ -53,6 +53,14 @@ def test_each_village_folder_becomes_its_own_section(village, tmp_path):
     site, problems = load_site(township / "data", TODAY, township)
     assert problems == []
     assert [v.slug for v in site.villages] == ["qinghe", "shuangxi"]
+    # a township site names its villages in data/township.yml, each with its own name
+    profile = township / "data" / "shuangxi" / "village.yml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("试验村", "双溪村"), encoding="utf-8")
+    (township / "data" / "township.yml").write_text(
+        "name: 试验镇\ncounty: 试验县\ncontact: {name: 镇党政办}\ncomplaints: {name: 镇纪委}\n"
+        "villages:\n  - folder: qinghe\n  - folder: shuangxi\n",
+        encoding="utf-8",
+    )
     files = generate(township / "data", TODAY, None, township).files
     assert {"qinghe/index.md", "shuangxi/pledges/2026-001.md", "shuangxi/open-data/pledges.csv"} <= set(files)
     board = files["qinghe/pledges/index.md"]

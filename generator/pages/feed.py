@@ -86,17 +86,20 @@ def absolute(village: Village, site_path: str) -> str:
     return base + site_path
 
 
-def atom(village: Village, items: list[Entry]) -> str:
-    """The Atom document; its `updated` is the newest entry's day, so the same data gives the same bytes."""
+def atom(village: Village, items: list[Entry], name: str | None = None) -> str:
+    """The Atom document; its `updated` is the newest entry's day, so the same data gives the same bytes.
+
+    `name` is whose feed it is (a township's), by default the village's name."""
+    name = name or village.profile.name
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"})
-    _text(feed, "title", f"{village.profile.name}村务公开：典型案例、公告公示和公开承诺")
+    _text(feed, "title", f"{name}村务公开：典型案例、公告公示和公开承诺")
     _text(feed, "id", absolute(village, feed_path(village)))
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": absolute(village, feed_path(village))})
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": absolute(village, village.path("index.md"))})
     _text(feed, "updated", _stamp(items[0].day if items else date(2000, 1, 1)))
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    _text(author, "name", f"{village.profile.name}村民委员会")
+    _text(author, "name", f"{name}村民委员会" if name == village_name(village) else name)
     for item in items:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         _text(entry, "title", item.title)
@@ -107,6 +110,10 @@ def atom(village: Village, items: list[Entry]) -> str:
         _text(entry, "summary", item.summary)
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def village_name(village: Village) -> str | None:
+    return village.profile.name if "village" in village.records else None
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> None:

@@ -21,9 +21,14 @@ from ..model import Village
 from . import PageSpec
 
 
-def pages(village: Village, today: date) -> list[PageSpec]:
-    datasets: list[dict[str, Any]] = [
-        {"dataset": d, "tabular": d.tabular, "fields": documented_fields(d, with_private=True)} for d in DATASETS
+def pages(village: Village, today: date, datasets: tuple | None = None) -> list[PageSpec]:
+    """The clerk's guide and field reference of a one-village site; a township has one for all its
+    villages, at its root (`pages.portal`), so a village of a township (`village.slug`) gets none."""
+    if village.slug:
+        return []
+    described: list[dict[str, Any]] = [
+        {"dataset": d, "tabular": d.tabular, "fields": documented_fields(d, with_private=True)}
+        for d in datasets or DATASETS
     ]
     picture = files("generator").joinpath("templates").joinpath("guide_history.png").read_bytes()
     own_about = village.content is not None and (village.content / "about.md").is_file()
@@ -32,9 +37,9 @@ def pages(village: Village, today: date) -> list[PageSpec]:
         PageSpec(village.path("guide/index.md"), "guide_index.md"),
         PageSpec(village.path("guide/history.png"), "", content=picture),
         *([] if own_about else [about]),
-        PageSpec(village.path("guide/fields.md"), "guide_fields.md", {"datasets": datasets}),
+        PageSpec(village.path("guide/fields.md"), "guide_fields.md", {"datasets": described}),
         *(
             PageSpec(village.path(f"guide/fields/{d['dataset'].name}.md"), "guide_dataset.md", {"d": d})
-            for d in datasets
+            for d in described
         ),
     ]

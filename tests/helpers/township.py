@@ -26,9 +26,21 @@ def make_township(root: Path, villages: dict[str, tuple[str, str]] = VILLAGES, g
     shutil.copytree(ROOT / "site_overrides", root / "site_overrides")
     for slug, (name, project) in villages.items():
         write_village(root, slug, name, project)
+    (root / "data" / "township.yml").write_text(township_yml(villages), encoding="utf-8")
     if git:
         commit(root, "township")
     return root
+
+
+def township_yml(villages: dict[str, tuple[str, str]]) -> str:
+    """The township profile listing `villages` in the order given."""
+    listed = "".join(f"  - folder: {slug}\n" for slug in villages)
+    return (
+        "name: 试验镇\ncounty: 试验县\n"
+        "contact:\n  name: 试验镇党政办\n  phone: 0794-6000100\n"
+        "complaints:\n  name: 试验镇纪委\n  phone: 0794-6000101\n"
+        f"villages:\n{listed}"
+    )
 
 
 def write_village(root: Path, slug: str, name: str, project: str) -> None:
