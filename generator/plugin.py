@@ -147,6 +147,9 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         self.generated = Generated(site, files, in_nav, township=found)
         self.generated.files.update(township_build.portal_assets(config))
         config.nav = None  # mkdocs.yml's nav is each village's; the portal lists its own pages
+        # The portal links into the villages, which are separate builds: MkDocs cannot see their
+        # pages here, so those links are checked once the villages are placed (township_build).
+        config.validation.links.not_found = logging.DEBUG
         self._stage(config)
         slugs = [v.slug for v in site.villages]
         jobs = township_build.jobs_from_config(config, today, slugs, root / township_build.CACHE)
@@ -199,6 +202,8 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         if page.title is not None:
             page.meta["title"] = title_as_text(page.title)
         clean = sanitise_html(html, tuple(self.config.embed_hosts))
+        if self.township is not None:
+            clean = township_build.village_links_as_html(clean, [job.slug for job in self.township.jobs])
         return page_html.finish(clean, page.file.dest_uri, lambda uri: _file_bytes(files, uri))
 
     @event_priority(-100)  # after every other plugin has written its files

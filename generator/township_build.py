@@ -19,6 +19,7 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -26,6 +27,7 @@ from collections.abc import Iterable
 from datetime import date
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import unquote
 
 from mkdocs.exceptions import PluginError
 
@@ -181,6 +183,12 @@ class TownshipBuild:
         for job in self.jobs:
             link_tree(Path(job.cache) / job.slug, site_dir / job.slug)
         index_search(site_dir)
+        broken = broken_portal_links(site_dir, [job.slug for job in self.jobs])
+        if broken:
+            raise PluginError(
+                "乡镇首页有链接指向不存在的村页面，整个网站没有发布：\n"
+                + "\n".join(f"{page} → {target}" for page, target in broken)
+            )
         log.info(
             "乡镇网站：重新生成 %d 个村（%s），沿用 %d 个村。",
             len(self.rebuilt),
@@ -333,6 +341,35 @@ def assemble(parts: list[Path], cache: Path) -> list[str]:
 
 
 # --- the portal --------------------------------------------------------------------------------
+
+
+LINK = re.compile(r'(?:href|src)="([^"]*)"')
+
+
+def village_links_as_html(html: str, slugs: list[str]) -> str:
+    """The portal's links to a village's Markdown pages as the addresses those pages get in the
+    village's own build (MkDocs leaves a link it cannot resolve in the root build as written)."""
+    villages = "|".join(re.escape(slug) for slug in slugs)
+    if not villages:
+        return html
+    pattern = re.compile(rf'href="((?:\.\./)*(?:{villages})/[^"#?]*?)\.md([#?][^"]*)?"')
+    return pattern.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', html)
+
+
+def broken_portal_links(site_dir: Path, slugs: list[str]) -> list[tuple[str, str]]:
+    """The portal's links (pages outside every village's folder) whose file is not in the site once
+    the villages are placed: MkDocs cannot check them in the root build, which lacks the villages."""
+    broken = []
+    for page in sorted(site_dir.rglob("*.html")):
+        relative = page.relative_to(site_dir)
+        if relative.parts[0] in slugs:
+            continue
+        for link in LINK.findall(page.read_text(encoding="utf-8")):
+            target = link.split("#")[0].split("?")[0]
+            if not target or ":" in target or target.startswith("/") or (page.parent / unquote(target)).exists():
+                continue
+            broken.append((relative.as_posix(), link))
+    return broken
 
 
 def village_content(src_uri: str, slugs: Iterable[str]) -> bool:

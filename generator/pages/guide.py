@@ -32,11 +32,15 @@ def pages(village: Village, today: date, datasets: tuple | None = None) -> list[
     ]
     picture = files("generator").joinpath("templates").joinpath("guide_history.png").read_bytes()
     own_about = village.content is not None and (village.content / "about.md").is_file()
-    about = PageSpec(village.path("about.md"), "about.md", {"profile": village.profile}, in_nav=True)
+    about = (
+        []  # a village's own about.md wins; a township's root (no village profile) writes its own
+        if own_about or not village.records.get("village")
+        else [PageSpec(village.path("about.md"), "about.md", {"profile": village.profile}, in_nav=True)]
+    )
     return [
         PageSpec(village.path("guide/index.md"), "guide_index.md"),
         PageSpec(village.path("guide/history.png"), "", content=picture),
-        *([] if own_about else [about]),
+        *about,
         PageSpec(village.path("guide/fields.md"), "guide_fields.md", {"datasets": described}),
         *(
             PageSpec(village.path(f"guide/fields/{d['dataset'].name}.md"), "guide_dataset.md", {"d": d})
