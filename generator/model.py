@@ -138,9 +138,8 @@ def load_site(
                 )
             )
             continue
-        village, found = load_village(
-            slug, folder, root, settings, content_dir / slug if slug else content_dir, docs=content_dir
-        )
+        own = content_dir / slug if slug else content_dir  # a village's pages and attachments
+        village, found = load_village(slug, folder, root, settings, own, docs=own)
         if village is not None:
             villages.append(village)
         problems += found

@@ -366,9 +366,14 @@ def broken_portal_links(site_dir: Path, slugs: list[str]) -> list[tuple[str, str
             continue
         for link in LINK.findall(page.read_text(encoding="utf-8")):
             target = link.split("#")[0].split("?")[0]
-            if not target or ":" in target or target.startswith("/") or (page.parent / unquote(target)).exists():
+            if not target or ":" in target or target.startswith("/"):
                 continue
-            broken.append((relative.as_posix(), link))
+            resolved = (page.parent / unquote(target)).resolve()
+            inside = (
+                resolved.relative_to(site_dir.resolve()).parts if resolved.is_relative_to(site_dir.resolve()) else ()
+            )
+            if inside[:1] and inside[0] in slugs and not resolved.exists():  # MkDocs checked the rest
+                broken.append((relative.as_posix(), link))
     return broken
 
 

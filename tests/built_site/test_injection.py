@@ -28,6 +28,9 @@ import yaml
 from helpers import ROOT, mkdocs_build, new_project
 from helpers.payloads import PAYLOADS, active_elements, active_markup, parsed, text_of
 from helpers.records import text_fields, write_village
+from helpers.township import township_yml
+
+pytestmark = pytest.mark.site
 
 ATTACHMENT = ROOT / "tests" / "fixtures" / "attachments" / "clean.pdf"
 """A real attachment file (made by LibreOffice, see fixtures/attachments/make.sh)."""
@@ -52,8 +55,12 @@ def hostile_site(tmp_path_factory) -> tuple[Path, Path]:
     for number, payload in enumerate(PAYLOADS, start=1):
         name = f"v{number:02d}"
         write_village(data / name, payload, project / "content" / name)
-        write_attachment(data / name / "notices" / "records.yml", project / "content", f"{name}/附件.pdf", payload)
+        profile = data / name / "village.yml"  # a payload too long for a name leaves the example name:
+        text = profile.read_text(encoding="utf-8")  # villages of one township need distinct names
+        profile.write_text(text.replace("name: 甲\n", f"name: 甲{number}\n", 1), encoding="utf-8")
+        write_attachment(data / name / "notices" / "records.yml", project / "content" / name, "附件.pdf", payload)
         write_hand_written_pages(project / "content" / name, payload)
+    (data / "township.yml").write_text(township_yml({f"v{n:02d}": ("", "") for n in range(1, len(PAYLOADS) + 1)}))
     (project / "content" / "hostile.md").write_text("# 手写页面\n\n" + "\n\n".join(PAYLOADS) + "\n", encoding="utf-8")
     site = base / "site"
     result = mkdocs_build(project, site)
@@ -100,11 +107,20 @@ def test_payloads_cover_every_text_field_of_every_record_type():
     assert pairs >= len(fields) * 10, "most fields should receive most payloads"
 
 
+def search_entries(site: Path) -> list[dict]:
+    """The entries of every search index of the site (the portal's and each village's)."""
+    return [
+        doc
+        for index in sorted(site.rglob("search/search_index.json"))
+        for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]
+    ]
+
+
 def test_no_payload_survives_as_active_markup_in_any_page(hostile_site, pages):
     _, site = hostile_site
     assert len(pages) > len(PAYLOADS) * 10
     survivors = {page: found for page, root in pages.items() if (found := active_elements(root))}
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = {"docs": search_entries(site)}
     fields = len(text_fields()) + 1 + len(FRONT_MATTER_KEYS) + 2  # attachment title; heading, page body
     live = sorted({p.split("/")[0] for p in survivors})
     print(
@@ -116,12 +132,14 @@ def test_no_payload_survives_as_active_markup_in_any_page(hostile_site, pages):
 
 
 def test_no_payload_survives_in_the_search_index(hostile_site):
-    """Material's search shows each entry's title and text as HTML (innerHTML)."""
+    """Material's search shows each entry's title and text as HTML (innerHTML); every village of
+    the township has its own index."""
     _, site = hostile_site
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = search_entries(site)
+    assert len(entries) > len(PAYLOADS) * 10
     survivors = [
         (d["location"], found)
-        for d in index["docs"]
+        for d in entries
         if (found := active_markup(d["title"], fragment=True) + active_markup(d["text"], fragment=True))
     ]
     assert survivors == []

@@ -26,7 +26,7 @@ def test_message_text(village, case):
     assert [str(p) for p in problems] == expected
 
 
-def test_cunwu_new_cases_writes_a_story_that_check_accepts_once_people_are_named(village):
+def test_cunwu_new_cases_writes_a_story_that_check_accepts_once_filled_in_and_people_are_named(village):
     from generator.blank import blank
     from generator.datasets import named as dataset
 
@@ -36,6 +36,9 @@ def test_cunwu_new_cases_writes_a_story_that_check_accepts_once_people_are_named
     story = village / "content" / "cases" / name
     story.parent.mkdir(parents=True)
     story.write_bytes(content.replace(b"\npeople:\n", b"\npeople: M001\n"))
+    left = load_site(village / "data", TODAY, village)[1]
+    assert {p.summary for p in left} == {"还是空白模板里的占位文字，没有填写"}
+    story.write_bytes(story.read_bytes().replace("请填写".encode(), "示例".encode()))
     site, problems = load_site(village / "data", TODAY, village)
     assert problems == []
     assert [s.slug for s in site.villages[0].records["cases"]] == ["2025-tea-road"]
