@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEMO_NAME = "青禾"
 TEXT = {".yml", ".yaml", ".csv", ".md"}
 
