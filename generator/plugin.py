@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from html import escape as escape_html
 from pathlib import Path
 
 from mkdocs.config import base
@@ -159,7 +160,8 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
     def _as_village(self, config) -> None:
         """One village of a township: its name on every page, only the pages it has in its nav."""
         assert self.generated.site is not None  # on_config stopped the build otherwise
-        config.site_name = f"{self.generated.site.villages[0].profile.name}村务公开"
+        # the theme prints site_name as HTML (the header, the drawer): a village name is text
+        config.site_name = escape_html(f"{self.generated.site.villages[0].profile.name}村务公开")
         docs = Path(config.docs_dir)
         config.nav = township_build.prune_nav(
             config.nav, lambda uri: uri in self.generated.files or (docs / uri).is_file()
