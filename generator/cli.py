@@ -93,7 +93,7 @@ def parser() -> argparse.ArgumentParser:
                     type=int,
                     default=os.cpu_count() or 1,
                     metavar="个数",
-                    help="同时生成几个村（默认为 CPU 核数）",
+                    help="同时生成几个村（默认为处理器核数）",
                 )
             runner.add_argument("options", nargs=argparse.REMAINDER, metavar="…", help=f"交给 mkdocs {name} 的选项")
         assembler = commands.add_parser(

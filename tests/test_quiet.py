@@ -30,6 +30,8 @@ def english_words(text: str) -> set[str]:
         "build",
         "serve",
         "publish",
+        "assemble",
+        "parts",
         "data",
         "site",
         "current",

@@ -209,7 +209,7 @@ def _open_data(township, table, today: date, context: dict) -> list[PageSpec]:
 
 def _guide(township, today: date) -> list[PageSpec]:
     """The clerks' field reference, once for the whole township (the same schemas for every village)."""
-    from ..township import PROFILE
+    from ..records.township import DATASET as PROFILE
 
     specs = guide.pages(township.root(), today, datasets=(PROFILE, *DATASETS))
     return specs
