@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import MEMBERS_CSV, PLEDGES_YML, ROOT
 from helpers.repository import build, commit, git
+from helpers.township import township_yml
 
 DRAFT = """\
 - id: 2026-001
@@ -147,6 +148,9 @@ def test_each_village_of_a_township_site_has_its_own_history(village):
             (data / slug / name).write_bytes((data / name).read_bytes())
     for name in ("village.yml", "members.csv", "pledges/2026.yml", "pledges"):
         (data / name).unlink() if (data / name).is_file() else (data / name).rmdir()
+    west = data / "west" / "village.yml"  # villages of one township have distinct names
+    west.write_text(west.read_text(encoding="utf-8").replace("name: 试验村", "name: 西试验村", 1), encoding="utf-8")
+    (data / "township.yml").write_text(township_yml({"east": ("", ""), "west": ("", "")}), encoding="utf-8")
     git(village, "init", "-q", "-b", "main")
     commit(village, "2026-01-12", {})
     commit(village, "2026-02-01", {"west/pledges/2026.yml": PLEDGES_YML.replace("修好村道", "修好西村村道")})
