@@ -44,9 +44,11 @@ CELL_PADDING_EM = 1.2
 """Left plus right padding of a table cell on a phone (cunwu.css)."""
 
 NOWRAP = re.compile(
+    r"(?<![\d*])(?:"  # never a piece of a longer number (a bank account holds 11 digits that look like a mobile)
     r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日"  # 2026年1月15日, 2026年1月, 1月15日
     r"|\d{4}-\d{1,2}-\d{1,2}"  # 2026-01-15
     r"|\d{3,4}-\d{7,8}|1\d{2}[\d*]{4}\d{4}"  # 0794-6123456, 13812345678, 138****5678
+    r")(?![\d*])"
 )
 NO_SPANS_IN = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "title", "svg"})
 
