@@ -344,7 +344,7 @@ def test_mkdocs_build_shows_a_months_rows_as_a_list_inside_its_change(affairs, t
     assert result.returncode == 0, result.stderr
     page = soup(tmp_path / "site" / "finance" / "2026-03.html")
     change = page.find("ul", class_="cunwu-history").find_all("li", recursive=False)[1]
-    rows = [li.get_text(" ", strip=True) for li in change.find("ul").find_all("li")]
+    rows = [li.get_text().strip() for li in change.find("ul").find_all("li")]
     assert rows[0] == "凭证号 记-02 这一行改动：支出 由 200.50 改为 250.50"
     assert rows[1] == (
         "收支明细 删除一行（原为 日期 2026年3月9日，凭证号 记-03，科目 公益支出，摘要 村道材料款，支出 300.00，"
