@@ -191,7 +191,9 @@ def dataset_rows(dataset: Dataset, villages: list[Village], today: date) -> pd.D
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM and CRLF, Chinese headers: Excel opens it without garbling (as `exports.to_csv`)."""
+    """UTF-8 with BOM and CRLF, Chinese headers: Excel opens it without garbling, and no text cell
+    (a village name included) starts a formula (as `exports.to_csv`)."""
+    frame = frame.map(lambda value: exports._cell(value) if isinstance(value, str) else value)
     return frame.to_csv(index=False, lineterminator="\r\n", encoding=None).encode("utf-8-sig")
 
 

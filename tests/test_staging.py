@@ -101,9 +101,11 @@ def test_a_village_folder_name_must_make_an_address(village):
     for name in ("village.yml", "members.csv", "pledges"):
         (data / name).rename(data / "青禾 村" / name)
     problems = generate(data, TODAY, None, village).problems
-    assert [str(p) for p in problems] == [
+    assert [str(p) for p in problems] == [  # every problem of the run at once: the profile is missing too
+        "data/township.yml：找不到乡镇概况文件。应为：data/ 下每个村一个文件夹时，data/township.yml "
+        "写明乡镇名、受理机构和各村的顺序。提示：运行 cunwu new township 生成空白模板，填好后放在 data/township.yml。",
         "data/青禾 村：村文件夹的名字不能用作网址。应为：由字母、数字和短横线组成的名字，如 qinghe；实际为：“青禾 村”。"
-        "提示：文件夹名会成为这个村的网址，请改用拼音或字母，不要用汉字、空格或其他符号。"
+        "提示：文件夹名会成为这个村的网址，请改用拼音或字母，不要用汉字、空格或其他符号。",
     ]
 
 

@@ -34,7 +34,8 @@ pytestmark = pytest.mark.site
 
 ATTACHMENT = ROOT / "tests" / "fixtures" / "attachments" / "clean.pdf"
 """A real attachment file (made by LibreOffice, see fixtures/attachments/make.sh)."""
-SITE_NAME = "青禾村村务公开"
+ROOT_SITE_NAME = "青禾村村务公开"
+"""The site name of the township's own pages (the project's mkdocs.yml)."""
 
 FRONT_MATTER_KEYS = ("title", "description", "author")
 """Front-matter texts that Material prints into <head> or the navigation."""
@@ -73,6 +74,21 @@ def pages(hostile_site) -> dict[str, object]:
     """Every HTML page of the hostile site by site path, parsed once (html5lib is slow)."""
     _, site = hostile_site
     return {p.relative_to(site).as_posix(): parsed(p.read_text(encoding="utf-8")) for p in sorted(site.rglob("*.html"))}
+
+
+@pytest.fixture(scope="module")
+def site_names(hostile_site) -> dict[str, str]:
+    """Each village folder's site name as a browser shows it: its village name and 村务公开."""
+    project, _ = hostile_site
+    names = {}
+    for profile in sorted((project / "data").glob("*/village.yml")):
+        name = yaml.safe_load(profile.read_text(encoding="utf-8"))["name"]
+        names[profile.parent.name] = " ".join(name.split()) + "村务公开"
+    return names
+
+
+def site_name_of(page: str, site_names: dict[str, str]) -> str:
+    return site_names.get(page.split("/")[0], ROOT_SITE_NAME)
 
 
 def write_attachment(notices: Path, content: Path, file: str, payload: str) -> None:
@@ -145,7 +161,7 @@ def test_no_payload_survives_in_the_search_index(hostile_site):
     assert survivors == []
 
 
-def test_every_page_title_is_its_heading_as_text(pages):
+def test_every_page_title_is_its_heading_as_text(pages, site_names):
     """The <title> in <head> is the page's visible heading, as a browser reads both: a record's
     text neither ends the title element early nor shows entities (&amp;lt;) instead of characters.
 
@@ -164,19 +180,19 @@ def test_every_page_title_is_its_heading_as_text(pages):
             continue  # the home page and 404 say the site's name; a print view's heading is not its first element
         checked += 1
         shown = [text_of(t) for t in titles]
-        if shown != [f"{text_of(heading)} - {SITE_NAME}"] or document.find("head/title") is None:
+        if shown != [f"{text_of(heading)} - {site_name_of(page, site_names)}"] or document.find("head/title") is None:
             wrong[page] = (shown, text_of(heading))
     assert checked > len(PAYLOADS) * 10
     assert wrong == {}
 
 
-def test_front_matter_texts_stay_text_in_head(pages):
+def test_front_matter_texts_stay_text_in_head(pages, site_names):
     """A hand-written page's title, description and author are shown, never parsed as markup."""
     for number, payload in enumerate(PAYLOADS, start=1):
         document = pages[f"v{number:02d}/front.html"]
         meta = {m.get("name"): m.get("content") for m in document.findall("head/meta") if m.get("name")}
         assert (meta["description"], meta["author"]) == (payload, payload)
-        assert [text_of(t) for t in document.findall(".//title")] == [f"{' '.join(payload.split())} - {SITE_NAME}"]
+        assert [text_of(t) for t in document.findall(".//title")] == [f"{' '.join(payload.split())} - {site_names[f'v{number:02d}']}"]
 
 
 def test_every_data_payload_is_shown_as_text(pages):
