@@ -25,11 +25,12 @@ from pathlib import Path, PurePosixPath
 
 from .build_date import CHINA
 from .datasets import DATASETS
+from .kinds import ListOf, Nested, fields_of
 from .model import village_folders
 from .periods import day_label
 from .readers import Mapping, Sequence
 from .records import Dataset, parse_file
-from .schema import ListOf, Nested, fields_of, parse_record
+from .schema import parse_record
 
 NO_BLOB = "0" * 40
 

@@ -13,11 +13,10 @@ from datetime import date
 from pathlib import Path
 
 from .datasets import DATASETS, named
-from .masking import mask_record
+from .kinds import ListOf, Nested, Reference, fields_of, mask_record
 from .problems import Problem
 from .records import Dataset, parse_file
 from .records.pledge import Pledge
-from .schema import ListOf, Nested, Reference, fields_of
 from .settings import Settings
 
 SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]{0,39}")

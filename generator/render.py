@@ -34,9 +34,9 @@ from markupsafe import Markup
 from . import exports
 from .datasets import DATASETS
 from .history import History
+from .kinds import yuan
 from .markdown_text import cn_date, escape, link, relative
 from .model import Site, Village
-from .money import yuan
 from .pages import PageSpec
 from .problems import Problem
 from .records.pledge import CATEGORIES

@@ -29,7 +29,8 @@ DEMO_DAY = date(2026, 11, 15)
 LAYERS = (
     ("problems", "personal_data", "periods", "build_date", "markdown_text", "charts", "sanitise", "staging", "publish"),
     ("readers", "settings", "guard"),
-    ("schema", "money", "masking"),
+    ("kinds",),
+    ("schema",),
     ("records", "datasets"),
     ("model", "deadlines", "exports", "history", "search"),
     ("pages",),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..kinds import body_markup
 from ..model import Village
-from ..records.notice import STATUS_SLUGS, body_markup
+from ..records.notice import STATUS_SLUGS
 from . import PageSpec, paginate
 from .printing import print_view
 

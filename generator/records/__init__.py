@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..kinds import ListOf, Nested, fields_of
 from ..problems import Problem
 from ..readers import Mapping, Read, Sequence
 from ..readers.registry import READERS, TABLES
-from ..schema import ListOf, Nested, fields_of, parse_record, unknown_field
+from ..schema import parse_record, unknown_field
 
 
 def _always(record, today: date) -> bool:

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
 
+from ..kinds import Choice, Day, Identifier, References, Text, Words, spec
 from ..problems import Problem
-from ..schema import Choice, Day, Identifier, Origin, References, Text, Words, origin_field, spec
+from ..schema import Origin, origin_field
 from . import Dataset, Example
 
 KINDS = {"典型个人": "person", "典型群体": "group", "典型案例": "case"}

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..kinds import Choice, Day, Identifier, Integer, ListOf, Text, spec
 from ..problems import Problem
-from ..schema import Choice, Day, Identifier, Integer, ListOf, Origin, Text, origin_field, spec
+from ..schema import Origin, origin_field
 from . import Dataset, Derived
 
 STEPS = ("党支部提议", "两委会商议", "党员大会审议", "村民(代表)会议决议", "决议公开", "实施结果公开")

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..kinds import Choice, Day, ListOf, Text, Year, spec
 from ..problems import Problem
-from ..schema import Choice, Day, ListOf, Origin, Text, Year, origin_field, spec
+from ..schema import Origin, origin_field
 from . import Dataset, Example
 
 CRITERIA = ("领导班子好", "党员干部队伍好", "工作机制好", "小康建设业绩好", "农民群众反映好")

@@ -16,10 +16,10 @@ from datetime import date
 from decimal import Decimal
 from itertools import pairwise, takewhile
 
-from ..money import Money, yuan
+from ..kinds import Day, Identifier, Money, Reference, Text, spec, yuan
 from ..periods import quarter_id, quarter_label
 from ..problems import Problem
-from ..schema import Day, Identifier, Origin, Reference, Text, origin_field, spec
+from ..schema import Origin, origin_field
 from . import Dataset, Derived, Example
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..kinds import Choice, Day, Identifier, ListOf, Reference, References, Text, spec
 from ..problems import Problem
-from ..schema import Choice, Day, Identifier, ListOf, Origin, Reference, References, Text, origin_field, spec
+from ..schema import Origin, origin_field
 from . import Dataset, Example
 
 KINDS = {"2+1": ("两名党员帮带一名乡土人才", 2), "1+1": ("一名乡土人才传授一名党员技能", 1)}

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ..masking import Personal
-from ..money import Money
+from ..kinds import Day, Identifier, Money, Personal, Private, Reference, Text, spec
 from ..problems import Problem
-from ..schema import Day, Identifier, Origin, Private, Reference, Text, origin_field, spec
+from ..schema import Origin, origin_field
 from . import Dataset, Example
 
 

@@ -12,21 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
+from ..kinds import Choice, Day, Identifier, Integer, ListOf, Nested, Reference, Text, spec
 from ..problems import Problem
-from ..schema import (
-    Choice,
-    Day,
-    Identifier,
-    Integer,
-    ListOf,
-    Nested,
-    Origin,
-    Reference,
-    Text,
-    label,
-    origin_field,
-    spec,
-)
+from ..schema import Origin, label, origin_field
 from . import Dataset, Derived
 
 CATEGORIES = {

@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..kinds import Choice, Day, Identifier, Integer, ListOf, Reference, Text, Year, spec
 from ..problems import Problem
-from ..schema import Choice, Day, Identifier, Integer, ListOf, Origin, Reference, Text, Year, origin_field, spec
+from ..schema import Origin, origin_field
 from . import Dataset, Derived, Example
 
 PARTS = ("日常", "评议")

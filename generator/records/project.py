@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ..money import Money
+from ..kinds import Day, Identifier, Integer, ListOf, Money, Reference, Text, spec
 from ..problems import Problem
-from ..schema import Day, Identifier, Integer, ListOf, Origin, Reference, Text, origin_field, spec
+from ..schema import Origin, origin_field
 from . import Dataset, Derived
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..kinds import Choice, Identifier, Reference, Text, Year, spec
 from ..problems import Problem
-from ..schema import Choice, Identifier, Origin, Reference, Text, Year, origin_field, spec
+from ..schema import Origin, origin_field
 from . import Dataset
 
 KINDS = {

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..schema import Integer, ListOf, Nested, Origin, Phone, Text, origin_field, spec
+from ..kinds import Integer, ListOf, Nested, Phone, Text, spec
+from ..schema import Origin, origin_field
 from . import Dataset
 
 

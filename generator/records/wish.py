@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
+from ..kinds import Choice, Day, Identifier, Reference, Text, spec
 from ..problems import Problem
-from ..schema import Choice, Day, Identifier, Origin, Reference, Text, label, origin_field, spec
+from ..schema import Origin, label, origin_field
 from . import Dataset, Derived, Example
 
 KINDS = ("微心愿", "微建议")
