@@ -38,6 +38,23 @@ class Origin:
         return _shown(f, dict(self.written).get(key, key))
 
 
+def problem_at(
+    record, key: str, summary: str, expected: str = "", found: str | None = None, hint: str = "", *, line: int = 0
+) -> Problem:
+    """A problem at one field of a record: its file, the field's line (or `line`) and the field as
+    the clerk wrote it, with its label."""
+    origin = record.origin
+    return Problem(
+        origin.file,
+        line or origin.line_of(key),
+        origin.name_of(type(record), key),
+        summary=summary,
+        expected=expected,
+        found=found,
+        hint=hint,
+    )
+
+
 def origin_field() -> Any:
     return dataclasses.field(default=None, compare=False, repr=False)
 

@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 
 from ..kinds import Choice, Day, Identifier, References, Text, Words, spec
 from ..problems import Problem
-from ..schema import Origin, origin_field
+from ..schema import Origin, origin_field, problem_at
 from . import Dataset, Example
 
 KINDS = {"典型个人": "person", "典型群体": "group", "典型案例": "case"}
@@ -58,7 +58,8 @@ class Case:
         stem = PurePosixPath(self.origin.file).stem
         if stem != self.slug:
             problems.append(
-                self._problem(
+                problem_at(
+                    self,
                     "slug",
                     "网址名与文件名不一致",
                     f"文件名为 {self.slug}.md",
@@ -68,7 +69,8 @@ class Case:
             )
         if self.kind == "典型个人" and len(self.people) != 1:
             problems.append(
-                self._problem(
+                problem_at(
+                    self,
                     "people",
                     "典型个人应写一个人",
                     "一名党员或人才的编号",
@@ -78,7 +80,8 @@ class Case:
             )
         if self.kind == "典型群体" and len(self.people) < 2:
             problems.append(
-                self._problem(
+                problem_at(
+                    self,
                     "people",
                     "典型群体应写两个人以上",
                     "两名以上党员或人才的编号，用顿号隔开",
@@ -87,17 +90,6 @@ class Case:
                 )
             )
         return problems
-
-    def _problem(self, key: str, summary: str, expected: str, found: str, hint: str) -> Problem:
-        return Problem(
-            self.origin.file,
-            self.origin.line_of(key),
-            self.origin.name_of(Case, key),
-            summary=summary,
-            expected=expected,
-            found=found,
-            hint=hint,
-        )
 
 
 DATASET = Dataset(

@@ -12,7 +12,7 @@ from datetime import date
 
 from ..kinds import Choice, Day, Identifier, Integer, ListOf, Text, spec
 from ..problems import Problem
-from ..schema import Origin, origin_field
+from ..schema import Origin, origin_field, problem_at
 from . import Dataset, Derived
 
 STEPS = ("党支部提议", "两委会商议", "党员大会审议", "村民(代表)会议决议", "决议公开", "实施结果公开")
@@ -45,10 +45,9 @@ class Step:
         o, problems = self.origin, []
         if self.present is not None and self.members is None:
             problems.append(
-                Problem(
-                    o.file,
-                    o.line_of("present"),
-                    o.name_of(Step, "present"),
+                problem_at(
+                    self,
+                    "present",
                     summary="写了实到人数，却没写应到人数",
                     expected="同时写应到人数",
                     found=str(self.present),
@@ -57,10 +56,9 @@ class Step:
             )
         elif self.present is not None and self.present > self.members:
             problems.append(
-                Problem(
-                    o.file,
-                    o.line_of("present"),
-                    o.name_of(Step, "present"),
+                problem_at(
+                    self,
+                    "present",
                     summary="实到人数多于应到人数",
                     expected=f"不超过应到人数 {self.members}",
                     found=str(self.present),
@@ -146,10 +144,9 @@ class Decision:
         for s in self.steps:
             if s.step in seen:
                 problems.append(
-                    Problem(
-                        s.origin.file,
-                        s.origin.line_of("step"),
-                        s.origin.name_of(Step, "step"),
+                    problem_at(
+                        s,
+                        "step",
                         summary="同一步骤写了两次",
                         expected="每个步骤只写一次",
                         found=s.step,
@@ -167,10 +164,9 @@ def check_party_meetings(village) -> list[Problem]:
         for s in decision.steps:
             if s.step == "党员大会审议" and s.members is not None and s.members > registered:
                 problems.append(
-                    Problem(
-                        s.origin.file,
-                        s.origin.line_of("members"),
-                        s.origin.name_of(Step, "members"),
+                    problem_at(
+                        s,
+                        "members",
                         summary="党员大会的应到人数多于党员名册里的人数",
                         expected=f"不超过党员名册里的 {registered} 人",
                         found=str(s.members),

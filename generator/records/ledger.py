@@ -19,7 +19,7 @@ from itertools import pairwise, takewhile
 from ..kinds import Day, Identifier, Money, Reference, Text, spec, yuan
 from ..periods import quarter_id, quarter_label
 from ..problems import Problem
-from ..schema import Origin, origin_field
+from ..schema import Origin, origin_field, problem_at
 from . import Dataset, Derived, Example
 
 
@@ -90,10 +90,9 @@ class Period:
         if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", self.id):
             return []
         return [
-            Problem(
-                self.origin.file,
-                self.origin.line_of("id"),
-                self.origin.name_of(Period, "id"),
+            problem_at(
+                self,
+                "id",
                 summary="期间格式不对",
                 expected="年-月，如 2026-03",
                 found=self.id,
@@ -206,10 +205,9 @@ def check_books(village) -> list[Problem]:
         expected = period.opening + income - expense
         if expected != period.closing:
             problems.append(
-                Problem(
-                    period.origin.file,
-                    period.origin.line_of("closing"),
-                    period.origin.name_of(Period, "closing"),
+                problem_at(
+                    period,
+                    "closing",
                     summary=f"{period.id} 的收支对不上：期末余额比算出的{_more_or_less(period.closing - expected)}",
                     expected=f"期初 {yuan(period.opening)} + 收入 {yuan(income)} − 支出 {yuan(expense)}"
                     f" = {yuan(expected)}",
@@ -242,12 +240,12 @@ def _chain(before: Period, after: Period) -> list[Problem]:
     if after.opening == before.closing:
         return []
     difference = _more_or_less(after.opening - before.closing)
-    where = (after.origin.file, after.origin.line_of("opening"), after.origin.name_of(Period, "opening"))
     expected = f"{before.id} 的期末余额 {yuan(before.closing)}"
     if _next_month(before.id) == after.id:
         return [
-            Problem(
-                *where,
+            problem_at(
+                after,
+                "opening",
                 summary=f"期初余额与上月期末余额不一致：比上月期末余额{difference}",
                 expected=expected,
                 found=yuan(after.opening),
@@ -256,8 +254,9 @@ def _chain(before: Period, after: Period) -> list[Problem]:
         ]
     if quarter_of(before.id) == quarter_of(after.id):
         return [
-            Problem(
-                *where,
+            problem_at(
+                after,
+                "opening",
                 summary=f"{quarter_title(quarter_of(after.id))}的各月接不上：{after.id} 的期初余额比 {before.id} 的期末余额{difference}",
                 expected=expected,
                 found=yuan(after.opening),

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from ..kinds import Choice, Day, Identifier, ListOf, Reference, References, Text, spec
 from ..problems import Problem
-from ..schema import Origin, origin_field
+from ..schema import Origin, origin_field, problem_at
 from . import Dataset, Example
 
 KINDS = {"2+1": ("两名党员帮带一名乡土人才", 2), "1+1": ("一名乡土人才传授一名党员技能", 1)}
@@ -74,7 +74,8 @@ class Pair:
         meaning, count = KINDS[self.kind]
         if len(self.members) != count:
             problems.append(
-                self._problem(
+                problem_at(
+                    self,
                     "members",
                     "党员人数与结对方式不符",
                     f"“{self.kind}”（{meaning}）写 {count} 名党员的编号",
@@ -86,10 +87,9 @@ class Pair:
         for entry in self.entries:
             if not self.start <= entry.date <= self.end:
                 problems.append(
-                    Problem(
-                        self.origin.file,
-                        entry.origin.line_of("date"),
-                        entry.origin.name_of(Entry, "date"),
+                    problem_at(
+                        entry,
+                        "date",
                         summary="帮带记录的日期不在结对期限内",
                         expected=f"{self.start.isoformat()} 至 {self.end.isoformat()} 之间",
                         found=entry.date.isoformat(),
@@ -101,7 +101,8 @@ class Pair:
     def _period_problems(self) -> list[Problem]:
         if self.end <= self.start:
             return [
-                self._problem(
+                problem_at(
+                    self,
                     "end",
                     "结束日期不晚于开始日期",
                     f"晚于 {self.start.isoformat()}",
@@ -112,7 +113,8 @@ class Pair:
         two_years = _years_after(self.start, 2)
         if self.kind == "2+1" and abs(self.end - two_years) > SLACK:
             return [
-                self._problem(
+                problem_at(
+                    self,
                     "end",
                     "“2+1”结对的期限不是两年",
                     f"{(two_years - SLACK).isoformat()} 至 {(two_years + SLACK).isoformat()} 之间（开始后两年）",
@@ -122,7 +124,8 @@ class Pair:
             ]
         if self.kind == "1+1" and self.end > two_years:
             return [
-                self._problem(
+                problem_at(
+                    self,
                     "end",
                     "“1+1”结对的期限超过两年",
                     f"不晚于 {two_years.isoformat()}",
@@ -131,17 +134,6 @@ class Pair:
                 )
             ]
         return []
-
-    def _problem(self, key: str, summary: str, expected: str, found: str, hint: str) -> Problem:
-        return Problem(
-            self.origin.file,
-            self.origin.line_of(key),
-            self.origin.name_of(Pair, key),
-            summary=summary,
-            expected=expected,
-            found=found,
-            hint=hint,
-        )
 
 
 def _years_after(day: date, years: int) -> date:
@@ -159,7 +151,8 @@ def roles(village) -> list[Problem]:
         member = village.members.get(talent.member) if talent.member else None
         if pair.kind == "2+1" and member and member.joined <= pair.start.year:
             problems.append(
-                pair._problem(
+                problem_at(
+                    pair,
                     "talent",
                     "“2+1”帮带的人才在结对开始时已经是党员",
                     f"入党年份晚于 {pair.start.year} 年的人才",
@@ -169,7 +162,8 @@ def roles(village) -> list[Problem]:
             )
         if talent.member and talent.member in pair.members:
             problems.append(
-                pair._problem(
+                problem_at(
+                    pair,
                     "members",
                     "同一个人既是帮带党员又是被帮带的人才",
                     "另一名党员的编号",

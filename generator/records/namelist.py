@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from ..kinds import Day, Identifier, Money, Personal, Private, Reference, Text, spec
 from ..problems import Problem
-from ..schema import Origin, origin_field
+from ..schema import Origin, origin_field, problem_at
 from . import Dataset, Example
 
 
@@ -41,10 +41,9 @@ class NameList:
     def check(self) -> list[Problem]:
         if self.end < self.start:
             return [
-                Problem(
-                    self.origin.file,
-                    self.origin.line_of("end"),
-                    self.origin.name_of(NameList, "end"),
+                problem_at(
+                    self,
+                    "end",
                     summary="公示结束早于公示开始",
                     expected=f"不早于 {self.start.isoformat()}",
                     found=self.end.isoformat(),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..kinds import Choice, Day, Identifier, ListOf, MarkdownText, Text, spec
 from ..problems import Problem
-from ..schema import Origin, origin_field
+from ..schema import Origin, origin_field, problem_at
 from . import Dataset, Derived, Example
 
 KINDS = ("公告", "公示")
@@ -56,10 +56,10 @@ class Notice:
         if self.kind == "公示" and (self.start is None or self.end is None):
             missing = "start" if self.start is None else "end"
             return [
-                Problem(
-                    self.origin.file,
-                    self.origin.line,
-                    self.origin.name_of(Notice, missing),
+                problem_at(
+                    self,
+                    missing,
+                    line=self.origin.line,
                     summary="公示缺少公示期",
                     expected="公示开始和公示结束两个日期",
                     hint="公示期一般不少于 5 天，如 start: 2026-03-05、end: 2026-03-11。",
@@ -67,10 +67,9 @@ class Notice:
             ]
         if self.start and self.end and self.end < self.start:
             return [
-                Problem(
-                    self.origin.file,
-                    self.origin.line_of("end"),
-                    self.origin.name_of(Notice, "end"),
+                problem_at(
+                    self,
+                    "end",
                     summary="公示结束早于公示开始",
                     expected=f"不早于 {self.start.isoformat()}",
                     found=self.end.isoformat(),
@@ -114,10 +113,9 @@ def attachment_problems(village) -> list[Problem]:
         for a in notice.attachments:
             if not (docs_dir / a.file).resolve().is_relative_to(docs_dir.resolve()):
                 problems.append(
-                    Problem(
-                        a.origin.file,
-                        a.origin.line_of("file"),
-                        a.origin.name_of(Attachment, "file"),
+                    problem_at(
+                        a,
+                        "file",
                         summary="附件不在网站文件夹里",
                         expected=f"{_shown(docs_dir, root)}/ 里的文件，如 attachments/名单.pdf",
                         found=a.file,
@@ -126,10 +124,9 @@ def attachment_problems(village) -> list[Problem]:
                 )
             elif not (docs_dir / a.file).is_file():
                 problems.append(
-                    Problem(
-                        a.origin.file,
-                        a.origin.line_of("file"),
-                        a.origin.name_of(Attachment, "file"),
+                    problem_at(
+                        a,
+                        "file",
                         summary="附件文件不存在",
                         expected=f"{_shown(docs_dir, root)}/{a.file} 这个文件",
                         found=a.file,

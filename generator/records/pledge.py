@@ -11,10 +11,11 @@ import itertools
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from typing import Any
 
 from ..kinds import Choice, Day, Identifier, Integer, ListOf, Nested, Reference, Text, spec
 from ..problems import Problem
-from ..schema import Origin, label, origin_field
+from ..schema import Origin, label, origin_field, problem_at
 from . import Dataset, Derived
 
 CATEGORIES = {
@@ -146,13 +147,12 @@ class Pledge:
         """Dates must follow the lifecycle order; a published date needs an approving review."""
         problems = []
         steps = self._dated_steps()
-        for (earlier, when, _), (_, then, (later, line)) in itertools.pairwise(steps):
+        for (earlier, when, _), (_, then, (record, key)) in itertools.pairwise(steps):
             if then < when:
                 problems.append(
-                    Problem(
-                        self.origin.file,
-                        line,
-                        later,
+                    problem_at(
+                        record,
+                        key,
                         summary="日期早于上一步",
                         expected=f"不早于{earlier} {when.isoformat()}",
                         found=then.isoformat(),
@@ -161,10 +161,9 @@ class Pledge:
                 )
         if self.target_date < self.drafted:
             problems.append(
-                Problem(
-                    self.origin.file,
-                    self.origin.line_of("target_date"),
-                    self.origin.name_of(Pledge, "target_date"),
+                problem_at(
+                    self,
+                    "target_date",
                     summary="完成时限早于定诺日期",
                     expected=f"不早于 {self.drafted.isoformat()}",
                     found=self.target_date.isoformat(),
@@ -173,10 +172,9 @@ class Pledge:
             )
         if self.published and not self.approved():
             problems.append(
-                Problem(
-                    self.origin.file,
-                    self.origin.line_of("published"),
-                    self.origin.name_of(Pledge, "published"),
+                problem_at(
+                    self,
+                    "published",
                     summary="没有审核通过的记录，却填了晒诺日期",
                     expected="先在 reviews 里记下“通过”的审核，再填晒诺日期",
                     found=self.published.isoformat(),
@@ -185,16 +183,11 @@ class Pledge:
             )
         return problems
 
-    def _dated_steps(self) -> list[tuple[str, date, tuple[str, int]]]:
-        """(Chinese label, date, (field as written, line)) for each dated step, in lifecycle order."""
+    def _dated_steps(self) -> list[tuple[str, date, tuple[Any, str]]]:
+        """(Chinese label, date, (record, field key)) for each dated step, in lifecycle order."""
 
         def step(record, key):
-            kind = type(record)
-            return (
-                label(kind, key),
-                getattr(record, key),
-                (record.origin.name_of(kind, key), record.origin.line_of(key)),
-            )
+            return label(type(record), key), getattr(record, key), (record, key)
 
         steps = [step(self, "drafted")] + [step(r, "date") for r in self.reviews]
         if self.published:

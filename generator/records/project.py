@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ..kinds import Day, Identifier, Integer, ListOf, Money, Reference, Text, spec
 from ..problems import Problem
-from ..schema import Origin, origin_field
+from ..schema import Origin, origin_field, problem_at
 from . import Dataset, Derived
 
 
@@ -76,10 +76,9 @@ class Project:
                 )
         if self.accepted and self.started and self.accepted < self.started:
             problems.append(
-                Problem(
-                    self.origin.file,
-                    self.origin.line_of("accepted"),
-                    self.origin.name_of(Project, "accepted"),
+                problem_at(
+                    self,
+                    "accepted",
                     summary="验收日期早于开工日期",
                     expected=f"不早于 {self.started.isoformat()}",
                     found=self.accepted.isoformat(),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..kinds import Choice, Identifier, Reference, Text, Year, spec
 from ..problems import Problem
-from ..schema import Origin, origin_field
+from ..schema import Origin, origin_field, problem_at
 from . import Dataset
 
 KINDS = {
@@ -48,10 +48,9 @@ class Talent:
 def distinct_ids(village) -> list[Problem]:
     """A talent's id must not be a member's id: records name people by one id."""
     return [
-        Problem(
-            t.origin.file,
-            t.origin.line_of("id"),
-            t.origin.name_of(Talent, "id"),
+        problem_at(
+            t,
+            "id",
             summary="人才编号与党员编号重复",
             expected="党员名册里没有用过的编号",
             found=t.id,

@@ -14,7 +14,7 @@ from enum import Enum
 
 from ..kinds import Choice, Day, Identifier, Reference, Text, spec
 from ..problems import Problem
-from ..schema import Origin, label, origin_field
+from ..schema import Origin, label, origin_field, problem_at
 from . import Dataset, Derived, Example
 
 KINDS = ("微心愿", "微建议")
@@ -74,7 +74,8 @@ class Wish:
         for (before, when), (key, then) in itertools.pairwise(steps):
             if then < when:
                 problems.append(
-                    self._problem(
+                    problem_at(
+                        self,
                         key,
                         "日期早于上一步",
                         f"不早于{label(Wish, before)} {when.isoformat()}",
@@ -84,7 +85,8 @@ class Wish:
                 )
         if (self.assigned or self.taken) and not self.member:
             problems.append(
-                self._problem(
+                problem_at(
+                    self,
                     "assigned" if self.assigned else "taken",
                     "派单或接单了，却没写接单党员",
                     "在 member 里写上接单党员的编号",
@@ -94,7 +96,8 @@ class Wish:
             )
         if self.done and not self.taken:
             problems.append(
-                self._problem(
+                problem_at(
+                    self,
                     "done",
                     "没有接单日期，却填了完成日期",
                     "先写接单日期",
@@ -104,7 +107,8 @@ class Wish:
             )
         if self.done and not self.outcome:
             problems.append(
-                self._problem(
+                problem_at(
+                    self,
                     "done",
                     "完成了却没写办理结果",
                     "在 outcome 里写办成了什么",
@@ -114,7 +118,8 @@ class Wish:
             )
         if _looks_like_a_full_name(self.asker):
             problems.append(
-                self._problem(
+                problem_at(
+                    self,
                     "asker",
                     "点单人写了完整姓名",
                     "隐去名字的写法，如 刘*英，或身份描述，如 第三组独居老人",
@@ -123,17 +128,6 @@ class Wish:
                 )
             )
         return problems
-
-    def _problem(self, key: str, summary: str, expected: str, found: str | None, hint: str) -> Problem:
-        return Problem(
-            self.origin.file,
-            self.origin.line_of(key),
-            self.origin.name_of(Wish, key),
-            summary=summary,
-            expected=expected,
-            found=found,
-            hint=hint,
-        )
 
 
 def photos_exist(village) -> list[Problem]:
@@ -144,7 +138,8 @@ def photos_exist(village) -> list[Problem]:
             village.content and _is_plain_name(w.photo) and (village.content / "wishes" / w.photo).is_file()
         ):
             problems.append(
-                w._problem(
+                problem_at(
+                    w,
                     "photo",
                     "找不到照片文件",
                     "content/wishes/ 文件夹里的一个文件名，如 W2026-01.jpg",
