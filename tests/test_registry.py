@@ -27,7 +27,18 @@ TEMPLATES = PACKAGE / "templates"
 DEMO_DAY = date(2026, 11, 15)
 
 LAYERS = (
-    ("problems", "personal_data", "periods", "build_date", "markdown_text", "charts", "sanitise", "staging", "publish"),
+    (
+        "problems",
+        "status",
+        "personal_data",
+        "periods",
+        "build_date",
+        "markdown_text",
+        "charts",
+        "sanitise",
+        "staging",
+        "publish",
+    ),
     ("readers", "settings", "guard"),
     ("kinds",),
     ("schema",),

@@ -6,7 +6,6 @@ from datetime import date
 
 from ..kinds import body_markup
 from ..model import Village
-from ..records.notice import STATUS_SLUGS
 from . import PageSpec, paginate
 from .printing import print_view
 
@@ -20,7 +19,6 @@ def pages(village: Village, today: date) -> list[PageSpec]:
         "notice_list.md",
         {
             "status_of": status_of,
-            "status_slugs": STATUS_SLUGS,
             "feed": village.path("feed.xml") if village.settings.site_url else None,
         },
         in_nav=True,
@@ -30,7 +28,6 @@ def pages(village: Village, today: date) -> list[PageSpec]:
         context = {
             "notice": notice,
             "status": status_of[notice.id],
-            "status_slugs": STATUS_SLUGS,
             "body": body_markup(notice.body),
         }
         specs.append(PageSpec(uri, "notice.md", context))

@@ -6,15 +6,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from pathlib import Path
 
 from ..kinds import Choice, Day, Identifier, ListOf, MarkdownText, Text, spec
 from ..problems import Problem
 from ..schema import Origin, origin_field, problem_at
+from ..status import Status
 from . import Dataset, Derived, Example
 
 KINDS = ("公告", "公示")
 CATEGORIES = ("村务", "财务", "党务", "项目", "惠民政策", "其他")
+
+
+class NoticeStatus(Status, Enum):
+    """Where a notice stands; `slug` names its CSS class."""
+
+    PUBLISHED = ("已发布", "published")
+    UPCOMING = ("待公示", "upcoming")
+    OPEN = ("公示中", "open")
+    CLOSED = ("已结束", "closed")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -44,13 +55,13 @@ class Notice:
     def is_public(self, today: date) -> bool:
         return self.published <= today
 
-    def status(self, today: date) -> str:
+    def status(self, today: date) -> NoticeStatus:
         """已发布 for a 公告; 待公示 / 公示中 / 已结束 for a 公示."""
         if self.kind == "公告":
-            return "已发布"
+            return NoticeStatus.PUBLISHED
         if today < self.start:
-            return "待公示"
-        return "公示中" if today <= self.end else "已结束"
+            return NoticeStatus.UPCOMING
+        return NoticeStatus.OPEN if today <= self.end else NoticeStatus.CLOSED
 
     def check(self) -> list[Problem]:
         if self.kind == "公示" and (self.start is None or self.end is None):
@@ -79,8 +90,6 @@ class Notice:
         return []
 
 
-STATUS_SLUGS = {"已发布": "published", "待公示": "upcoming", "公示中": "open", "已结束": "closed"}
-
 DATASET = Dataset(
     "notices",
     "公告公示",
@@ -94,7 +103,7 @@ DATASET = Dataset(
             "status",
             "状态",
             "由公示期和生成日期推算：已发布、待公示、公示中、已结束。",
-            lambda n, village, today: n.status(today),
+            lambda n, village, today: n.status(today).text,
         ),
     ),
     check_all=lambda village: attachment_problems(village),

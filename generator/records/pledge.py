@@ -16,6 +16,7 @@ from typing import Any
 from ..kinds import Choice, Day, Identifier, Integer, ListOf, Nested, Reference, Text, spec
 from ..problems import Problem
 from ..schema import Origin, label, origin_field, problem_at
+from ..status import Status
 from . import Dataset, Derived
 
 CATEGORIES = {
@@ -31,22 +32,25 @@ CATEGORIES = {
 RESULTS = ("好", "较好", "一般", "差")
 
 
-class Status(Enum):
+class PledgeStatus(Status, Enum):
     """What a pledge's dates say about it. `slug` names its listing page."""
 
-    DRAFT = ("待审", "draft", False)
-    RETURNED = ("已退回", "returned", False)
-    PUBLISHED = ("已公开", "published", True)
-    ACTING = ("践诺中", "in-progress", True)
-    DONE = ("已完成", "done", True)
-    OVERDUE = ("逾期", "overdue", True)
-    UNFULFILLED = ("未兑现", "unfulfilled", True)
-
-    def __init__(self, text: str, slug: str, public: bool):
-        self.text, self.slug, self.public = text, slug, public
+    DRAFT = ("待审", "draft")
+    RETURNED = ("已退回", "returned")
+    PUBLISHED = ("已公开", "published")
+    ACTING = ("践诺中", "in-progress")
+    DONE = ("已完成", "done")
+    OVERDUE = ("逾期", "overdue")
+    UNFULFILLED = ("未兑现", "unfulfilled")
 
 
-PUBLIC_STATUSES = tuple(s for s in Status if s.public)
+PUBLIC_STATUSES = (
+    PledgeStatus.PUBLISHED,
+    PledgeStatus.ACTING,
+    PledgeStatus.DONE,
+    PledgeStatus.OVERDUE,
+    PledgeStatus.UNFULFILLED,
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -106,25 +110,25 @@ class Pledge:
         """True when the last review approved the pledge."""
         return bool(self.reviews) and self.reviews[-1].outcome == "通过"
 
-    def status(self, today: date) -> Status:
+    def status(self, today: date) -> PledgeStatus:
         """The status on `today`, from the dated steps alone."""
         if not self.reviews:
-            return Status.DRAFT
+            return PledgeStatus.DRAFT
         if not self.approved() or self.published is None or self.published > today:
-            return Status.RETURNED if not self.approved() else Status.DRAFT
+            return PledgeStatus.RETURNED if not self.approved() else PledgeStatus.DRAFT
         if self.completed and self.completed <= today:
             failed = self.evaluation and self.evaluation.result == "差" and self.evaluation.date <= today
-            return Status.UNFULFILLED if failed else Status.DONE
+            return PledgeStatus.UNFULFILLED if failed else PledgeStatus.DONE
         if self.evaluation and self.evaluation.date <= today and self.evaluation.result == "差":
-            return Status.UNFULFILLED
+            return PledgeStatus.UNFULFILLED
         if self.target_date < today:
-            return Status.OVERDUE
+            return PledgeStatus.OVERDUE
         if any(p.date <= today for p in self.progress):
-            return Status.ACTING
-        return Status.PUBLISHED
+            return PledgeStatus.ACTING
+        return PledgeStatus.PUBLISHED
 
     def is_public(self, today: date) -> bool:
-        return self.status(today).public
+        return self.status(today) in PUBLIC_STATUSES
 
     def as_of(self, today: date) -> Pledge:
         """The pledge as the site shows it on `today`: steps dated later are left out."""

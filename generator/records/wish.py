@@ -15,6 +15,7 @@ from enum import Enum
 from ..kinds import Choice, Day, Identifier, Reference, Text, spec
 from ..problems import Problem
 from ..schema import Origin, label, origin_field, problem_at
+from ..status import Status
 from . import Dataset, Derived, Example
 
 KINDS = ("微心愿", "微建议")
@@ -22,16 +23,13 @@ PUBLIC_WORDS = ("村民", "群众", "老人", "农户", "住户", "家长", "学
 """Words that make an asker a description rather than a name."""
 
 
-class Status(Enum):
+class WishStatus(Status, Enum):
     """Where a wish stands. `slug` names its listing page."""
 
     ASKED = ("待派单", "asked")
     ASSIGNED = ("已派单", "assigned")
     TAKEN = ("已接单", "taken")
     DONE = ("已完成", "done")
-
-    def __init__(self, text: str, slug: str):
-        self.text, self.slug = text, slug
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,15 +55,15 @@ class Wish:
     )
     origin: Origin = origin_field()
 
-    def status(self, today: date) -> Status:
+    def status(self, today: date) -> WishStatus:
         """The step reached on `today`."""
         if self.done and self.done <= today:
-            return Status.DONE
+            return WishStatus.DONE
         if self.taken and self.taken <= today:
-            return Status.TAKEN
+            return WishStatus.TAKEN
         if self.assigned and self.assigned <= today:
-            return Status.ASSIGNED
-        return Status.ASKED
+            return WishStatus.ASSIGNED
+        return WishStatus.ASKED
 
     def check(self) -> list[Problem]:
         """Steps in order, each step with what it needs, and the asker in a public form."""
@@ -173,7 +171,7 @@ DATASET = Dataset(
         Derived(
             "status",
             "状态",
-            "由各步骤日期推算：" + "、".join(s.text for s in Status) + "。",
+            "由各步骤日期推算：" + "、".join(s.text for s in WishStatus) + "。",
             lambda w, village, today: w.status(today).text,
         ),
     ),
