@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..model import Village
-from ..records.mentoring import KINDS
+from ..records.mentoring import KINDS, PairStatus
 from . import PageSpec, paginate
 
 
@@ -16,7 +16,7 @@ def pages(village: Village, today: date) -> list[PageSpec]:
         pairs,
         village.path("mentoring/index.md"),
         "mentoring_list.md",
-        {"kinds": KINDS, "counts": counts, "active": sum(1 for p in pairs if p.status(today) == "进行中")},
+        {"kinds": KINDS, "counts": counts, "active": sum(1 for p in pairs if p.status(today) is PairStatus.ONGOING)},
         in_nav=True,
     )
     specs += [

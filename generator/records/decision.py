@@ -13,9 +13,17 @@ from datetime import date
 from ..kinds import Choice, Day, Identifier, Integer, ListOf, Text, spec
 from ..problems import Problem
 from ..schema import Origin, origin_field, problem_at
+from ..status import Status
 from . import Dataset, Derived
 
 STEPS = ("党支部提议", "两委会商议", "党员大会审议", "村民(代表)会议决议", "决议公开", "实施结果公开")
+
+
+class DecisionStatus(Status):
+    """Where a decision stands: 进行中 until its 实施结果公开 step is dated."""
+
+    ONGOING = ("进行中", "ongoing")
+    DONE = ("已完成", "done")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -134,8 +142,9 @@ class Decision:
         """True when a step is missing or out of order."""
         return any(s.state in ("missing", "disorder") for s in self.stages(today))
 
-    def status(self, today: date) -> str:
-        return "已完成" if any(s.step == STEPS[-1] and s.date <= today for s in self.steps) else "进行中"
+    def status(self, today: date) -> DecisionStatus:
+        done = any(s.step == STEPS[-1] and s.date <= today for s in self.steps)
+        return DecisionStatus.DONE if done else DecisionStatus.ONGOING
 
     def check(self) -> list[Problem]:
         """Each step's counts, and no step twice."""
@@ -186,7 +195,9 @@ DATASET = Dataset(
     order=lambda d: (d.published, d.id),
     check_all=check_party_meetings,
     derived=(
-        Derived("status", "状态", "进行中，或 已完成（实施结果已公开）。", lambda d, village, today: d.status(today)),
+        Derived(
+            "status", "状态", "进行中，或 已完成（实施结果已公开）。", lambda d, village, today: d.status(today).text
+        ),
         Derived(
             "irregular",
             "程序不完整",

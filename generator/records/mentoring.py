@@ -14,12 +14,21 @@ from datetime import date, timedelta
 from ..kinds import Choice, Day, Identifier, ListOf, Reference, References, Text, spec
 from ..problems import Problem
 from ..schema import Origin, origin_field, problem_at
+from ..status import Status
 from . import Dataset, Example
 
 KINDS = {"2+1": ("两名党员帮带一名乡土人才", 2), "1+1": ("一名乡土人才传授一名党员技能", 1)}
 """Kind → (what it means, how many members it has)."""
 SLACK = timedelta(days=31)
 """How far a "2+1" pair's end may be from exactly two years after its start."""
+
+
+class PairStatus(Status):
+    """Where a mentoring pair stands, from its period."""
+
+    NOT_STARTED = ("未开始", "not-started")
+    ONGOING = ("进行中", "ongoing")
+    ENDED = ("已期满", "ended")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -64,9 +73,11 @@ class Pair:
     def people(self) -> tuple[str, ...]:
         return self.mentors() + self.mentees()
 
-    def status(self, today: date) -> str:
+    def status(self, today: date) -> PairStatus:
         """未开始 / 进行中 / 已期满, from the period and the build date."""
-        return "未开始" if today < self.start else "已期满" if self.end < today else "进行中"
+        if today < self.start:
+            return PairStatus.NOT_STARTED
+        return PairStatus.ENDED if self.end < today else PairStatus.ONGOING
 
     def check(self) -> list[Problem]:
         """The number of members fits the kind; the period fits the kind; entries lie inside it."""

@@ -16,6 +16,7 @@ from ..kinds import Day, Identifier, Money, Personal, Private, Reference, Text, 
 from ..problems import Problem
 from ..schema import Origin, origin_field, problem_at
 from . import Dataset, Example
+from .notice import NoticeStatus
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -33,10 +34,10 @@ class NameList:
     def is_public(self, today: date) -> bool:
         return self.published <= today
 
-    def status(self, today: date) -> str:
+    def status(self, today: date) -> NoticeStatus:
         if today < self.start:
-            return "待公示"
-        return "公示中" if today <= self.end else "已结束"
+            return NoticeStatus.UPCOMING
+        return NoticeStatus.OPEN if today <= self.end else NoticeStatus.CLOSED
 
     def check(self) -> list[Problem]:
         if self.end < self.start:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 from pathlib import Path
 
 from ..kinds import Choice, Day, Identifier, ListOf, MarkdownText, Text, spec
@@ -19,7 +18,7 @@ KINDS = ("公告", "公示")
 CATEGORIES = ("村务", "财务", "党务", "项目", "惠民政策", "其他")
 
 
-class NoticeStatus(Status, Enum):
+class NoticeStatus(Status):
     """Where a notice stands; `slug` names its CSS class."""
 
     PUBLISHED = ("已发布", "published")

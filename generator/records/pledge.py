@@ -10,7 +10,6 @@ import dataclasses
 import itertools
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 from typing import Any
 
 from ..kinds import Choice, Day, Identifier, Integer, ListOf, Nested, Reference, Text, spec
@@ -32,7 +31,7 @@ CATEGORIES = {
 RESULTS = ("好", "较好", "一般", "差")
 
 
-class PledgeStatus(Status, Enum):
+class PledgeStatus(Status):
     """What a pledge's dates say about it. `slug` names its listing page."""
 
     DRAFT = ("待审", "draft")

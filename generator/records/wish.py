@@ -10,7 +10,6 @@ import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 
 from ..kinds import Choice, Day, Identifier, Reference, Text, spec
 from ..problems import Problem
@@ -23,7 +22,7 @@ PUBLIC_WORDS = ("村民", "群众", "老人", "农户", "住户", "家长", "学
 """Words that make an asker a description rather than a name."""
 
 
-class WishStatus(Status, Enum):
+class WishStatus(Status):
     """Where a wish stands. `slug` names its listing page."""
 
     ASKED = ("待派单", "asked")
