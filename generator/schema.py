@@ -35,7 +35,7 @@ class Origin:
     def name_of(self, record: type, key: str) -> str:
         """The field as the clerk wrote it, with its label: ``target_date（承诺完成时限）`` or ``编号``."""
         f = next(f for f in fields_of(record) if f.key == key)
-        return _shown(f, dict(self.written).get(key, key))
+        return _as_written(f, dict(self.written).get(key, key))
 
 
 def problem_at(
@@ -156,7 +156,7 @@ def _parse_value(f: FieldSpec, key: str, value: Any, line: int, file: str) -> tu
                 Problem(
                     file,
                     line,
-                    _shown(f, key),
+                    _as_written(f, key),
                     summary="类型不对",
                     expected=f.kind.expected,
                     found=_describe(value),
@@ -176,7 +176,7 @@ def _parse_value(f: FieldSpec, key: str, value: Any, line: int, file: str) -> tu
             Problem(
                 file,
                 line,
-                _shown(f, key),
+                _as_written(f, key),
                 summary=error.summary,
                 expected=error.expected or f.kind.expected,
                 found=_describe(value) if error.found is None else error.found,
@@ -185,7 +185,7 @@ def _parse_value(f: FieldSpec, key: str, value: Any, line: int, file: str) -> tu
         ]
 
 
-def _shown(f: FieldSpec, key: str) -> str:
+def _as_written(f: FieldSpec, key: str) -> str:
     return key if key == f.label else f"{key}（{f.label}）"
 
 
@@ -228,7 +228,7 @@ def _missing_field(f: FieldSpec, raw: Mapping, line: int | None, file: str) -> P
         return Problem(
             file,
             line,
-            _shown(f, f.key),
+            _as_written(f, f.key),
             summary="必填字段是空的",
             expected=f.kind.expected,
             hint="填上内容；如果确实没有，请向支部确认该怎么写。",
@@ -237,7 +237,7 @@ def _missing_field(f: FieldSpec, raw: Mapping, line: int | None, file: str) -> P
     return Problem(
         file,
         raw.line,
-        _shown(f, f.key),
+        _as_written(f, f.key),
         summary="缺少必填字段",
         expected=f.kind.expected,
         hint=f"在这条记录里加上一行：{f.key}: {example}",

@@ -24,7 +24,7 @@ from . import Dataset, Derived, Example
 
 
 @dataclass(frozen=True, kw_only=True)
-class Entry:
+class LedgerEntry:
     """收支明细：一张记账凭证的一行（日期、凭证号、科目、摘要、收入或支出、经手人、审批人）。"""
 
     date: date = spec(Day(), "日期", "记账日期，如 2026-03-05。")
@@ -173,7 +173,7 @@ def summary_row(raw, file: str) -> Problem | None:
     return None
 
 
-def totals(entries: list[Entry]) -> tuple[Decimal, Decimal]:
+def totals(entries: list[LedgerEntry]) -> tuple[Decimal, Decimal]:
     """(income, expense) of some rows."""
     return (
         sum((e.income for e in entries if e.income is not None), Decimal("0.00")),
@@ -181,13 +181,13 @@ def totals(entries: list[Entry]) -> tuple[Decimal, Decimal]:
     )
 
 
-def by_period(village) -> dict[str, list[Entry]]:
+def by_period(village) -> dict[str, list[LedgerEntry]]:
     """Every ledger row grouped by month, each month's rows in date and file order (computed once)."""
     return village.remember("ledger_by_period", lambda: _group(village))
 
 
-def _group(village) -> dict[str, list[Entry]]:
-    groups: dict[str, list[Entry]] = {}
+def _group(village) -> dict[str, list[LedgerEntry]]:
+    groups: dict[str, list[LedgerEntry]] = {}
     for entry in village.records["ledger"]:
         groups.setdefault(entry.period, []).append(entry)
     for rows in groups.values():
@@ -277,7 +277,7 @@ def _next_month(period: str) -> str:
     return f"{year + month // 12}-{month % 12 + 1:02d}"
 
 
-def entry_is_public(entry: Entry, village, today: date) -> bool:
+def entry_is_public(entry: LedgerEntry, village, today: date) -> bool:
     """A row is shown once its month is published."""
     period = village.by_id("periods").get(entry.period)
     return period is not None and period.is_public(today)
@@ -321,7 +321,7 @@ PERIODS = Dataset(
 DATASET = Dataset(
     "ledger",
     "财务收支明细",
-    Entry,
+    LedgerEntry,
     ("ledgers/*.csv", "ledgers/*.xlsx"),
     required=False,
     public_in=entry_is_public,

@@ -32,7 +32,7 @@ class PairStatus(Status):
 
 
 @dataclass(frozen=True, kw_only=True)
-class Entry:
+class PairEntry:
     """帮带记录：一次帮带活动或阶段进展。"""
 
     date: date = spec(Day(), "日期", "这次帮带的日期。")
@@ -58,7 +58,7 @@ class Pair:
     end: date = spec(Day(), "结束日期", "结对期满的日期：“2+1”为开始后两年，“1+1”不超过两年。")
     goals: str = spec(Text(200), "帮带目标", "责任卡上写明的目标，如 掌握油茶嫁接技术、列为入党积极分子。")
     trade: str = spec(Text(40), "帮带内容", "传授的技能或帮带的方向。", required=False)
-    entries: tuple = spec(ListOf(Entry), "帮带记录", "帮带活动和进展，按日期先后。", required=False)
+    entries: tuple = spec(ListOf(PairEntry), "帮带记录", "帮带活动和进展，按日期先后。", required=False)
     outcome: str = spec(Text(200), "帮带成效", "期满时的成效评定。", required=False)
     origin: Origin = origin_field()
 

@@ -125,7 +125,7 @@ def attachment_problems(village) -> list[Problem]:
                         a,
                         "file",
                         summary="附件不在网站文件夹里",
-                        expected=f"{_shown(docs_dir, root)}/ 里的文件，如 attachments/名单.pdf",
+                        expected=f"{_from_root(docs_dir, root)}/ 里的文件，如 attachments/名单.pdf",
                         found=a.file,
                         hint="附件只能放在网站文件夹里，路径不能以“/”开头，也不能用“..”跳出去。",
                     )
@@ -136,7 +136,7 @@ def attachment_problems(village) -> list[Problem]:
                         a,
                         "file",
                         summary="附件文件不存在",
-                        expected=f"{_shown(docs_dir, root)}/{a.file} 这个文件",
+                        expected=f"{_from_root(docs_dir, root)}/{a.file} 这个文件",
                         found=a.file,
                         hint="把附件放进这个文件夹，或改正路径（区分大小写）。",
                     )
@@ -144,7 +144,7 @@ def attachment_problems(village) -> list[Problem]:
     return problems
 
 
-def _shown(path: Path, root: Path) -> str:
+def _from_root(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
