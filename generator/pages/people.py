@@ -9,12 +9,12 @@ from datetime import date
 
 from ..model import Village
 from ..records.member import SHUANGDAI_TYPES
-from ..records.talent import KINDS
+from ..records.talent import TALENT_TYPE_SLUGS
 from ..records.training import hours_by_person
 from . import PageSpec, cases, paginate, points, wishes
 from .slugs import natural, value_slug
 
-TYPE_SLUGS = dict(zip(SHUANGDAI_TYPES, ("entrepreneur", "innovator", "quality"), strict=True)) | KINDS
+TYPE_SLUGS = dict(zip(SHUANGDAI_TYPES, ("entrepreneur", "innovator", "quality"), strict=True)) | TALENT_TYPE_SLUGS
 """Every person type on the talent page (双带 types of members, kinds of talents) and its slug."""
 
 

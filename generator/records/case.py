@@ -17,7 +17,7 @@ from ..problems import Problem
 from ..schema import Origin, origin_field, problem_at
 from . import Dataset, Example
 
-KINDS = {"典型个人": "person", "典型群体": "group", "典型案例": "case"}
+CASE_TYPE_SLUGS = {"典型个人": "person", "典型群体": "group", "典型案例": "case"}
 """Kinds of story and the slug of each one's listing page."""
 
 
@@ -32,7 +32,7 @@ class Case:
         "故事的网址名：字母、数字和短横线，与文件名相同（如 2025-tea-road.md），不用汉字。",
     )
     date: date = spec(Day(), "日期", "故事发布的日期；晚于生成日期的故事不出现在列表里。")
-    kind: str = spec(Choice(tuple(KINDS)), "类别", "典型个人 / 典型群体 / 典型案例。")
+    kind: str = spec(Choice(tuple(CASE_TYPE_SLUGS)), "类别", "典型个人 / 典型群体 / 典型案例。")
     people: tuple = spec(
         References("M001", ("members", "talents"), "党员或人才"),
         "人物",

@@ -17,7 +17,7 @@ from ..schema import Origin, origin_field, problem_at
 from ..status import Status
 from . import Dataset, Example
 
-KINDS = {"2+1": ("两名党员帮带一名乡土人才", 2), "1+1": ("一名乡土人才传授一名党员技能", 1)}
+PAIR_TYPES = {"2+1": ("两名党员帮带一名乡土人才", 2), "1+1": ("一名乡土人才传授一名党员技能", 1)}
 """Kind → (what it means, how many members it has)."""
 SLACK = timedelta(days=31)
 """How far a "2+1" pair's end may be from exactly two years after its start."""
@@ -46,7 +46,7 @@ class Pair:
 
     id: str = spec(Identifier("JD-2025-01"), "编号", "结对编号，在本村唯一，如 JD-2025-01。")
     kind: str = spec(
-        Choice(tuple(KINDS)),
+        Choice(tuple(PAIR_TYPES)),
         "结对方式",
         "“2+1”：两名党员帮带一名乡土人才，为期两年；“1+1”：一名乡土人才向一名党员传授技能。",
     )
@@ -82,7 +82,7 @@ class Pair:
     def check(self) -> list[Problem]:
         """The number of members fits the kind; the period fits the kind; entries lie inside it."""
         problems = []
-        meaning, count = KINDS[self.kind]
+        meaning, count = PAIR_TYPES[self.kind]
         if len(self.members) != count:
             problems.append(
                 problem_at(

@@ -14,7 +14,7 @@ from ..schema import Origin, origin_field, problem_at
 from ..status import Status
 from . import Dataset, Derived, Example
 
-KINDS = ("公告", "公示")
+NOTICE_TYPES = ("公告", "公示")
 CATEGORIES = ("村务", "财务", "党务", "项目", "惠民政策", "其他")
 
 
@@ -42,7 +42,7 @@ class Notice:
 
     id: str = spec(Identifier("GG-2026-01"), "编号", "公告编号，如 GG-2026-01；用于网址。")
     title: str = spec(Text(80), "标题", "公告或公示的标题。")
-    kind: str = spec(Choice(KINDS), "类型", "公告 或 公示（公示要写公示期）。")
+    kind: str = spec(Choice(NOTICE_TYPES), "类型", "公告 或 公示（公示要写公示期）。")
     category: str = spec(Choice(CATEGORIES), "类别", "、".join(CATEGORIES) + " 之一。")
     published: date = spec(Day(), "发布日期", "在公开栏和本站发布的日期；晚于生成日期的不显示。")
     start: date = spec(Day(), "公示开始", "公示期的第一天（公示必填）。", required=False)

@@ -17,7 +17,7 @@ from ..schema import Origin, label, origin_field, problem_at
 from ..status import Status
 from . import Dataset, Derived, Example
 
-KINDS = ("微心愿", "微建议")
+WISH_TYPES = ("微心愿", "微建议")
 PUBLIC_WORDS = ("村民", "群众", "老人", "农户", "住户", "家长", "学生", "儿童", "代表", "党员", "妇女", "户")
 """Words that make an asker a description rather than a name."""
 
@@ -36,7 +36,7 @@ class Wish:
     """微心愿或微建议：谁点单（公开写法）、支部派单、党员接单、完成日期和结果。"""
 
     id: str = spec(Identifier("W2026-01"), "编号", "编号，在本村唯一，如 W2026-01。")
-    kind: str = spec(Choice(KINDS), "类别", "微心愿（想办的小事）或 微建议（对村里的建议）。")
+    kind: str = spec(Choice(WISH_TYPES), "类别", "微心愿（想办的小事）或 微建议（对村里的建议）。")
     content: str = spec(Text(120), "内容", "心愿或建议的内容。")
     asker: str = spec(Text(20), "点单人", "公开写法：隐去名字的姓名（如 刘*英）或身份描述（如 第三组独居老人）。")
     group: str = spec(Text(20), "村民小组", "点单人所在的村民小组。", required=False)
