@@ -63,11 +63,13 @@ def generate(
     if site is None:
         return Generated(problems=problems)
     files, in_nav, problems = render_site(site, overrides, history)
+    appendices, appendix_problems = render_appendices(site, overrides)
+    problems += appendix_problems
     if docs_dir is not None:
         problems += _clashes(files, docs_dir, root or docs_dir.parent)
     if problems:
         return Generated(site=site, problems=problems)
-    return Generated(site, files, in_nav, render_appendices(site, overrides), withheld_pages(site))
+    return Generated(site, files, in_nav, appendices, withheld_pages(site))
 
 
 def _clashes(files: dict, docs_dir: Path, root: Path) -> list[Problem]:
