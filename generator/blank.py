@@ -21,13 +21,13 @@ from pathlib import Path
 import yaml
 
 from .datasets import named as dataset_named
+from .kinds import Day, FieldSpec, Identifier, ListOf, Nested, Text, fields_of
 from .model import village_folders
 from .placeholders import placeholder
 from .readers import Mapping, Sequence
 from .readers.grid import NOTES_SHEET
 from .readers.registry import READERS
 from .records import Dataset, Example
-from .schema import Day, FieldSpec, Identifier, ListOf, Nested, Text, fields_of
 
 YEAR_PREFIX = re.compile(r"(19|20)\d\d(?=[-_])")
 """Ids such as 2025-001 start with a year: a new record gets this year's prefix."""

@@ -71,6 +71,8 @@ def generate(
     if site is None:
         return Generated(problems=problems)
     files, in_nav, problems = render_site(site, overrides, history)
+    appendices, appendix_problems = render_appendices(site, overrides)
+    problems += appendix_problems
     if township is not None:
         portal, portal_nav = portal_files(township, overrides)
         files.update(portal)
@@ -79,7 +81,7 @@ def generate(
         problems += _clashes(files, docs_dir, root or docs_dir.parent)
     if problems:
         return Generated(site=site, problems=problems)
-    return Generated(site, files, in_nav, render_appendices(site, overrides), withheld_pages(site), township=township)
+    return Generated(site, files, in_nav, appendices, withheld_pages(site), township=township)
 
 
 def _clashes(files: dict, docs_dir: Path, root: Path) -> list[Problem]:

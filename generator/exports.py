@@ -17,9 +17,10 @@ from decimal import Decimal
 from typing import Any
 
 from .datasets import DATASETS
+from .kinds import FieldSpec, ListOf, Nested, fields_of
 from .model import Village
 from .records import Dataset
-from .schema import FieldSpec, ListOf, Nested, fields_of, public_fields
+from .schema import public_fields
 
 
 @dataclass(frozen=True)

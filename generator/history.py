@@ -37,13 +37,12 @@ import yaml
 
 from .build_date import CHINA
 from .datasets import DATASETS
-from .masking import mask_record
+from .kinds import ListOf, Nested, Phone, Reference, fields_of, mask_record, yuan
 from .model import village_folders
-from .money import yuan
 from .periods import day_label
 from .readers import Mapping, Sequence
 from .records import Dataset, Part, parse_file
-from .schema import ListOf, Nested, Phone, Reference, fields_of, label, parse_record, public_fields
+from .schema import label, parse_record, public_fields
 from .settings import Settings
 
 NO_BLOB = "0" * 40

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from .data_files import saved_twice, skipped, unread_files
 from .datasets import DATASETS, named
-from .masking import mask_record
+from .kinds import ListOf, Nested, Reference, fields_of, mask_record
 from .problems import Problem
 from .records import Dataset, parse_file
 from .records.pledge import Pledge
-from .schema import ListOf, Nested, Reference, fields_of
+from .schema import problem_at
 from .settings import Settings
 
 SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]{0,39}")
@@ -245,10 +245,9 @@ def _unique(records: list, dataset: Dataset, problems: list[Problem]) -> list:
         first = seen.setdefault(record.id, record)
         if first is not record:
             problems.append(
-                Problem(
-                    record.origin.file,
-                    record.origin.line_of("id"),
-                    record.origin.name_of(type(record), "id"),
+                problem_at(
+                    record,
+                    "id",
                     summary=f"{dataset.title}的编号重复",
                     expected="每个编号只用一次",
                     found=record.id,
@@ -288,10 +287,9 @@ def _unknown_reference(record, f, value: str, targets: dict) -> Problem:
         if near
         else f"请先添加这条{f.kind.title}记录，或改正编号。"
     )
-    return Problem(
-        record.origin.file,
-        record.origin.line_of(f.key),
-        record.origin.name_of(type(record), f.key),
+    return problem_at(
+        record,
+        f.key,
         summary=f"引用了不存在的{f.kind.title}",
         expected="或".join(named(name).title for name in f.kind.targets) + "里已有的编号",
         found=value,

@@ -34,9 +34,9 @@ from markupsafe import Markup
 from . import exports
 from .datasets import DATASETS
 from .history import History
+from .kinds import yuan
 from .markdown_text import cn_date, escape, link, relative
 from .model import Site, Village
-from .money import yuan
 from .pages import PageSpec
 from .problems import Problem
 from .records.pledge import CATEGORIES
@@ -200,19 +200,28 @@ def _record_of(spec: PageSpec):
     return next((v for v in spec.context.values() if getattr(v, "origin", None) is not None), None)
 
 
-def render_appendices(site: Site, overrides: Path | None = None) -> dict[str, str]:
-    """Markdown to add at the end of hand-written pages (a story's people), by page path.
+def render_appendices(site: Site, overrides: Path | None = None) -> tuple[dict[str, str], list[Problem]]:
+    """Markdown to add at the end of hand-written pages (a story's people), by page path, and the
+    template mistakes met (one per template, as for pages).
 
     Page modules may define `appendices(village, today)` returning `PageSpec`s whose `uri` is a
     hand-written page; MkDocs checks the links in them like any other page's.
     """
     env = environment(overrides)
-    out = {}
+    out: dict[str, str] = {}
+    problems: list[Problem] = []
+    failed: set[str] = set()
     for village in site.villages:
         for module in page_modules():
             for spec in getattr(module, "appendices", lambda v, t: [])(village, site.today):
-                out[spec.uri] = render_page(env, spec, village, site.today, None)
-    return out
+                if spec.template in failed:
+                    continue
+                try:
+                    out[spec.uri] = render_page(env, spec, village, site.today, None)
+                except TemplateError as error:
+                    problems.append(template_problem(error, spec.template, overrides))
+                    failed.add(spec.template)
+    return out, problems
 
 
 def withheld_pages(site: Site) -> set[str]:

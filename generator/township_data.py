@@ -23,8 +23,9 @@ from .model import Village
 from .pages import cases, home
 from .pages.stats import yearly_figures
 from .records import Dataset
-from .records.pledge import PUBLIC_STATUSES, Status
-from .records.wish import Status as WishStatus
+from .records.pledge import PUBLIC_STATUSES, PledgeStatus
+from .records.notice import NoticeStatus
+from .records.wish import WishStatus
 
 ENDING_SOON = 7
 """A 公示 whose period ends within this many days (today included) is listed for the township."""
@@ -80,7 +81,7 @@ def village_row(village: Village, today: date) -> dict:
         "affairs_due": affairs.due if affairs else None,
         "disclosures_overdue": sum(len(t.overdue) for t in kinds.values()),
         "overdue_periods": "、".join(f"{t.kind}{p}" for t in kinds.values() for p in t.overdue),
-        "notices_open": sum(1 for n in village.public(_notices(), today) if n.status(today) == "公示中"),
+        "notices_open": sum(1 for n in village.public(_notices(), today) if n.status(today) is NoticeStatus.OPEN),
         "five_goods_year": latest.year if latest else None,
         "five_goods_good": sum(1 for r in latest.ratings if r.rating == "好") if latest else None,
         "wishes": len(wishes),
@@ -99,7 +100,7 @@ def village_table(villages: list[Village], today: date) -> pd.DataFrame:
         return pd.DataFrame(columns=[*COLUMNS, "overdue_periods"])
     for column in ("five_goods_year", "five_goods_good", "points_year", "points_members"):
         frame[column] = frame[column].astype("Int64")  # a count, empty for some villages: not a float
-    frame["completion"] = _percent(frame[f"pledges_{Status.DONE.slug}"], frame["pledges"])
+    frame["completion"] = _percent(frame[f"pledges_{PledgeStatus.DONE.slug}"], frame["pledges"])
     frame["points_rate"] = _percent(frame["points_members"], frame["members"])
     return frame
 
@@ -115,7 +116,7 @@ def totals(table: pd.DataFrame) -> dict:
         "members",
     ]
     totals = {c: int(table[c].sum()) for c in counts}
-    done = totals[f"pledges_{Status.DONE.slug}"]
+    done = totals[f"pledges_{PledgeStatus.DONE.slug}"]
     sums: dict[str, int | None] = dict(totals)
     sums["completion"] = round(100 * done / totals["pledges"]) if totals["pledges"] else None
     sums["villages"] = len(table)
@@ -124,7 +125,7 @@ def totals(table: pd.DataFrame) -> dict:
 
 def attention(table: pd.DataFrame) -> pd.DataFrame:
     """Villages with overdue disclosures or overdue pledges, the most overdue first."""
-    overdue = f"pledges_{Status.OVERDUE.slug}"
+    overdue = f"pledges_{PledgeStatus.OVERDUE.slug}"
     late = table[(table["disclosures_overdue"] > 0) | (table[overdue] > 0)].copy()
     late["order"] = range(len(late))
     return late.sort_values(["disclosures_overdue", overdue, "order"], ascending=[False, False, True], kind="stable")
@@ -142,7 +143,7 @@ def ending_soon(villages: list[Village], today: date) -> pd.DataFrame:
         }
         for v in villages
         for n in v.public(_notices(), today)
-        if n.status(today) == "公示中" and (n.end - today).days < ENDING_SOON
+        if n.status(today) is NoticeStatus.OPEN and (n.end - today).days < ENDING_SOON
     ]
     frame = pd.DataFrame(rows, columns=["village", "uri", "title", "end", "days"])
     return frame.sort_values(["end", "uri"], kind="stable")

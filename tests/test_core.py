@@ -11,7 +11,7 @@ from helpers import PLEDGES_YML, TODAY
 from generator.core import generate
 from generator.markdown_text import escape
 from generator.model import load_site
-from generator.records.pledge import Status
+from generator.records.pledge import PledgeStatus
 
 
 def pledge_with(**changes) -> str:
@@ -89,14 +89,14 @@ def test_hand_written_page_cannot_take_a_generated_address(village):
 
 STATUS_CASES = [
     # (extra YAML for the pledge, build date, expected status)
-    ("", date(2026, 1, 11), Status.DRAFT),  # approved but 晒诺 date still ahead
-    ("", TODAY, Status.PUBLISHED),
-    ("  progress:\n    - date: 2026-03-01\n      text: 开工\n", TODAY, Status.ACTING),
-    ("  progress:\n    - date: 2026-03-01\n      text: 开工\n", date(2027, 1, 1), Status.OVERDUE),
-    ("  completed: 2026-06-01\n", TODAY, Status.DONE),
-    ("  evaluation:\n    date: 2026-11-01\n    result: 差\n", TODAY, Status.UNFULFILLED),
-    ("  completed: 2026-06-01\n  evaluation:\n    date: 2026-11-01\n    result: 差\n", TODAY, Status.UNFULFILLED),
-    ("  completed: 2026-06-01\n  evaluation:\n    date: 2026-11-01\n    result: 较好\n", TODAY, Status.DONE),
+    ("", date(2026, 1, 11), PledgeStatus.DRAFT),  # approved but 晒诺 date still ahead
+    ("", TODAY, PledgeStatus.PUBLISHED),
+    ("  progress:\n    - date: 2026-03-01\n      text: 开工\n", TODAY, PledgeStatus.ACTING),
+    ("  progress:\n    - date: 2026-03-01\n      text: 开工\n", date(2027, 1, 1), PledgeStatus.OVERDUE),
+    ("  completed: 2026-06-01\n", TODAY, PledgeStatus.DONE),
+    ("  evaluation:\n    date: 2026-11-01\n    result: 差\n", TODAY, PledgeStatus.UNFULFILLED),
+    ("  completed: 2026-06-01\n  evaluation:\n    date: 2026-11-01\n    result: 差\n", TODAY, PledgeStatus.UNFULFILLED),
+    ("  completed: 2026-06-01\n  evaluation:\n    date: 2026-11-01\n    result: 较好\n", TODAY, PledgeStatus.DONE),
 ]
 
 
@@ -111,8 +111,8 @@ def test_status_is_derived_from_dates(village, extra, today, expected):
 @pytest.mark.parametrize(
     "reviews, expected",
     [
-        ("", Status.DRAFT),
-        ("  reviews:\n    - date: 2026-01-10\n      outcome: 退回\n      note: 请写具体\n", Status.RETURNED),
+        ("", PledgeStatus.DRAFT),
+        ("  reviews:\n    - date: 2026-01-10\n      outcome: 退回\n      note: 请写具体\n", PledgeStatus.RETURNED),
     ],
 )
 def test_unapproved_pledges_never_reach_the_site(village, reviews, expected):

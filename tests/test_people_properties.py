@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.kinds import References, Words
 from generator.pages.slugs import natural, value_slug
 from generator.readers import Sequence
-from generator.schema import References, Words
 
 ids = st.lists(st.from_regex(r"[A-Z][0-9]{3}", fullmatch=True), min_size=1, max_size=6, unique=True)
 CN = "一二三四五六七八九"

@@ -9,10 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.masking import MASK, Personal, mask
-from generator.money import parse_amount
+from generator.kinds import MASK, Day, Invalid, Personal, mask, parse_amount
 from generator.personal_data import find_personal_numbers, is_id_number, luhn_ok
-from generator.schema import Day, Invalid
 
 FULL_WIDTH = str.maketrans("0123456789,.", "０１２３４５６７８９，．")
 settings.register_profile("no-deadline", deadline=None)  # the CI machine is shared: no per-example time limit

@@ -13,7 +13,7 @@ from helpers import MEMBERS_CSV, PLEDGES_YML, TODAY, mkdocs_build, new_project, 
 from generator import staging
 from generator.core import generate
 from generator.datasets import DATASETS
-from generator.schema import Identifier, Invalid, ListOf, Nested, fields_of
+from generator.kinds import Identifier, Invalid, ListOf, Nested, fields_of
 
 ESCAPES = (
     "..",

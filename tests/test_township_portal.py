@@ -106,7 +106,9 @@ def recount(folder: Path, today: date) -> dict:
         "completion": f"{round(100 * public.count('已完成') / len(public))}%" if public else "—",
         "finance_latest": f"{latest[0]}年{latest[1]}月" if latest else "未公开",
         "affairs_latest": (
-            f"{latest_quarter // 12}年第{'一二三四'[latest_quarter % 12 // 3]}季度" if latest_quarter is not None else "未公开"
+            f"{latest_quarter // 12}年第{'一二三四'[latest_quarter % 12 // 3]}季度"
+            if latest_quarter is not None
+            else "未公开"
         ),
         "disclosures_overdue": overdue_periods(month_starts, 1, today) + overdue_periods(quarter_starts, 3, today),
         "notices_open": sum(

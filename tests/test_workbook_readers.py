@@ -12,7 +12,7 @@ from helpers.real_programs import FIXTURES
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from generator.masking import name_text
+from generator.kinds.personal import name_text
 from generator.readers.cells import format_integer, number_cell
 from generator.readers.csv_reader import read_csv
 from generator.readers.ods_reader import read_ods

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..model import Village
-from ..records.case import KINDS
+from ..records.case import CASE_TYPE_SLUGS
 from . import PageSpec, paginate
 from .slugs import natural, value_slug
 
@@ -18,16 +18,16 @@ def pages(village: Village, today: date) -> list[PageSpec]:
     stories = newest(village, today)
     tags = sorted({t for s in stories for t in s.tags}, key=natural)
     context = {
-        "kinds": KINDS,
+        "kinds": CASE_TYPE_SLUGS,
         "tags": tags,
         "slug": value_slug,
         "feed": village.path("feed.xml") if village.settings.site_url else None,
-        "counts": {k: sum(1 for s in stories if s.kind == k) for k in KINDS},
+        "counts": {k: sum(1 for s in stories if s.kind == k) for k in CASE_TYPE_SLUGS},
     }
     specs = paginate(
         stories, village.path("cases/index.md"), "case_list.md", {**context, "title": "典型案例"}, in_nav=True
     )
-    for kind, slug in KINDS.items():
+    for kind, slug in CASE_TYPE_SLUGS.items():
         specs += paginate(
             [s for s in stories if s.kind == kind],
             village.path(f"cases/kind/{slug}.md"),
@@ -47,7 +47,7 @@ def pages(village: Village, today: date) -> list[PageSpec]:
 def appendices(village: Village, today: date) -> list[PageSpec]:
     """The block appended to each hand-written story: its people, kind and tags."""
     return [
-        PageSpec(village.path(s.uri), "case_footer.md", {"story": s, "slug": value_slug, "kinds": KINDS})
+        PageSpec(village.path(s.uri), "case_footer.md", {"story": s, "slug": value_slug, "kinds": CASE_TYPE_SLUGS})
         for s in newest(village, today)
     ]
 

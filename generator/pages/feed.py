@@ -23,7 +23,7 @@ ENTRIES = 20
 
 
 @dataclass(frozen=True)
-class Entry:
+class FeedEntry:
     """One item of the feed."""
 
     day: date
@@ -44,17 +44,18 @@ def feed_path(village: Village) -> str:
     return village.path("feed.xml")
 
 
-def entries(village: Village, today: date) -> list[Entry]:
+def entries(village: Village, today: date) -> list[FeedEntry]:
     """The newest stories, public notices and published pledges, newest first."""
     found = [
-        Entry(s.date, s.kind, s.title, village.path(s.uri), s.summary) for s in cases.newest(village, today)[:ENTRIES]
+        FeedEntry(s.date, s.kind, s.title, village.path(s.uri), s.summary)
+        for s in cases.newest(village, today)[:ENTRIES]
     ]
     found += [
-        Entry(n.published, n.kind, n.title, village.path(f"notices/{n.id}.md"), notice_summary(n))
+        FeedEntry(n.published, n.kind, n.title, village.path(f"notices/{n.id}.md"), notice_summary(n))
         for n in village.public("notices", today)[::-1][:ENTRIES]
     ]
     found += [
-        Entry(
+        FeedEntry(
             p.published,
             "公开承诺",
             p.content,
@@ -86,7 +87,7 @@ def absolute(village: Village, site_path: str) -> str:
     return base + site_path
 
 
-def atom(village: Village, items: list[Entry], name: str | None = None) -> str:
+def atom(village: Village, items: list[FeedEntry], name: str | None = None) -> str:
     """The Atom document; its `updated` is the newest entry's day, so the same data gives the same bytes.
 
     `name` is whose feed it is (a township's), by default the village's name."""

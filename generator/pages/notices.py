@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..kinds import body_markup
 from ..model import Village
-from ..records.notice import STATUS_SLUGS, body_markup
 from . import PageSpec, paginate
 from .printing import print_view
 
@@ -19,7 +19,6 @@ def pages(village: Village, today: date) -> list[PageSpec]:
         "notice_list.md",
         {
             "status_of": status_of,
-            "status_slugs": STATUS_SLUGS,
             "feed": village.path("feed.xml") if village.settings.site_url else None,
         },
         in_nav=True,
@@ -29,7 +28,6 @@ def pages(village: Village, today: date) -> list[PageSpec]:
         context = {
             "notice": notice,
             "status": status_of[notice.id],
-            "status_slugs": STATUS_SLUGS,
             "body": body_markup(notice.body),
         }
         specs.append(PageSpec(uri, "notice.md", context))

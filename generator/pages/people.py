@@ -9,17 +9,17 @@ from datetime import date
 
 from ..model import Village
 from ..records.member import SHUANGDAI_TYPES
-from ..records.talent import KINDS
+from ..records.talent import TALENT_TYPE_SLUGS
 from ..records.training import hours_by_person
 from . import PageSpec, cases, paginate, points, wishes
 from .slugs import natural, value_slug
 
-TYPE_SLUGS = dict(zip(SHUANGDAI_TYPES, ("entrepreneur", "innovator", "quality"), strict=True)) | KINDS
+TYPE_SLUGS = dict(zip(SHUANGDAI_TYPES, ("entrepreneur", "innovator", "quality"), strict=True)) | TALENT_TYPE_SLUGS
 """Every person type on the talent page (双带 types of members, kinds of talents) and its slug."""
 
 
 @dataclass(frozen=True)
-class Person:
+class PersonCard:
     """One row of the talent database: a 双带 member or a local talent."""
 
     id: str
@@ -85,15 +85,15 @@ def pages(village: Village, today: date) -> list[PageSpec]:
     return specs
 
 
-def talent_people(village: Village) -> list[Person]:
+def talent_people(village: Village) -> list[PersonCard]:
     """双带 members and every local talent, by id (members first: M… sorts before T…)."""
     people = [
-        Person(m.id, m.name, m.group or "", m.shuangdai, split_skills(m.skills), f"members/{m.id}.md", True)
+        PersonCard(m.id, m.name, m.group or "", m.shuangdai, split_skills(m.skills), f"members/{m.id}.md", True)
         for m in village.members.values()
         if m.shuangdai
     ]
     people += [
-        Person(t.id, t.name, t.group, t.kind, split_skills(t.skills), f"talents/{t.id}.md", False)
+        PersonCard(t.id, t.name, t.group, t.kind, split_skills(t.skills), f"talents/{t.id}.md", False)
         for t in village.records["talents"]
     ]
     return sorted(people, key=lambda p: p.id)
@@ -145,7 +145,7 @@ def _grouped(records, keys) -> dict[str, list]:
     return groups
 
 
-def _values(people: list[Person], values, order: tuple[str, ...] = ()) -> list[str]:
+def _values(people: list[PersonCard], values, order: tuple[str, ...] = ()) -> list[str]:
     """The distinct filter values in use, in the given order or sorted."""
     used = {v for p in people for v in values(p) if v}
     return [v for v in order if v in used] if order else sorted(used, key=natural)

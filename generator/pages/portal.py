@@ -20,9 +20,9 @@ from .. import township_data as data
 from ..charts import bar_chart
 from ..datasets import DATASETS
 from ..exports import documented_fields
+from ..kinds import FieldSpec, Text
 from ..records import Dataset
-from ..records.pledge import PUBLIC_STATUSES, Status
-from ..schema import FieldSpec, Text
+from ..records.pledge import PUBLIC_STATUSES, PledgeStatus
 from . import PER_PAGE, PageSpec, cases, feed, guide, home, paginate, stats
 
 RECENT = 12
@@ -158,8 +158,8 @@ def _village_chart(rows: list[dict], pager) -> bytes:
             (
                 r["village"],
                 [
-                    Decimal(r[f"pledges_{Status.DONE.slug}"]),
-                    Decimal(r[f"pledges_{Status.OVERDUE.slug}"]),
+                    Decimal(r[f"pledges_{PledgeStatus.DONE.slug}"]),
+                    Decimal(r[f"pledges_{PledgeStatus.OVERDUE.slug}"]),
                     Decimal(r["disclosures_overdue"]),
                 ],
             )

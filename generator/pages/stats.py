@@ -7,7 +7,7 @@ from datetime import date
 
 from ..charts import SERIES_COLOURS, bar_chart
 from ..model import Village
-from ..records.pledge import Status
+from ..records.pledge import PledgeStatus
 from . import PageSpec
 
 YEARS = 5
@@ -49,7 +49,7 @@ def chart(figure: Figure) -> bytes:
 def yearly_figures(village: Village, today: date) -> list[Figure]:
     """Every figure, counted from the records as they stand on `today`."""
     pledges = village.public_pledges(today)
-    done = [p for p in pledges if p.status(today) is Status.DONE]
+    done = [p for p in pledges if p.status(today) is PledgeStatus.DONE]
     wishes = village.public("wishes", today)
     pairs = [p for p in village.records["mentoring"] if p.start <= today]
     developed = [t for t in village.records["talents"] if t.member]

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from ..model import Village
-from ..records.wish import Status
+from ..records.wish import WishStatus
 from . import PageSpec, paginate
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:
     shown = sorted(village.public("wishes", today), key=lambda w: (w.asked, w.id), reverse=True)
     status_of = {w.id: w.status(today) for w in shown}
-    by_status = {s: [w for w in shown if status_of[w.id] is s] for s in Status}
+    by_status = {s: [w for w in shown if status_of[w.id] is s] for s in WishStatus}
     specs = [
         PageSpec(
             village.path("wishes/index.md"),
@@ -47,14 +47,14 @@ def per_member(wishes: list, today: date) -> list[tuple[str, int, int]]:
         if w.member and w.taken and w.taken <= today:
             entry = counts.setdefault(w.member, [0, 0])
             entry[0] += 1
-            entry[1] += w.status(today) is Status.DONE
+            entry[1] += w.status(today) is WishStatus.DONE
     return sorted(((m, taken, done) for m, (taken, done) in counts.items()), key=lambda c: (-c[2], -c[1], c[0]))
 
 
 def handled(village: Village, today: date) -> list:
     """The wishes given to or taken by a member by `today`, newest first."""
     return sorted(
-        (w for w in village.public("wishes", today) if w.member and w.status(today) is not Status.ASKED),
+        (w for w in village.public("wishes", today) if w.member and w.status(today) is not WishStatus.ASKED),
         key=lambda w: (w.asked, w.id),
         reverse=True,
     )

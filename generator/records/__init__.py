@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..masking import Personal
-from ..money import Money
+from ..kinds import Identifier, ListOf, Money, Nested, Personal, fields_of
 from ..problems import Problem
 from ..readers import Mapping, Read, Sequence
 from ..readers.registry import READERS, TABLES
-from ..schema import Identifier, ListOf, Nested, fields_of, parse_record, unknown_field
+from ..schema import parse_record, unknown_field
 
 
 def _always(record, today: date) -> bool:

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
 
+from ..kinds import Choice, Day, Identifier, References, Text, Words, spec
 from ..problems import Problem
-from ..schema import Choice, Day, Identifier, Origin, References, Text, Words, origin_field, spec
+from ..schema import Origin, origin_field, problem_at
 from . import Dataset, Example
 
-KINDS = {"典型个人": "person", "典型群体": "group", "典型案例": "case"}
+CASE_TYPE_SLUGS = {"典型个人": "person", "典型群体": "group", "典型案例": "case"}
 """Kinds of story and the slug of each one's listing page."""
 
 
@@ -31,7 +32,7 @@ class Case:
         "故事的网址名：字母、数字和短横线，与文件名相同（如 2025-tea-road.md），不用汉字。",
     )
     date: date = spec(Day(), "日期", "故事发布的日期；晚于生成日期的故事不出现在列表里。")
-    kind: str = spec(Choice(tuple(KINDS)), "类别", "典型个人 / 典型群体 / 典型案例。")
+    kind: str = spec(Choice(tuple(CASE_TYPE_SLUGS)), "类别", "典型个人 / 典型群体 / 典型案例。")
     people: tuple = spec(
         References("M001", ("members", "talents"), "党员或人才"),
         "人物",
@@ -57,7 +58,8 @@ class Case:
         stem = PurePosixPath(self.origin.file).stem
         if stem != self.slug:
             problems.append(
-                self._problem(
+                problem_at(
+                    self,
                     "slug",
                     "网址名与文件名不一致",
                     f"文件名为 {self.slug}.md",
@@ -67,7 +69,8 @@ class Case:
             )
         if self.kind == "典型个人" and len(self.people) != 1:
             problems.append(
-                self._problem(
+                problem_at(
+                    self,
                     "people",
                     "典型个人应写一个人",
                     "一名党员或人才的编号",
@@ -77,7 +80,8 @@ class Case:
             )
         if self.kind == "典型群体" and len(self.people) < 2:
             problems.append(
-                self._problem(
+                problem_at(
+                    self,
                     "people",
                     "典型群体应写两个人以上",
                     "两名以上党员或人才的编号，用顿号隔开",
@@ -86,17 +90,6 @@ class Case:
                 )
             )
         return problems
-
-    def _problem(self, key: str, summary: str, expected: str, found: str, hint: str) -> Problem:
-        return Problem(
-            self.origin.file,
-            self.origin.line_of(key),
-            self.origin.name_of(Case, key),
-            summary=summary,
-            expected=expected,
-            found=found,
-            hint=hint,
-        )
 
 
 DATASET = Dataset(

@@ -10,11 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..kinds import Choice, Day, Identifier, Integer, ListOf, Text, spec
 from ..problems import Problem
-from ..schema import Choice, Day, Identifier, Integer, ListOf, Origin, Text, origin_field, spec
+from ..schema import Origin, origin_field, problem_at
+from ..status import Status
 from . import Dataset, Derived
 
 STEPS = ("党支部提议", "两委会商议", "党员大会审议", "村民(代表)会议决议", "决议公开", "实施结果公开")
+
+
+class DecisionStatus(Status):
+    """Where a decision stands: 进行中 until its 实施结果公开 step is dated."""
+
+    ONGOING = ("进行中", "ongoing")
+    DONE = ("已完成", "done")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -44,10 +53,9 @@ class Step:
         o, problems = self.origin, []
         if self.present is not None and self.members is None:
             problems.append(
-                Problem(
-                    o.file,
-                    o.line_of("present"),
-                    o.name_of(Step, "present"),
+                problem_at(
+                    self,
+                    "present",
                     summary="写了实到人数，却没写应到人数",
                     expected="同时写应到人数",
                     found=str(self.present),
@@ -56,10 +64,9 @@ class Step:
             )
         elif self.present is not None and self.present > self.members:
             problems.append(
-                Problem(
-                    o.file,
-                    o.line_of("present"),
-                    o.name_of(Step, "present"),
+                problem_at(
+                    self,
+                    "present",
                     summary="实到人数多于应到人数",
                     expected=f"不超过应到人数 {self.members}",
                     found=str(self.present),
@@ -135,8 +142,9 @@ class Decision:
         """True when a step is missing or out of order."""
         return any(s.state in ("missing", "disorder") for s in self.stages(today))
 
-    def status(self, today: date) -> str:
-        return "已完成" if any(s.step == STEPS[-1] and s.date <= today for s in self.steps) else "进行中"
+    def status(self, today: date) -> DecisionStatus:
+        done = any(s.step == STEPS[-1] and s.date <= today for s in self.steps)
+        return DecisionStatus.DONE if done else DecisionStatus.ONGOING
 
     def check(self) -> list[Problem]:
         """Each step's counts, and no step twice."""
@@ -145,10 +153,9 @@ class Decision:
         for s in self.steps:
             if s.step in seen:
                 problems.append(
-                    Problem(
-                        s.origin.file,
-                        s.origin.line_of("step"),
-                        s.origin.name_of(Step, "step"),
+                    problem_at(
+                        s,
+                        "step",
                         summary="同一步骤写了两次",
                         expected="每个步骤只写一次",
                         found=s.step,
@@ -166,10 +173,9 @@ def check_party_meetings(village) -> list[Problem]:
         for s in decision.steps:
             if s.step == "党员大会审议" and s.members is not None and s.members > registered:
                 problems.append(
-                    Problem(
-                        s.origin.file,
-                        s.origin.line_of("members"),
-                        s.origin.name_of(Step, "members"),
+                    problem_at(
+                        s,
+                        "members",
                         summary="党员大会的应到人数多于党员名册里的人数",
                         expected=f"不超过党员名册里的 {registered} 人",
                         found=str(s.members),
@@ -189,7 +195,9 @@ DATASET = Dataset(
     order=lambda d: (d.published, d.id),
     check_all=check_party_meetings,
     derived=(
-        Derived("status", "状态", "进行中，或 已完成（实施结果已公开）。", lambda d, village, today: d.status(today)),
+        Derived(
+            "status", "状态", "进行中，或 已完成（实施结果已公开）。", lambda d, village, today: d.status(today).text
+        ),
         Derived(
             "irregular",
             "程序不完整",

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..kinds import Choice, Day, ListOf, Text, Year, spec
 from ..problems import Problem
-from ..schema import Choice, Day, ListOf, Origin, Text, Year, origin_field, spec
+from ..schema import Origin, origin_field, problem_at
 from . import Dataset, Example
 
 CRITERIA = ("领导班子好", "党员干部队伍好", "工作机制好", "小康建设业绩好", "农民群众反映好")
@@ -48,10 +49,9 @@ class Assessment:
         for r in self.ratings:
             if r.criterion in seen:
                 problems.append(
-                    Problem(
-                        self.origin.file,
-                        r.origin.line_of("criterion"),
-                        r.origin.name_of(Rating, "criterion"),
+                    problem_at(
+                        r,
+                        "criterion",
                         summary="同一项标准评了两次",
                         expected="五项标准各评一次",
                         found=r.criterion,
@@ -62,10 +62,9 @@ class Assessment:
         missing = [c for c in CRITERIA if c not in seen]
         if missing:
             problems.append(
-                Problem(
-                    self.origin.file,
-                    self.origin.line_of("ratings"),
-                    self.origin.name_of(Assessment, "ratings"),
+                problem_at(
+                    self,
+                    "ratings",
                     summary="缺少标准的评定",
                     expected="五项标准各一条：" + "、".join(CRITERIA),
                     found="缺少 " + "、".join(missing),
@@ -82,10 +81,9 @@ def one_per_year(village) -> list[Problem]:
     for a in village.records["five_goods"]:
         if a.year in seen:
             problems.append(
-                Problem(
-                    a.origin.file,
-                    a.origin.line_of("year"),
-                    a.origin.name_of(Assessment, "year"),
+                problem_at(
+                    a,
+                    "year",
                     summary="同一年度评定了两次",
                     expected="每年一条",
                     found=str(a.year),

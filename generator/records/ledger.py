@@ -16,15 +16,15 @@ from datetime import date
 from decimal import Decimal
 from itertools import pairwise, takewhile
 
-from ..money import Money, yuan
+from ..kinds import Day, Identifier, Money, Reference, Text, spec, yuan
 from ..periods import quarter_id, quarter_label
 from ..problems import Problem
-from ..schema import Day, Identifier, Origin, Reference, Text, origin_field, spec
+from ..schema import Origin, origin_field, problem_at
 from . import Dataset, Derived, Example, Part
 
 
 @dataclass(frozen=True, kw_only=True)
-class Entry:
+class LedgerEntry:
     """收支明细：一张记账凭证的一行（日期、凭证号、科目、摘要、收入或支出、经手人、审批人）。"""
 
     date: date = spec(Day(), "日期", "记账日期，如 2026-03-05。")
@@ -90,10 +90,9 @@ class Period:
         if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", self.id):
             return []
         return [
-            Problem(
-                self.origin.file,
-                self.origin.line_of("id"),
-                self.origin.name_of(Period, "id"),
+            problem_at(
+                self,
+                "id",
                 summary="期间格式不对",
                 expected="年-月，如 2026-03",
                 found=self.id,
@@ -180,7 +179,7 @@ def summary_row(raw, file: str) -> Problem | None:
     )
 
 
-def totals(entries: list[Entry]) -> tuple[Decimal, Decimal]:
+def totals(entries: list[LedgerEntry]) -> tuple[Decimal, Decimal]:
     """(income, expense) of some rows."""
     return (
         sum((e.income for e in entries if e.income is not None), Decimal("0.00")),
@@ -188,13 +187,13 @@ def totals(entries: list[Entry]) -> tuple[Decimal, Decimal]:
     )
 
 
-def by_period(village) -> dict[str, list[Entry]]:
+def by_period(village) -> dict[str, list[LedgerEntry]]:
     """Every ledger row grouped by month, each month's rows in date and file order (computed once)."""
     return village.remember("ledger_by_period", lambda: _group(village))
 
 
-def _group(village) -> dict[str, list[Entry]]:
-    groups: dict[str, list[Entry]] = {}
+def _group(village) -> dict[str, list[LedgerEntry]]:
+    groups: dict[str, list[LedgerEntry]] = {}
     for entry in village.records["ledger"]:
         groups.setdefault(entry.period, []).append(entry)
     for rows in groups.values():
@@ -212,10 +211,9 @@ def check_books(village) -> list[Problem]:
         expected = period.opening + income - expense
         if expected != period.closing:
             problems.append(
-                Problem(
-                    period.origin.file,
-                    period.origin.line_of("closing"),
-                    period.origin.name_of(Period, "closing"),
+                problem_at(
+                    period,
+                    "closing",
                     summary=f"{period.id} 的收支对不上：期末余额比算出的{_more_or_less(period.closing - expected)}",
                     expected=f"期初 {yuan(period.opening)} + 收入 {yuan(income)} − 支出 {yuan(expense)}"
                     f" = {yuan(expected)}",
@@ -248,12 +246,12 @@ def _chain(before: Period, after: Period) -> list[Problem]:
     if after.opening == before.closing:
         return []
     difference = _more_or_less(after.opening - before.closing)
-    where = (after.origin.file, after.origin.line_of("opening"), after.origin.name_of(Period, "opening"))
     expected = f"{before.id} 的期末余额 {yuan(before.closing)}"
     if _next_month(before.id) == after.id:
         return [
-            Problem(
-                *where,
+            problem_at(
+                after,
+                "opening",
                 summary=f"期初余额与上月期末余额不一致：比上月期末余额{difference}",
                 expected=expected,
                 found=yuan(after.opening),
@@ -262,8 +260,9 @@ def _chain(before: Period, after: Period) -> list[Problem]:
         ]
     if quarter_of(before.id) == quarter_of(after.id):
         return [
-            Problem(
-                *where,
+            problem_at(
+                after,
+                "opening",
                 summary=f"{quarter_title(quarter_of(after.id))}的各月接不上：{after.id} 的期初余额比 {before.id} 的期末余额{difference}",
                 expected=expected,
                 found=yuan(after.opening),
@@ -284,7 +283,7 @@ def _next_month(period: str) -> str:
     return f"{year + month // 12}-{month % 12 + 1:02d}"
 
 
-def entry_is_public(entry: Entry, village, today: date) -> bool:
+def entry_is_public(entry: LedgerEntry, village, today: date) -> bool:
     """A row is shown once its month is published."""
     period = village.by_id("periods").get(entry.period)
     return period is not None and period.is_public(today)
@@ -328,7 +327,7 @@ PERIODS = Dataset(
 DATASET = Dataset(
     "ledger",
     "财务收支明细",
-    Entry,
+    LedgerEntry,
     ("ledgers/*.csv", "ledgers/*.xlsx"),
     required=False,
     public_in=entry_is_public,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..schema import Choice, Identifier, Origin, Text, Year, origin_field, spec
+from ..kinds import Choice, Identifier, Text, Year, spec
+from ..schema import Origin, origin_field
 from . import Dataset
 
 SHUANGDAI_TYPES = ("创业致富", "创新转型", "创优提质")

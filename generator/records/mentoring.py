@@ -11,18 +11,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..kinds import Choice, Day, Identifier, ListOf, Reference, References, Text, spec
 from ..problems import Problem
-from ..schema import Choice, Day, Identifier, ListOf, Origin, Reference, References, Text, origin_field, spec
+from ..schema import Origin, origin_field, problem_at
+from ..status import Status
 from . import Dataset, Example
 
-KINDS = {"2+1": ("两名党员帮带一名乡土人才", 2), "1+1": ("一名乡土人才传授一名党员技能", 1)}
+PAIR_TYPES = {"2+1": ("两名党员帮带一名乡土人才", 2), "1+1": ("一名乡土人才传授一名党员技能", 1)}
 """Kind → (what it means, how many members it has)."""
 SLACK = timedelta(days=31)
 """How far a "2+1" pair's end may be from exactly two years after its start."""
 
 
+class PairStatus(Status):
+    """Where a mentoring pair stands, from its period."""
+
+    NOT_STARTED = ("未开始", "not-started")
+    ONGOING = ("进行中", "ongoing")
+    ENDED = ("已期满", "ended")
+
+
 @dataclass(frozen=True, kw_only=True)
-class Entry:
+class PairEntry:
     """帮带记录：一次帮带活动或阶段进展。"""
 
     date: date = spec(Day(), "日期", "这次帮带的日期。")
@@ -36,7 +46,7 @@ class Pair:
 
     id: str = spec(Identifier("JD-2025-01"), "编号", "结对编号，在本村唯一，如 JD-2025-01。")
     kind: str = spec(
-        Choice(tuple(KINDS)),
+        Choice(tuple(PAIR_TYPES)),
         "结对方式",
         "“2+1”：两名党员帮带一名乡土人才，为期两年；“1+1”：一名乡土人才向一名党员传授技能。",
     )
@@ -48,7 +58,7 @@ class Pair:
     end: date = spec(Day(), "结束日期", "结对期满的日期：“2+1”为开始后两年，“1+1”不超过两年。")
     goals: str = spec(Text(200), "帮带目标", "责任卡上写明的目标，如 掌握油茶嫁接技术、列为入党积极分子。")
     trade: str = spec(Text(40), "帮带内容", "传授的技能或帮带的方向。", required=False)
-    entries: tuple = spec(ListOf(Entry), "帮带记录", "帮带活动和进展，按日期先后。", required=False)
+    entries: tuple = spec(ListOf(PairEntry), "帮带记录", "帮带活动和进展，按日期先后。", required=False)
     outcome: str = spec(Text(200), "帮带成效", "期满时的成效评定。", required=False)
     origin: Origin = origin_field()
 
@@ -63,17 +73,20 @@ class Pair:
     def people(self) -> tuple[str, ...]:
         return self.mentors() + self.mentees()
 
-    def status(self, today: date) -> str:
+    def status(self, today: date) -> PairStatus:
         """未开始 / 进行中 / 已期满, from the period and the build date."""
-        return "未开始" if today < self.start else "已期满" if self.end < today else "进行中"
+        if today < self.start:
+            return PairStatus.NOT_STARTED
+        return PairStatus.ENDED if self.end < today else PairStatus.ONGOING
 
     def check(self) -> list[Problem]:
         """The number of members fits the kind; the period fits the kind; entries lie inside it."""
         problems = []
-        meaning, count = KINDS[self.kind]
+        meaning, count = PAIR_TYPES[self.kind]
         if len(self.members) != count:
             problems.append(
-                self._problem(
+                problem_at(
+                    self,
                     "members",
                     "党员人数与结对方式不符",
                     f"“{self.kind}”（{meaning}）写 {count} 名党员的编号",
@@ -85,10 +98,9 @@ class Pair:
         for entry in self.entries:
             if not self.start <= entry.date <= self.end:
                 problems.append(
-                    Problem(
-                        self.origin.file,
-                        entry.origin.line_of("date"),
-                        entry.origin.name_of(Entry, "date"),
+                    problem_at(
+                        entry,
+                        "date",
                         summary="帮带记录的日期不在结对期限内",
                         expected=f"{self.start.isoformat()} 至 {self.end.isoformat()} 之间",
                         found=entry.date.isoformat(),
@@ -100,7 +112,8 @@ class Pair:
     def _period_problems(self) -> list[Problem]:
         if self.end <= self.start:
             return [
-                self._problem(
+                problem_at(
+                    self,
                     "end",
                     "结束日期不晚于开始日期",
                     f"晚于 {self.start.isoformat()}",
@@ -111,7 +124,8 @@ class Pair:
         two_years = _years_after(self.start, 2)
         if self.kind == "2+1" and abs(self.end - two_years) > SLACK:
             return [
-                self._problem(
+                problem_at(
+                    self,
                     "end",
                     "“2+1”结对的期限不是两年",
                     f"{(two_years - SLACK).isoformat()} 至 {(two_years + SLACK).isoformat()} 之间（开始后两年）",
@@ -121,7 +135,8 @@ class Pair:
             ]
         if self.kind == "1+1" and self.end > two_years:
             return [
-                self._problem(
+                problem_at(
+                    self,
                     "end",
                     "“1+1”结对的期限超过两年",
                     f"不晚于 {two_years.isoformat()}",
@@ -130,17 +145,6 @@ class Pair:
                 )
             ]
         return []
-
-    def _problem(self, key: str, summary: str, expected: str, found: str, hint: str) -> Problem:
-        return Problem(
-            self.origin.file,
-            self.origin.line_of(key),
-            self.origin.name_of(Pair, key),
-            summary=summary,
-            expected=expected,
-            found=found,
-            hint=hint,
-        )
 
 
 def _years_after(day: date, years: int) -> date:
@@ -158,7 +162,8 @@ def roles(village) -> list[Problem]:
         member = village.members.get(talent.member) if talent.member else None
         if pair.kind == "2+1" and member and member.joined <= pair.start.year:
             problems.append(
-                pair._problem(
+                problem_at(
+                    pair,
                     "talent",
                     "“2+1”帮带的人才在结对开始时已经是党员",
                     f"入党年份晚于 {pair.start.year} 年的人才",
@@ -168,7 +173,8 @@ def roles(village) -> list[Problem]:
             )
         if talent.member and talent.member in pair.members:
             problems.append(
-                pair._problem(
+                problem_at(
+                    pair,
                     "members",
                     "同一个人既是帮带党员又是被帮带的人才",
                     "另一名党员的编号",

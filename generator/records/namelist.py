@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ..masking import Personal
-from ..money import Money
+from ..kinds import Day, Identifier, Money, Personal, Private, Reference, Text, spec
 from ..problems import Problem
-from ..schema import Day, Identifier, Origin, Private, Reference, Text, origin_field, spec
+from ..schema import Origin, origin_field, problem_at
 from . import Dataset, Example, Part
+from .notice import NoticeStatus
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,18 +34,17 @@ class NameList:
     def is_public(self, today: date) -> bool:
         return self.published <= today
 
-    def status(self, today: date) -> str:
+    def status(self, today: date) -> NoticeStatus:
         if today < self.start:
-            return "待公示"
-        return "公示中" if today <= self.end else "已结束"
+            return NoticeStatus.UPCOMING
+        return NoticeStatus.OPEN if today <= self.end else NoticeStatus.CLOSED
 
     def check(self) -> list[Problem]:
         if self.end < self.start:
             return [
-                Problem(
-                    self.origin.file,
-                    self.origin.line_of("end"),
-                    self.origin.name_of(NameList, "end"),
+                problem_at(
+                    self,
+                    "end",
                     summary="公示结束早于公示开始",
                     expected=f"不早于 {self.start.isoformat()}",
                     found=self.end.isoformat(),

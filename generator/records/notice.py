@@ -4,62 +4,27 @@ villagers may object. Status follows from the dates and the build date.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
 
-from markupsafe import Markup
-
+from ..kinds import Choice, Day, Identifier, ListOf, MarkdownText, Text, spec
 from ..problems import Problem
-from ..schema import (
-    Choice,
-    Day,
-    Identifier,
-    Invalid,
-    Kind,
-    ListOf,
-    Origin,
-    Text,
-    origin_field,
-    refuse_personal_numbers,
-    spec,
-)
+from ..schema import Origin, origin_field, problem_at
+from ..status import Status
 from . import Dataset, Derived, Example
 
-KINDS = ("公告", "公示")
+NOTICE_TYPES = ("公告", "公示")
 CATEGORIES = ("村务", "财务", "党务", "项目", "惠民政策", "其他")
 
 
-@dataclass(frozen=True)
-class MarkdownText(Kind):
-    """Several paragraphs of Markdown: lists, bold, links; no HTML, no images from other hosts."""
+class NoticeStatus(Status):
+    """Where a notice stands; `slug` names its CSS class."""
 
-    max_length: int = 5000
-    name: ClassVar[str] = "Markdown 文字"
-    expected = "Markdown 格式的正文，可分段、列表、加粗"
-
-    def read(self, text: str) -> str:
-        text = text.replace("\r\n", "\n").strip()
-        if len(text) > self.max_length:
-            raise Invalid(f"正文太长（{len(text)} 字）", hint="请精简，或把全文作为附件。")
-        refuse_personal_numbers(text)
-        if re.search(r"<[A-Za-z/!]", text):
-            raise Invalid("正文里有 HTML 标签", hint="只用 Markdown：空一行分段，“- ”开头写列表，**加粗**。")
-        if re.search(r"!\[[^\]]*\]\(\s*[a-z]+:", text, re.I) or re.search(
-            r"\]\(\s*(javascript|data|vbscript):", text, re.I
-        ):
-            raise Invalid(
-                "正文里有外部图片或不安全的链接",
-                hint="图片放进 content/ 文件夹后用相对路径引用；链接只用 http、https。",
-            )
-        return text
-
-
-def body_markup(text: str) -> Markup:
-    """A checked Markdown body for a template: Markdown passes, '&' and stray '<' '>' are escaped."""
-    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+    PUBLISHED = ("已发布", "published")
+    UPCOMING = ("待公示", "upcoming")
+    OPEN = ("公示中", "open")
+    CLOSED = ("已结束", "closed")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -77,7 +42,7 @@ class Notice:
 
     id: str = spec(Identifier("GG-2026-01"), "编号", "公告编号，如 GG-2026-01；用于网址。")
     title: str = spec(Text(80), "标题", "公告或公示的标题。")
-    kind: str = spec(Choice(KINDS), "类型", "公告 或 公示（公示要写公示期）。")
+    kind: str = spec(Choice(NOTICE_TYPES), "类型", "公告 或 公示（公示要写公示期）。")
     category: str = spec(Choice(CATEGORIES), "类别", "、".join(CATEGORIES) + " 之一。")
     published: date = spec(Day(), "发布日期", "在公开栏和本站发布的日期；晚于生成日期的不显示。")
     start: date = spec(Day(), "公示开始", "公示期的第一天（公示必填）。", required=False)
@@ -89,22 +54,22 @@ class Notice:
     def is_public(self, today: date) -> bool:
         return self.published <= today
 
-    def status(self, today: date) -> str:
+    def status(self, today: date) -> NoticeStatus:
         """已发布 for a 公告; 待公示 / 公示中 / 已结束 for a 公示."""
         if self.kind == "公告":
-            return "已发布"
+            return NoticeStatus.PUBLISHED
         if today < self.start:
-            return "待公示"
-        return "公示中" if today <= self.end else "已结束"
+            return NoticeStatus.UPCOMING
+        return NoticeStatus.OPEN if today <= self.end else NoticeStatus.CLOSED
 
     def check(self) -> list[Problem]:
         if self.kind == "公示" and (self.start is None or self.end is None):
             missing = "start" if self.start is None else "end"
             return [
-                Problem(
-                    self.origin.file,
-                    self.origin.line,
-                    self.origin.name_of(Notice, missing),
+                problem_at(
+                    self,
+                    missing,
+                    line=self.origin.line,
                     summary="公示缺少公示期",
                     expected="公示开始和公示结束两个日期",
                     hint="公示期一般不少于 5 天，如 start: 2026-03-05、end: 2026-03-11。",
@@ -112,10 +77,9 @@ class Notice:
             ]
         if self.start and self.end and self.end < self.start:
             return [
-                Problem(
-                    self.origin.file,
-                    self.origin.line_of("end"),
-                    self.origin.name_of(Notice, "end"),
+                problem_at(
+                    self,
+                    "end",
                     summary="公示结束早于公示开始",
                     expected=f"不早于 {self.start.isoformat()}",
                     found=self.end.isoformat(),
@@ -124,8 +88,6 @@ class Notice:
             ]
         return []
 
-
-STATUS_SLUGS = {"已发布": "published", "待公示": "upcoming", "公示中": "open", "已结束": "closed"}
 
 DATASET = Dataset(
     "notices",
@@ -140,7 +102,7 @@ DATASET = Dataset(
             "status",
             "状态",
             "由公示期和生成日期推算：已发布、待公示、公示中、已结束。",
-            lambda n, village, today: n.status(today),
+            lambda n, village, today: n.status(today).text,
         ),
     ),
     check_all=lambda village: attachment_problems(village),
@@ -159,24 +121,22 @@ def attachment_problems(village) -> list[Problem]:
         for a in notice.attachments:
             if not (docs_dir / a.file).resolve().is_relative_to(docs_dir.resolve()):
                 problems.append(
-                    Problem(
-                        a.origin.file,
-                        a.origin.line_of("file"),
-                        a.origin.name_of(Attachment, "file"),
+                    problem_at(
+                        a,
+                        "file",
                         summary="附件不在网站文件夹里",
-                        expected=f"{_shown(docs_dir, root)}/ 里的文件，如 attachments/名单.pdf",
+                        expected=f"{_from_root(docs_dir, root)}/ 里的文件，如 attachments/名单.pdf",
                         found=a.file,
                         hint="附件只能放在网站文件夹里，路径不能以“/”开头，也不能用“..”跳出去。",
                     )
                 )
             elif not (docs_dir / a.file).is_file():
                 problems.append(
-                    Problem(
-                        a.origin.file,
-                        a.origin.line_of("file"),
-                        a.origin.name_of(Attachment, "file"),
+                    problem_at(
+                        a,
+                        "file",
                         summary="附件文件不存在",
-                        expected=f"{_shown(docs_dir, root)}/{a.file} 这个文件",
+                        expected=f"{_from_root(docs_dir, root)}/{a.file} 这个文件",
                         found=a.file,
                         hint="把附件放进这个文件夹，或改正路径（区分大小写）。",
                     )
@@ -184,7 +144,7 @@ def attachment_problems(village) -> list[Problem]:
     return problems
 
 
-def _shown(path: Path, root: Path) -> str:
+def _from_root(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

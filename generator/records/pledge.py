@@ -10,23 +10,12 @@ import dataclasses
 import itertools
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from typing import Any
 
+from ..kinds import Choice, Day, Identifier, Integer, ListOf, Nested, Reference, Text, spec
 from ..problems import Problem
-from ..schema import (
-    Choice,
-    Day,
-    Identifier,
-    Integer,
-    ListOf,
-    Nested,
-    Origin,
-    Reference,
-    Text,
-    label,
-    origin_field,
-    spec,
-)
+from ..schema import Origin, label, origin_field, problem_at
+from ..status import Status
 from . import Dataset, Derived
 
 CATEGORIES = {
@@ -42,22 +31,25 @@ CATEGORIES = {
 RESULTS = ("好", "较好", "一般", "差")
 
 
-class Status(Enum):
+class PledgeStatus(Status):
     """What a pledge's dates say about it. `slug` names its listing page."""
 
-    DRAFT = ("待审", "draft", False)
-    RETURNED = ("已退回", "returned", False)
-    PUBLISHED = ("已公开", "published", True)
-    ACTING = ("践诺中", "in-progress", True)
-    DONE = ("已完成", "done", True)
-    OVERDUE = ("逾期", "overdue", True)
-    UNFULFILLED = ("未兑现", "unfulfilled", True)
-
-    def __init__(self, text: str, slug: str, public: bool):
-        self.text, self.slug, self.public = text, slug, public
+    DRAFT = ("待审", "draft")
+    RETURNED = ("已退回", "returned")
+    PUBLISHED = ("已公开", "published")
+    ACTING = ("践诺中", "in-progress")
+    DONE = ("已完成", "done")
+    OVERDUE = ("逾期", "overdue")
+    UNFULFILLED = ("未兑现", "unfulfilled")
 
 
-PUBLIC_STATUSES = tuple(s for s in Status if s.public)
+PUBLIC_STATUSES = (
+    PledgeStatus.PUBLISHED,
+    PledgeStatus.ACTING,
+    PledgeStatus.DONE,
+    PledgeStatus.OVERDUE,
+    PledgeStatus.UNFULFILLED,
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -117,25 +109,25 @@ class Pledge:
         """True when the last review approved the pledge."""
         return bool(self.reviews) and self.reviews[-1].outcome == "通过"
 
-    def status(self, today: date) -> Status:
+    def status(self, today: date) -> PledgeStatus:
         """The status on `today`, from the dated steps alone."""
         if not self.reviews:
-            return Status.DRAFT
+            return PledgeStatus.DRAFT
         if not self.approved() or self.published is None or self.published > today:
-            return Status.RETURNED if not self.approved() else Status.DRAFT
+            return PledgeStatus.RETURNED if not self.approved() else PledgeStatus.DRAFT
         if self.completed and self.completed <= today:
             failed = self.evaluation and self.evaluation.result == "差" and self.evaluation.date <= today
-            return Status.UNFULFILLED if failed else Status.DONE
+            return PledgeStatus.UNFULFILLED if failed else PledgeStatus.DONE
         if self.evaluation and self.evaluation.date <= today and self.evaluation.result == "差":
-            return Status.UNFULFILLED
+            return PledgeStatus.UNFULFILLED
         if self.target_date < today:
-            return Status.OVERDUE
+            return PledgeStatus.OVERDUE
         if any(p.date <= today for p in self.progress):
-            return Status.ACTING
-        return Status.PUBLISHED
+            return PledgeStatus.ACTING
+        return PledgeStatus.PUBLISHED
 
     def is_public(self, today: date) -> bool:
-        return self.status(today).public
+        return self.status(today) in PUBLIC_STATUSES
 
     def as_of(self, today: date) -> Pledge:
         """The pledge as the site shows it on `today`: steps dated later are left out."""
@@ -158,13 +150,12 @@ class Pledge:
         """Dates must follow the lifecycle order; a published date needs an approving review."""
         problems = []
         steps = self._dated_steps()
-        for (earlier, when, _), (_, then, (later, line)) in itertools.pairwise(steps):
+        for (earlier, when, _), (_, then, (record, key)) in itertools.pairwise(steps):
             if then < when:
                 problems.append(
-                    Problem(
-                        self.origin.file,
-                        line,
-                        later,
+                    problem_at(
+                        record,
+                        key,
                         summary="日期早于上一步",
                         expected=f"不早于{earlier} {when.isoformat()}",
                         found=then.isoformat(),
@@ -173,10 +164,9 @@ class Pledge:
                 )
         if self.target_date < self.drafted:
             problems.append(
-                Problem(
-                    self.origin.file,
-                    self.origin.line_of("target_date"),
-                    self.origin.name_of(Pledge, "target_date"),
+                problem_at(
+                    self,
+                    "target_date",
                     summary="完成时限早于定诺日期",
                     expected=f"不早于 {self.drafted.isoformat()}",
                     found=self.target_date.isoformat(),
@@ -185,10 +175,9 @@ class Pledge:
             )
         if self.published and not self.approved():
             problems.append(
-                Problem(
-                    self.origin.file,
-                    self.origin.line_of("published"),
-                    self.origin.name_of(Pledge, "published"),
+                problem_at(
+                    self,
+                    "published",
                     summary="没有审核通过的记录，却填了晒诺日期",
                     expected="先在 reviews 里记下“通过”的审核，再填晒诺日期",
                     found=self.published.isoformat(),
@@ -197,16 +186,11 @@ class Pledge:
             )
         return problems
 
-    def _dated_steps(self) -> list[tuple[str, date, tuple[str, int]]]:
-        """(Chinese label, date, (field as written, line)) for each dated step, in lifecycle order."""
+    def _dated_steps(self) -> list[tuple[str, date, tuple[Any, str]]]:
+        """(Chinese label, date, (record, field key)) for each dated step, in lifecycle order."""
 
         def step(record, key):
-            kind = type(record)
-            return (
-                label(kind, key),
-                getattr(record, key),
-                (record.origin.name_of(kind, key), record.origin.line_of(key)),
-            )
+            return label(type(record), key), getattr(record, key), (record, key)
 
         steps = [step(self, "drafted")] + [step(r, "date") for r in self.reviews]
         if self.published:

@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..kinds import Choice, Day, Identifier, Integer, ListOf, Reference, Text, Year, spec
 from ..problems import Problem
-from ..schema import Choice, Day, Identifier, Integer, ListOf, Origin, Reference, Text, Year, origin_field, spec
+from ..schema import Origin, origin_field, problem_at
 from . import Dataset, Derived, Example
 
 PARTS = ("日常", "评议")
@@ -56,10 +57,9 @@ class Rules:
         problems = []
         if self.daily_weight + self.evaluation_weight != 100:
             problems.append(
-                Problem(
-                    self.origin.file,
-                    self.origin.line_of("evaluation_weight"),
-                    self.origin.name_of(Rules, "evaluation_weight"),
+                problem_at(
+                    self,
+                    "evaluation_weight",
                     summary="两部分满分之和不是 100",
                     expected="日常满分 + 评议满分 = 100",
                     found=f"{self.daily_weight} + {self.evaluation_weight}",
@@ -68,10 +68,9 @@ class Rules:
             )
         if self.base > self.daily_weight:
             problems.append(
-                Problem(
-                    self.origin.file,
-                    self.origin.line_of("base"),
-                    self.origin.name_of(Rules, "base"),
+                problem_at(
+                    self,
+                    "base",
                     summary="基础分超过日常满分",
                     expected=f"不超过 {self.daily_weight}",
                     found=str(self.base),
@@ -82,10 +81,9 @@ class Rules:
         for item in self.items:
             if item.code in seen:
                 problems.append(
-                    Problem(
-                        self.origin.file,
-                        item.origin.line_of("code"),
-                        item.origin.name_of(Item, "code"),
+                    problem_at(
+                        item,
+                        "code",
                         summary="事项编号重复",
                         expected="同一年的每个事项编号只用一次",
                         found=item.code,
@@ -178,10 +176,9 @@ def rows_fit_rules(village) -> list[Problem]:
         if year.year in rules:
             first = rules[year.year]
             problems.append(
-                Problem(
-                    year.origin.file,
-                    year.origin.line_of("year"),
-                    year.origin.name_of(Rules, "year"),
+                problem_at(
+                    year,
+                    "year",
                     summary="同一年写了两套积分规则",
                     expected="每年一套",
                     found=str(year.year),
@@ -193,10 +190,9 @@ def rows_fit_rules(village) -> list[Problem]:
         year = rules.get(row.date.year)
         if year is None:
             problems.append(
-                Problem(
-                    row.origin.file,
-                    row.origin.line_of("date"),
-                    row.origin.name_of(Row, "date"),
+                problem_at(
+                    row,
+                    "date",
                     summary=f"{row.date.year} 年没有积分规则",
                     expected="已有积分规则的年份：" + ("、".join(map(str, sorted(rules))) or "无"),
                     found=row.date.isoformat(),
@@ -205,10 +201,9 @@ def rows_fit_rules(village) -> list[Problem]:
             )
         elif year.item(row.item) is None:
             problems.append(
-                Problem(
-                    row.origin.file,
-                    row.origin.line_of("item"),
-                    row.origin.name_of(Row, "item"),
+                problem_at(
+                    row,
+                    "item",
                     summary=f"{row.date.year} 年的积分规则里没有这个事项",
                     expected="以下编号之一：" + "、".join(i.code for i in year.items),
                     found=row.item,

@@ -6,10 +6,19 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ..money import Money
+from ..kinds import Day, Identifier, Integer, ListOf, Money, Reference, Text, spec
 from ..problems import Problem
-from ..schema import Day, Identifier, Integer, ListOf, Origin, Reference, Text, origin_field, spec
+from ..schema import Origin, origin_field, problem_at
+from ..status import Status
 from . import Dataset, Derived
+
+
+class ProjectStatus(Status):
+    """Where a village project stands, from its dates."""
+
+    NOT_STARTED = ("未开工", "not-started")
+    UNDER_WAY = ("实施中", "under-way")
+    ACCEPTED = ("已验收", "accepted")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -54,10 +63,10 @@ class Project:
         shown = [m for m in self.progress if m.date <= today]
         return shown[-1].percent if shown else 0
 
-    def status(self, today: date) -> str:
+    def status(self, today: date) -> ProjectStatus:
         if self.accepted and self.accepted <= today:
-            return "已验收"
-        return "实施中" if self.started and self.started <= today else "未开工"
+            return ProjectStatus.ACCEPTED
+        return ProjectStatus.UNDER_WAY if self.started and self.started <= today else ProjectStatus.NOT_STARTED
 
     def check(self) -> list[Problem]:
         problems = []
@@ -76,10 +85,9 @@ class Project:
                 )
         if self.accepted and self.started and self.accepted < self.started:
             problems.append(
-                Problem(
-                    self.origin.file,
-                    self.origin.line_of("accepted"),
-                    self.origin.name_of(Project, "accepted"),
+                problem_at(
+                    self,
+                    "accepted",
                     summary="验收日期早于开工日期",
                     expected=f"不早于 {self.started.isoformat()}",
                     found=self.accepted.isoformat(),
@@ -103,7 +111,7 @@ DATASET = Dataset(
     public=Project.is_public,
     order=lambda p: (p.published, p.id),
     derived=(
-        Derived("status", "状态", "未开工、实施中、已验收（由日期推算）。", lambda p, v, t: p.status(t)),
+        Derived("status", "状态", "未开工、实施中、已验收（由日期推算）。", lambda p, v, t: p.status(t).text),
         Derived("percent", "完成比例", "最近一条进度的完成比例；验收后为 100。", lambda p, v, t: p.percent(t)),
         Derived(
             "spent",

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..kinds import Choice, Identifier, Reference, Text, Year, spec
 from ..problems import Problem
-from ..schema import Choice, Identifier, Origin, Reference, Text, Year, origin_field, spec
+from ..schema import Origin, origin_field, problem_at
 from . import Dataset
 
-KINDS = {
+TALENT_TYPE_SLUGS = {
     "生产能手": "producer",
     "经营能人": "trader",
     "能工巧匠": "craftsman",
@@ -30,7 +31,7 @@ class Talent:
     id: str = spec(Identifier("T001"), "编号", "人才编号，在本村唯一，不能与党员编号相同，如 T001。")
     name: str = spec(Text(20), "姓名", "姓名；如需隐去可写作 张*明。")
     group: str = spec(Text(20), "村民小组", "所在村民小组，如 第三组。")
-    kind: str = spec(Choice(tuple(KINDS)), "人才类型", "人才类型：" + " / ".join(KINDS) + "。")
+    kind: str = spec(Choice(tuple(TALENT_TYPE_SLUGS)), "人才类型", "人才类型：" + " / ".join(TALENT_TYPE_SLUGS) + "。")
     skills: str = spec(Text(80), "专长", "技能专长，多项用分号隔开，如 果树嫁接；农机维修。")
     trade: str = spec(Text(40), "从事行业", "现在从事的行业或经营的项目。", required=False)
     honours: str = spec(Text(120), "荣誉", "获得的荣誉。", required=False)
@@ -47,10 +48,9 @@ class Talent:
 def distinct_ids(village) -> list[Problem]:
     """A talent's id must not be a member's id: records name people by one id."""
     return [
-        Problem(
-            t.origin.file,
-            t.origin.line_of("id"),
-            t.origin.name_of(Talent, "id"),
+        problem_at(
+            t,
+            "id",
             summary="人才编号与党员编号重复",
             expected="党员名册里没有用过的编号",
             found=t.id,

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..schema import Identifier, ListOf, Nested, Text, origin_field, spec
+from ..kinds import Identifier, ListOf, Nested, Text, spec
+from ..schema import origin_field
 from . import Dataset, Example
 from .village import Contact
 

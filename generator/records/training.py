@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..schema import Day, Integer, Origin, Reference, Text, origin_field, spec
+from ..kinds import Day, Integer, Reference, Text, spec
+from ..schema import Origin, origin_field
 from . import Dataset
 
 PERSON = Reference("M001", ("members", "talents"), "党员或人才")

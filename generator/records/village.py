@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..schema import Integer, ListOf, Nested, Origin, Phone, Text, origin_field, spec
+from ..kinds import Integer, ListOf, Nested, Phone, Text, spec
+from ..schema import Origin, origin_field
 from . import Dataset
 
 
 @dataclass(frozen=True, kw_only=True)
-class Person:
+class CommitteeMember:
     """A member of the 两委 or the 村务监督委员会."""
 
     name: str = spec(Text(20), "姓名", "姓名。")
@@ -28,7 +29,7 @@ class Contact:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Village:
+class VillageProfile:
     """村庄概况：村名、所属乡镇和县、两委和监督委员会成员、办公时间、咨询和异议渠道。"""
 
     name: str = spec(Text(30), "村名", "村的名称，如 青禾村。")
@@ -38,9 +39,9 @@ class Village:
     households: int = spec(Integer(0, 1_000_000), "户数", "户籍户数。", required=False)
     groups: int = spec(Integer(0, 200), "村民小组数", "村民小组的个数。", required=False)
     introduction: str = spec(Text(600), "村情简介", "几句话介绍本村。", required=False)
-    party_committee: tuple = spec(ListOf(Person), "村党组织班子", "村党组织（支部委员会）成员及职务。")
-    villager_committee: tuple = spec(ListOf(Person), "村民委员会", "村民委员会成员及职务。")
-    supervision_committee: tuple = spec(ListOf(Person), "村务监督委员会", "村务监督委员会成员及职务。")
+    party_committee: tuple = spec(ListOf(CommitteeMember), "村党组织班子", "村党组织（支部委员会）成员及职务。")
+    villager_committee: tuple = spec(ListOf(CommitteeMember), "村民委员会", "村民委员会成员及职务。")
+    supervision_committee: tuple = spec(ListOf(CommitteeMember), "村务监督委员会", "村务监督委员会成员及职务。")
     office_hours: str = spec(Text(80), "办公时间", "村委会对外办公时间。")
     office_address: str = spec(Text(80), "办公地点", "村委会办公地点。")
     contact: Contact = spec(Nested(Contact), "咨询联系", "对公开内容有疑问时找谁。")
@@ -57,5 +58,11 @@ class Village:
 
 
 DATASET = Dataset(
-    "village", "村庄概况", Village, ("village.yml", "village.yaml"), single=True, order=lambda v: v.name, pages="home"
+    "village",
+    "村庄概况",
+    VillageProfile,
+    ("village.yml", "village.yaml"),
+    single=True,
+    order=lambda v: v.name,
+    pages="home",
 )

@@ -11,19 +11,20 @@ import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 from typing import Any
 
+from ..kinds import Choice, Day, Identifier, Reference, Text, spec
 from ..problems import Problem
-from ..schema import Choice, Day, Identifier, Origin, Reference, Text, label, origin_field, spec
+from ..schema import Origin, label, origin_field, problem_at
+from ..status import Status
 from . import Dataset, Derived, Example
 
-KINDS = ("微心愿", "微建议")
+WISH_TYPES = ("微心愿", "微建议")
 PUBLIC_WORDS = ("村民", "群众", "老人", "农户", "住户", "家长", "学生", "儿童", "代表", "党员", "妇女", "户")
 """Words that make an asker a description rather than a name."""
 
 
-class Status(Enum):
+class WishStatus(Status):
     """Where a wish stands. `slug` names its listing page."""
 
     ASKED = ("待派单", "asked")
@@ -31,16 +32,13 @@ class Status(Enum):
     TAKEN = ("已接单", "taken")
     DONE = ("已完成", "done")
 
-    def __init__(self, text: str, slug: str):
-        self.text, self.slug = text, slug
-
 
 @dataclass(frozen=True, kw_only=True)
 class Wish:
     """微心愿或微建议：谁点单（公开写法）、支部派单、党员接单、完成日期和结果。"""
 
     id: str = spec(Identifier("W2026-01"), "编号", "编号，在本村唯一，如 W2026-01。")
-    kind: str = spec(Choice(KINDS), "类别", "微心愿（想办的小事）或 微建议（对村里的建议）。")
+    kind: str = spec(Choice(WISH_TYPES), "类别", "微心愿（想办的小事）或 微建议（对村里的建议）。")
     content: str = spec(Text(120), "内容", "心愿或建议的内容。")
     asker: str = spec(Text(20), "点单人", "公开写法：隐去名字的姓名（如 刘*英）或身份描述（如 第三组独居老人）。")
     group: str = spec(Text(20), "村民小组", "点单人所在的村民小组。", required=False)
@@ -58,15 +56,15 @@ class Wish:
     )
     origin: Origin = origin_field()
 
-    def status(self, today: date) -> Status:
+    def status(self, today: date) -> WishStatus:
         """The step reached on `today`."""
         if self.done and self.done <= today:
-            return Status.DONE
+            return WishStatus.DONE
         if self.taken and self.taken <= today:
-            return Status.TAKEN
+            return WishStatus.TAKEN
         if self.assigned and self.assigned <= today:
-            return Status.ASSIGNED
-        return Status.ASKED
+            return WishStatus.ASSIGNED
+        return WishStatus.ASKED
 
     def as_of(self, today: date) -> Wish:
         """The wish as its page shows it on `today`: steps dated later, and what they bring, left out."""
@@ -92,7 +90,8 @@ class Wish:
         for (before, when), (key, then) in itertools.pairwise(steps):
             if then < when:
                 problems.append(
-                    self._problem(
+                    problem_at(
+                        self,
                         key,
                         "日期早于上一步",
                         f"不早于{label(Wish, before)} {when.isoformat()}",
@@ -102,7 +101,8 @@ class Wish:
                 )
         if (self.assigned or self.taken) and not self.member:
             problems.append(
-                self._problem(
+                problem_at(
+                    self,
                     "assigned" if self.assigned else "taken",
                     "派单或接单了，却没写接单党员",
                     "在 member 里写上接单党员的编号",
@@ -112,7 +112,8 @@ class Wish:
             )
         if self.done and not self.taken:
             problems.append(
-                self._problem(
+                problem_at(
+                    self,
                     "done",
                     "没有接单日期，却填了完成日期",
                     "先写接单日期",
@@ -122,7 +123,8 @@ class Wish:
             )
         if self.done and not self.outcome:
             problems.append(
-                self._problem(
+                problem_at(
+                    self,
                     "done",
                     "完成了却没写办理结果",
                     "在 outcome 里写办成了什么",
@@ -132,7 +134,8 @@ class Wish:
             )
         if _looks_like_a_full_name(self.asker):
             problems.append(
-                self._problem(
+                problem_at(
+                    self,
                     "asker",
                     "点单人写了完整姓名",
                     "隐去名字的写法，如 刘*英，或身份描述，如 第三组独居老人",
@@ -141,17 +144,6 @@ class Wish:
                 )
             )
         return problems
-
-    def _problem(self, key: str, summary: str, expected: str, found: str | None, hint: str) -> Problem:
-        return Problem(
-            self.origin.file,
-            self.origin.line_of(key),
-            self.origin.name_of(Wish, key),
-            summary=summary,
-            expected=expected,
-            found=found,
-            hint=hint,
-        )
 
 
 def photos_exist(village) -> list[Problem]:
@@ -162,7 +154,8 @@ def photos_exist(village) -> list[Problem]:
             village.content and _is_plain_name(w.photo) and (village.content / "wishes" / w.photo).is_file()
         ):
             problems.append(
-                w._problem(
+                problem_at(
+                    w,
                     "photo",
                     "找不到照片文件",
                     "content/wishes/ 文件夹里的一个文件名，如 W2026-01.jpg",
@@ -198,7 +191,7 @@ DATASET = Dataset(
         Derived(
             "status",
             "状态",
-            "由各步骤日期推算：" + "、".join(s.text for s in Status) + "。",
+            "由各步骤日期推算：" + "、".join(s.text for s in WishStatus) + "。",
             lambda w, village, today: w.status(today).text,
         ),
     ),

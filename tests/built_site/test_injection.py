@@ -192,7 +192,9 @@ def test_front_matter_texts_stay_text_in_head(pages, site_names):
         document = pages[f"v{number:02d}/front.html"]
         meta = {m.get("name"): m.get("content") for m in document.findall("head/meta") if m.get("name")}
         assert (meta["description"], meta["author"]) == (payload, payload)
-        assert [text_of(t) for t in document.findall(".//title")] == [f"{' '.join(payload.split())} - {site_names[f'v{number:02d}']}"]
+        assert [text_of(t) for t in document.findall(".//title")] == [
+            f"{' '.join(payload.split())} - {site_names[f'v{number:02d}']}"
+        ]
 
 
 def test_every_data_payload_is_shown_as_text(pages):

@@ -22,7 +22,7 @@ import yaml
 
 from generator.datasets import DATASETS
 from generator.datasets import named as dataset_named
-from generator.schema import Day, Invalid, Kind, ListOf, Nested, Text, fields_of
+from generator.kinds import Day, Invalid, Kind, ListOf, Nested, Text, fields_of
 
 DAY = date.fromisoformat(Day.example)
 """The day every example date falls on."""

@@ -26,7 +26,7 @@ def village_of(project, today=TODAY, settings=None, **replaced):
 )
 def test_notice_status_follows_the_dates(village, today, status):
     notice = village_of(village, today).records["notices"][0]
-    assert notice.status(today) == status
+    assert notice.status(today).text == status
 
 
 def test_a_notice_shows_until_when_and_where_to_object(village):

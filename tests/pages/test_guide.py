@@ -11,9 +11,10 @@ from helpers import ROOT, TODAY
 from generator.core import generate
 from generator.datasets import DATASETS
 from generator.exports import documented_fields
+from generator.kinds import Day, Identifier, Integer, spec
 from generator.pages import guide
 from generator.records import Dataset
-from generator.schema import Day, Identifier, Integer, origin_field, spec
+from generator.schema import origin_field
 
 
 def fields_pages() -> dict[str, BeautifulSoup]:

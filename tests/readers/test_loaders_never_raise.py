@@ -20,11 +20,12 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.datasets import DATASETS
+from generator.kinds import Invalid, ListOf, Nested, fields_of
 from generator.model import load_site
 from generator.readers import Mapping, Sequence
 from generator.readers.csv_reader import ENCODINGS, read_csv
 from generator.readers.yaml_reader import read_yaml
-from generator.schema import Invalid, ListOf, Nested, fields_of, parse_record
+from generator.schema import parse_record
 
 
 def record_types() -> list[type]:
@@ -214,7 +215,7 @@ def test_the_messages_for_inputs_that_used_to_crash(monkeypatch):
         "data/members.yml 第 3 行，字段「joined（入党年份）」：数值超出范围。应为：1921 到 2100 之间的四位年份，如 2008；"
         f"实际为：“{'9' * 40}…”。"
     ]
-    from generator.money import Money
+    from generator.kinds import Money
 
     with pytest.raises(Invalid) as refused:
         Money().parse("9" * 30)

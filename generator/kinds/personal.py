@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar
 
-from .personal_data import find_personal_numbers, is_id_number, luhn_ok, mask_number, mask_numbers
-from .schema import Invalid, Kind, fields_of, halfwidth
+from ..personal_data import find_personal_numbers, is_id_number, luhn_ok, mask_number, mask_numbers
+from .base import Invalid, Kind, fields_of, halfwidth
 
 MASK = "*"
 

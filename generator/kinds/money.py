@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from .schema import Invalid, Kind, halfwidth
+from .base import Invalid, Kind, halfwidth
 
 CENT = Decimal("0.01")
 _NUMBER = re.compile(r"(?P<sign>-)?(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<fraction>\d+))?")
