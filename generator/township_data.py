@@ -23,8 +23,8 @@ from .model import Village
 from .pages import cases, home
 from .pages.stats import yearly_figures
 from .records import Dataset
-from .records.pledge import PUBLIC_STATUSES, PledgeStatus
 from .records.notice import NoticeStatus
+from .records.pledge import PUBLIC_STATUSES, PledgeStatus
 from .records.wish import WishStatus
 
 ENDING_SOON = 7
