@@ -1,19 +1,71 @@
-"""A village's template overrides: extending a default by its `default/…` name, and every mistake
-in an override reported as a Problem at its file and line (never 程序内部错误)."""
+"""The default templates and a village's overrides of them: the listings share one skeleton
+(`_listing.md`), an override extends a default by its `default/…` name and replaces one block,
+and every mistake in an override is reported as a Problem at its file and line (never 程序内部错误)."""
 
 from __future__ import annotations
 
+import difflib
+from pathlib import Path
+
 import pytest
 from helpers import TODAY
+from jinja2 import nodes
 
 from generator.core import generate
+from generator.render import environment, page_specs
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "generator" / "templates"
+
+LISTINGS = {p.name for p in TEMPLATES.glob("*_list.md")} | {"finance_index.md", "points_ranking.md"}
+"""The paginated listings that extend `_listing.md`. Left out on purpose: namelist_index.md (not
+paginated), portal_villages.md and portal_compare_villages.md (two tables of the same rows, the
+portal's contacts), the boards (pledge_board.md, wish_board.md) and namelist.md (a record's page)."""
 
 
-def build(village, override: str):
+def build(village, override: str, name: str = "pledge.md"):
     folder = village / "site_overrides" / "markdown"
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "pledge.md").write_text(override, encoding="utf-8")
+    (folder / name).write_text(override, encoding="utf-8")
     return generate(village / "data", TODAY, village / "site_overrides", village, village / "content")
+
+
+def _parent(name: str) -> str | None:
+    env = environment()
+    source = (TEMPLATES / name).read_text(encoding="utf-8")
+    extends = next(iter(env.parse(source).find_all(nodes.Extends)), None)
+    return extends.template.value if extends and isinstance(extends.template, nodes.Const) else None
+
+
+def test_every_listing_extends_the_base_listing_and_nothing_else_does():
+    parents = {p.name: _parent(p.name) for p in TEMPLATES.glob("*.md")}
+    assert {name for name, parent in parents.items() if parent == "_listing.md"} == LISTINGS
+    assert {parent for parent in parents.values()} == {None, "_listing.md"}
+
+
+OVERRIDDEN_BLOCKS = {
+    # page, template, block, what the default block writes (each line of it)
+    "a listing's own block": ("pledges/status/published.md", "pledge_list.md", "meta", '<p class="cunwu-meta"'),
+    "a block inside the listing's rows": ("members/index.md", "member_list.md", "table", "|"),
+    "a block of the base listing": ("pledges/status/in-progress.md", "pledge_list.md", "empty", "暂无。"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(OVERRIDDEN_BLOCKS))
+def test_an_override_of_a_listing_replaces_only_its_block(village, case):
+    uri, name, block, default_line = OVERRIDDEN_BLOCKS[case]
+    plain = generate(village / "data", TODAY, None, village, village / "content").files
+    override = f'{{% extends "default/{name}" %}}\n{{% block {block} %}}\n本村的写法\n{{% endblock %}}\n'
+    result = build(village, override, name)
+    assert result.problems == []
+    before, after = plain[uri].splitlines(), result.files[uri].splitlines()
+    changes = [op for op in difflib.SequenceMatcher(None, before, after).get_opcodes() if op[0] != "equal"]
+    assert len(changes) == 1, changes
+    _, i1, i2, j1, j2 = changes[0]
+    assert after[j1:j2] == ["本村的写法"]
+    assert before[i1:i2] and all(line.startswith(default_line) for line in before[i1:i2])
+    same_template = {s.uri for s in page_specs(result.site.villages[0], TODAY) if s.template == name}
+    others = {k: v for k, v in plain.items() if k not in same_template}
+    assert {k: result.files[k] for k in others} == others, "pages of other templates are unchanged"
 
 
 def test_an_override_extends_the_default_and_replaces_one_block(village):
