@@ -1,6 +1,7 @@
-"""The default templates and a village's overrides of them: the listings share one skeleton
-(`_listing.md`), an override extends a default by its `default/…` name and replaces one block,
-and every mistake in an override is reported as a Problem at its file and line (never 程序内部错误)."""
+"""The default templates and a village's overrides of them: every default starts with a comment
+listing its variables, the listings share one skeleton (`_listing.md`), an override extends a
+default by its `default/…` name and replaces one block, and every mistake in an override is
+reported as a Problem at its file and line (never 程序内部错误)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,11 @@ def build(village, override: str, name: str = "pledge.md"):
     folder.mkdir(parents=True, exist_ok=True)
     (folder / name).write_text(override, encoding="utf-8")
     return generate(village / "data", TODAY, village / "site_overrides", village, village / "content")
+
+
+def test_every_default_template_starts_with_a_comment_listing_its_variables():
+    without = [p.name for p in sorted(TEMPLATES.glob("*.md")) if not p.read_text(encoding="utf-8").startswith("{#-")]
+    assert without == [], "start each template with a {#- … -#} comment: its variables and blocks"
 
 
 def _parent(name: str) -> str | None:
