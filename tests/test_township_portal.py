@@ -215,8 +215,6 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     config = (DEMO / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("../../site_overrides", str(ROOT / "site_overrides"))
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    (project / "content" / "guide").mkdir(parents=True, exist_ok=True)
-    (project / "content" / "guide" / "index.md").write_text("# 编辑指南\n\n见[数据字段说明](fields.md)。\n", "utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("CUNWU_DEBUG", None)
     return subprocess.run(
