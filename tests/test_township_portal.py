@@ -275,3 +275,30 @@ def test_the_township_feed_merges_every_village_when_site_url_is_set(township):
 
 def test_no_feed_without_site_url(generated):
     assert "feed.xml" not in generated.files and "Atom" not in generated.files["index.md"]
+
+
+def test_the_portal_lists_villages_forty_to_a_page(tmp_path):
+    """41 small villages: the village list and the comparison continue on a second page, and no
+    portal page holds more than 40 villages' rows."""
+    from helpers.records import write_village
+    from helpers.township import township_yml
+
+    from generator.township import load_township, portal_files
+
+    data, slugs = tmp_path / "data", [f"c{n:02d}" for n in range(1, 42)]
+    for number, slug in enumerate(slugs, start=1):
+        write_village(data / slug, f"第{number}段说明文字", tmp_path / "content" / slug)  # its name, too
+    (data / "township.yml").write_text(township_yml(dict.fromkeys(slugs, ("", ""))), encoding="utf-8")
+    township, problems = load_township(data, BUILD_DATE, tmp_path, content_dir=tmp_path / "content")
+    assert problems == [] and township is not None
+    files, _ = portal_files(township)
+
+    def villages_on(uri: str) -> list[str]:
+        return re.findall(r"\]\((?:\.\./)*(c\d\d)/index\.md\)", str(files[uri]))
+
+    first, second = villages_on("villages/index.md"), villages_on("villages/index-2.md")
+    assert len(set(first)) == 40 and set(second) == {"c41"}
+    assert "villages/index-3.md" not in files
+    for uri in files:
+        if uri.endswith(".md"):
+            assert len(set(villages_on(uri))) <= 40, uri

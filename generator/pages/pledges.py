@@ -32,7 +32,7 @@ def pages(village: Village, today: date) -> list[PageSpec]:
             chosen,
             village.path(f"pledges/status/{status.slug}.md"),
             "pledge_list.md",
-            {"title": f"{status.text}的承诺", "status_of": status_of},
+            {"title": f"{status.text}的承诺", "by": "status", "status_of": status_of},
         )
     for category, slug in CATEGORIES.items():
         chosen = [p for p in shown if p.category == category]
@@ -40,7 +40,7 @@ def pages(village: Village, today: date) -> list[PageSpec]:
             chosen,
             village.path(f"pledges/category/{slug}.md"),
             "pledge_list.md",
-            {"title": f"{category}类承诺", "status_of": status_of},
+            {"title": f"{category}类承诺", "by": "category", "status_of": status_of},
         )
     specs += [pledge_page(village, p, today) for p in shown]
     return specs
