@@ -18,6 +18,7 @@ import helpers.properties
 import pytest
 from helpers import ROOT, TODAY, mkdocs_build, write_minimal_village
 
+from generator.core import Generated, generate
 from generator.model import load_site
 
 BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
@@ -61,6 +62,16 @@ def demo_site(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, "strict builds fail on warnings: links and anchors resolve"
     return site
+
+
+@pytest.fixture(scope="session")
+def demo_generated() -> Generated:
+    """Everything generated from the demo project (its data and site_overrides/) on the tests'
+    build date, once per test session: only read it. A test that changes the data, templates or
+    settings generates its own."""
+    result = generate(ROOT / "data", TODAY, ROOT / "site_overrides", ROOT)
+    assert result.problems == []
+    return result
 
 
 @pytest.fixture(scope="session")
