@@ -6,6 +6,7 @@ import os
 
 import pytest
 from helpers import mkdocs_build, properties
+from hypothesis import settings
 
 
 def test_a_test_without_the_site_marker_cannot_build_a_site(tmp_path):
@@ -32,3 +33,7 @@ def test_the_fast_tier_runs_fewer_property_inputs_than_the_full_suite():
 def test_this_run_uses_the_count_its_tier_asks_for(request):
     wanted = properties.examples_for(request.config.getoption("markexpr"), os.environ)
     assert (properties.EXAMPLES, properties.FAST.max_examples) == (wanted, wanted)
+    if wanted != properties.FULL_EXAMPLES:  # the tests on Hypothesis's default settings too
+        assert settings.default.max_examples == wanted
+    else:
+        assert settings.default.max_examples == settings.get_profile("default").max_examples

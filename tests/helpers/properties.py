@@ -44,10 +44,15 @@ def leaves_out_site_tests(markexpr: str) -> bool:
 
 
 def use_examples(examples: int) -> None:
-    """Run `examples` inputs per property test from now on (before the test modules are imported)."""
+    """Run `examples` inputs per property test from now on (before the test modules are imported):
+    the tests with `FAST` or `EXAMPLES`, and, unless it is the full count, those on Hypothesis's
+    default settings too (which otherwise run Hypothesis's own default, 100)."""
     global EXAMPLES, FAST
     EXAMPLES = examples
     FAST = settings(max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    if examples != FULL_EXAMPLES:
+        settings.register_profile("tier", settings.get_profile("default"), max_examples=examples)
+        settings.load_profile("tier")
 
 
 def chinese(problem: Problem) -> bool:
