@@ -18,6 +18,7 @@ from types import ModuleType
 
 from jinja2 import (
     BaseLoader,
+    BytecodeCache,
     ChoiceLoader,
     Environment,
     FileSystemLoader,
@@ -29,6 +30,7 @@ from jinja2 import (
     TemplateSyntaxError,
     pass_context,
 )
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from . import exports
@@ -55,6 +57,26 @@ OVERRIDES_SUBDIR = "markdown"
 DEFAULT_PREFIX = "default"
 
 
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory for the life of the process, by template name and file,
+    each with its source's checksum: every environment `environment` makes compiles alike, so
+    later builds (each rebuild of `mkdocs serve`, the tests) reuse what an earlier one compiled,
+    and a template whose source changed is compiled again (Jinja checks the checksum)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
+
+
 def environment(overrides: Path | None = None) -> Environment:
     """The Jinja2 environment: overrides first, package defaults second, every value escaped.
 
@@ -74,6 +96,7 @@ def environment(overrides: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=COMPILED,
     )
     env.globals.update(link=_link, url=_url, rel=_rel, category_slugs=CATEGORIES)
     env.filters.update(cn_date=cn_date, yuan=yuan)

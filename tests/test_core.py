@@ -30,6 +30,21 @@ def test_override_template_wins_over_the_package_default(village):
     assert result.files["pledges/index.md"].startswith("# 党员公开承诺")  # not overridden: package default
 
 
+def test_an_edited_override_is_used_by_the_next_build(village):
+    """Compiled templates are kept between builds (`render.COMPILED`, as for `mkdocs serve`'s
+    rebuilds): one whose source changed, even to the same length, is compiled again."""
+    overrides = village / "site_overrides" / "markdown"
+    overrides.mkdir(parents=True)
+    (overrides / "pledge.md").write_text("# 第一版 {{ pledge.id }}\n", encoding="utf-8")
+    assert generate(village / "data", TODAY, village / "site_overrides", village).files["pledges/2026-001.md"] == (
+        "# 第一版 2026-001\n"
+    )
+    (overrides / "pledge.md").write_text("# 第二版 {{ pledge.id }}\n", encoding="utf-8")
+    assert generate(village / "data", TODAY, village / "site_overrides", village).files["pledges/2026-001.md"] == (
+        "# 第二版 2026-001\n"
+    )
+
+
 def test_data_is_escaped_in_generated_markdown(village):
     hostile = "[点我](javascript:alert(1)) <script>alert(1)</script> *粗* `代码` | 分隔"
     path = village / "data" / "pledges" / "2026.yml"

@@ -82,8 +82,8 @@ def test_same_data_gives_the_same_feed(result):
     assert again.files["feed.xml"] == result.files["feed.xml"]
 
 
-def test_no_feed_and_no_link_to_it_without_site_url():
-    result = generate(ROOT / "data", TODAY, ROOT / "site_overrides", ROOT)
+def test_no_feed_and_no_link_to_it_without_site_url(demo_generated):
+    result = demo_generated
     assert "feed.xml" not in result.files
     assert "feed.xml" not in result.files["cases/index.md"]
     assert "feed.xml" not in result.files["notices/index.md"]

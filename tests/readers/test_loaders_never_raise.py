@@ -2,13 +2,12 @@
 
 Hypothesis generates the inputs: random bytes, random YAML trees and YAML-like text, random CSV
 text in each supported encoding, and random located trees for every record type (nested ones
-included), so a record type added later is covered too. Example counts stay modest so that CI
-stays fast; `EXAMPLES` says how many inputs each test runs.
+included), so a record type added later is covered too. `EXAMPLES` says how many inputs each test
+runs: fewer in the fast tier than in the full suite (tests/helpers/properties.py).
 """
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -128,35 +127,42 @@ TEXT = "一段说明文字"
 """The text of the villages below (not a full name, so a wish's 点单人 may hold it)."""
 
 
+@pytest.fixture(scope="module")
+def valid_village(tmp_path_factory) -> Path:
+    """A project folder holding one valid village written from the schemas (`write_village`),
+    written once: each input below takes one file's place for one load, then the file is put back."""
+    root = tmp_path_factory.mktemp("valid-village")
+    write_village(root / "data", TEXT)
+    return root
+
+
 @pytest.mark.parametrize("dataset", DATASETS, ids=lambda d: d.name)
 @settings(max_examples=EXAMPLES // 2, deadline=None)
 @given(
     data=st.binary(max_size=200) | YAML_TEXT.map(str.encode) | CSV_TEXT.map(lambda t: t.encode("gb18030", "replace"))
 )
-def test_loading_a_village_with_any_file_in_place_of_a_dataset(dataset, data):
+def test_loading_a_village_with_any_file_in_place_of_a_dataset(valid_village, dataset, data):
     """The whole load (readers, schema, checks, references) with one file replaced by noise."""
-    with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        write_village(root / "data", TEXT)
-        base = root / ("content" if dataset.in_content else "data")
-        target = next(
-            p for p in base.rglob("*") if p.is_file() and any(p.relative_to(base).match(q) for q in dataset.patterns)
-        )
-        target.write_bytes(data)
-        site, problems = load_site(root / "data", TODAY, root)
-        assert (site is None) == bool(problems)
-        assert all(chinese(p) for p in problems)
+    base = valid_village / ("content" if dataset.in_content else "data")
+    target = next(
+        p for p in base.rglob("*") if p.is_file() and any(p.relative_to(base).match(q) for q in dataset.patterns)
+    )
+    valid = target.read_bytes()
+    target.write_bytes(data)
+    try:
+        site, problems = load_site(valid_village / "data", TODAY, valid_village)
+    finally:
+        target.write_bytes(valid)
+    assert (site is None) == bool(problems)
+    assert all(chinese(p) for p in problems)
 
 
-def test_every_dataset_is_made_from_examples():
-    """The base of the test above is valid, so its problems come from the noise alone; and every
-    dataset gets a record, so the schema-driven tests cover it."""
-    with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        write_village(root / "data", TEXT)
-        site, problems = load_site(root / "data", TODAY, root)
-        assert problems == [] and site is not None, "\n".join(map(str, problems))
-        assert [d.name for d in DATASETS if not site.villages[0].records[d.name]] == []
+def test_every_dataset_is_made_from_examples(valid_village):
+    """The base of the test above is valid (and is again after it), so its problems come from the
+    noise alone; and every dataset gets a record, so the schema-driven tests cover it."""
+    site, problems = load_site(valid_village / "data", TODAY, valid_village)
+    assert problems == [] and site is not None, "\n".join(map(str, problems))
+    assert [d.name for d in DATASETS if not site.villages[0].records[d.name]] == []
 
 
 def test_example_records_are_complete():
