@@ -26,8 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from browser import harness  # noqa: E402
-from conftest import TODAY  # noqa: E402
-from test_site import mkdocs_build  # noqa: E402
+from helpers import TODAY, mkdocs_build  # noqa: E402
 
 MAIN_PAGE_TYPES = (
     "home",
