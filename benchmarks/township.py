@@ -6,7 +6,8 @@ For each N: a synthetic township of N villages, each a copy of the demo village 
 hand-written pages) under its own name and with its own notice, is built
   - in full with 1 and with 2 jobs (empty cache),
   - as the floor: the same generated Markdown and hand-written pages as one plain MkDocs site
-    (Material and search, no cunwu plugin) in one process,
+    (Material and search, no cunwu plugin) in one process, with the navigation such a site would
+    have (the portal's pages, then each village as a section of its listings),
   - again after editing one village's notice (2 jobs; only that village is rebuilt).
 Printed: wall-clock seconds, peak RSS of the largest process, pages, the largest page, one
 village's search index (bytes and gzip), the portal's first load (its HTML, CSS and JS, gzip) and
@@ -24,6 +25,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -86,11 +89,39 @@ def floor_project(project: Path, out: Path) -> Path:
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("docs_dir: content", "docs_dir: docs").replace("strict: true", "strict: false")
     config = re.sub(r"\n  - cunwu:\n(      .*\n|      #.*\n)*", "\n", config)
+    nav = yaml.safe_load(config)["nav"]
     config = re.sub(r"\nnav:\n(  .*\n)*", "\n", config)
+    config += yaml.safe_dump({"nav": floor_nav(nav, made, plain / "docs")}, allow_unicode=True, sort_keys=False)
     config = config.replace("omitted_files: info", "omitted_files: ignore")
     (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(project / "site_overrides", plain / "site_overrides")
     return plain
+
+
+def floor_nav(nav: list, made, docs: Path) -> list:
+    """The navigation a township made as one site would have: the portal's pages, then each village
+    as a section holding mkdocs.yml's navigation under its folder (record pages stay out of it, as
+    in the villages' own builds; without a nav MkDocs would list all of them on every page)."""
+    slugs = [v.slug for v in made.site.villages]
+
+    def exists(uri: str) -> bool:
+        return uri in made.files or (docs / uri).is_file()
+
+    def under(items: list, slug: str) -> list:
+        out = []
+        for item in items:
+            ((title, target),) = item.items()
+            if isinstance(target, list):
+                inner = under(target, slug)
+                if inner:
+                    out.append({title: inner})
+            elif exists(f"{slug}/{target}"):
+                out.append({title: f"{slug}/{target}"})
+        return out
+
+    portal = sorted(uri for uri in made.in_nav if uri.split("/", 1)[0] not in slugs)
+    portal.sort(key=lambda uri: uri != "index.md")
+    return portal + [{v.profile.name: under(nav, v.slug)} for v in made.site.villages]
 
 
 def gz(data: bytes) -> int:
