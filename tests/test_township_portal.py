@@ -277,15 +277,17 @@ def test_no_feed_without_site_url(generated):
     assert "feed.xml" not in generated.files and "Atom" not in generated.files["index.md"]
 
 
-def test_the_portal_lists_villages_forty_to_a_page(tmp_path):
-    """41 small villages: the village list and the comparison continue on a second page, and no
-    portal page holds more than 40 villages' rows."""
+def test_no_portal_page_grows_with_the_number_of_villages(tmp_path):
+    """One village more than a page holds: the village list and the comparison continue on a second
+    page, and the home page lists at most HOME_ROWS villages in any table and says how many there are."""
     from helpers.records import write_village
     from helpers.township import township_yml
 
+    from generator.pages.portal import HOME_ROWS, VILLAGES_PER_PAGE
     from generator.township import load_township, portal_files
 
-    data, slugs = tmp_path / "data", [f"c{n:02d}" for n in range(1, 42)]
+    count = VILLAGES_PER_PAGE + 1
+    data, slugs = tmp_path / "data", [f"c{n:02d}" for n in range(1, count + 1)]
     for number, slug in enumerate(slugs, start=1):
         write_village(data / slug, f"第{number}段说明文字", tmp_path / "content" / slug)  # its name, too
     (data / "township.yml").write_text(township_yml(dict.fromkeys(slugs, ("", ""))), encoding="utf-8")
@@ -296,9 +298,14 @@ def test_the_portal_lists_villages_forty_to_a_page(tmp_path):
     def villages_on(uri: str) -> list[str]:
         return re.findall(r"\]\((?:\.\./)*(c\d\d)/index\.md\)", str(files[uri]))
 
-    first, second = villages_on("villages/index.md"), villages_on("villages/index-2.md")
-    assert len(set(first)) == 40 and set(second) == {"c41"}
-    assert "villages/index-3.md" not in files
+    for listing in ("villages/index", "compare/villages"):
+        first, second = villages_on(f"{listing}.md"), villages_on(f"{listing}-2.md")
+        assert len(set(first)) == VILLAGES_PER_PAGE and set(second) == {slugs[-1]}, listing
+        assert f"{listing}-3.md" not in files
     for uri in files:
         if uri.endswith(".md"):
-            assert len(set(villages_on(uri))) <= 40, uri
+            assert len(set(villages_on(uri))) <= VILLAGES_PER_PAGE, uri
+    home = str(files["index.md"])
+    tables = [t for t in home.split("\n\n") if t.startswith("| 村 |")]
+    assert tables and all(t.count("\n|") - 1 <= HOME_ROWS for t in tables)
+    assert f"共 {count} 个村，这里列出前 {HOME_ROWS} 个" in home

@@ -41,9 +41,11 @@ class Pager:
         return self.uris[self.number] if self.number < self.count else None
 
 
-def paginate(items: list, base_uri: str, template: str, context: dict, in_nav: bool = False) -> list[PageSpec]:
-    """Split `items` into listing pages: ``base.md``, ``base-2.md``, ``base-3.md`` …"""
-    chunks = [items[i : i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [[]]
+def paginate(
+    items: list, base_uri: str, template: str, context: dict, in_nav: bool = False, per_page: int = PER_PAGE
+) -> list[PageSpec]:
+    """Split `items` into listing pages of `per_page`: ``base.md``, ``base-2.md``, ``base-3.md`` …"""
+    chunks = [items[i : i + per_page] for i in range(0, len(items), per_page)] or [[]]
     stem = base_uri.removesuffix(".md")
     uris = tuple(base_uri if n == 1 else f"{stem}-{n}.md" for n in range(1, len(chunks) + 1))
     return [

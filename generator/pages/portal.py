@@ -2,7 +2,7 @@
 
 `pages(township, today)` returns every portal page and chart at the root of the site:
 ``index.md`` (what the township must act on, the villages at a glance, recent changes, stories),
-``villages/index.md`` (every village's key figures, 40 a page), ``compare/…`` (years and villages
+``villages/index.md`` (every village's key figures, 15 a page), ``compare/…`` (years and villages
 side by side, each chart with its table), ``open-data/…`` (every dataset of every village as one
 CSV and JSON with a village column, the comparison as CSV, JSON and XLSX) and the clerks' field
 reference ``guide/fields…``. A village's own pages never link here except its way up to the
@@ -23,14 +23,18 @@ from ..exports import documented_fields
 from ..kinds import FieldSpec, Text
 from ..records import Dataset
 from ..records.pledge import PUBLIC_STATUSES, PledgeStatus
-from . import PER_PAGE, PageSpec, cases, feed, guide, home, paginate, stats
+from . import PageSpec, cases, feed, guide, home, paginate, stats
 
 RECENT = 12
 """Recent changes listed on the portal, across villages."""
 STORIES = 6
 """Newest typical cases listed on the portal, across villages."""
-ATTENTION = 20
-"""Villages listed under 需要督办 on the home page; the rest are counted and on the village list."""
+HOME_ROWS = 10
+"""Rows of each table on the home page (需要督办, 公示即将结束, 各村); the rest are counted there and
+listed on the village list, so the home page does not grow with the number of villages."""
+VILLAGES_PER_PAGE = 15
+"""Villages a page of the village list and of the comparison holds: a village's row of every key
+figure is about 1 KB of HTML, and every page of the site stays under 40 KB."""
 VILLAGE_FIELD = FieldSpec("village", Text(30), "村", "记录所属的村（村名）。", True)
 """The column every township download adds in front of a dataset's own."""
 
@@ -52,17 +56,19 @@ def pages(township, today: date) -> list[PageSpec]:
     table = data.village_table(villages, today)
     rows = _rows(table, villages)
     context = {"township": township.profile, "totals": data.totals(table)}
+    ending = data.ending_soon(villages, today).to_dict("records")
     specs = [
         PageSpec(
             "index.md",
             "portal_home.md",
             {
                 **context,
-                "attention": [rows[i] for i in data.attention(table).index][:ATTENTION],
+                "attention": [rows[i] for i in data.attention(table).index][:HOME_ROWS],
                 "attention_count": len(data.attention(table)),
-                "ending": data.ending_soon(villages, today).to_dict("records"),
+                "ending": ending[:HOME_ROWS],
+                "ending_count": len(ending),
                 "ending_days": data.ENDING_SOON,
-                "villages": rows[:PER_PAGE],
+                "villages": rows[:HOME_ROWS],
                 "changes": recent_changes(villages, today),
                 "stories": stories(villages, today),
                 "feed": "feed.xml" if township.settings.site_url else None,
@@ -70,7 +76,7 @@ def pages(township, today: date) -> list[PageSpec]:
             in_nav=True,
         )
     ]
-    specs += paginate(rows, "villages/index.md", "portal_villages.md", context, in_nav=True)
+    specs += paginate(rows, "villages/index.md", "portal_villages.md", context, in_nav=True, per_page=VILLAGES_PER_PAGE)
     specs += _compare(villages, rows, today, context)
     specs += _open_data(township, table, today, context)
     specs += _guide(township, today)
@@ -139,6 +145,7 @@ def _compare(villages, rows: list[dict], today: date, context: dict) -> list[Pag
         "compare/villages.md",
         "portal_compare_villages.md",
         {**context, "years": years[-5:], "statuses": PUBLIC_STATUSES},
+        per_page=VILLAGES_PER_PAGE,
     )
     for spec in pages_:
         chart = spec.uri.removesuffix(".md") + ".svg"
