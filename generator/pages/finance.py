@@ -1,6 +1,7 @@
 """Finance: the list of published months with a chart, and one page per period — a month, or a
-quarter made of its published months — with balances, totals by account, every row, a chart by
-account and a print view."""
+quarter made of its published months — with balances, totals by account, a chart by account and a
+print view. A month's page and every print view list every row; a quarter's page lists its months,
+each linking to its rows (so it stays small however many rows a quarter has)."""
 
 from __future__ import annotations
 
@@ -64,7 +65,7 @@ def pages(village: Village, today: date) -> list[PageSpec]:
             quarter_title(quarter.id),
             "本季度",
             rows,
-            months=[(m, month_title(m), sums[m.id]) for m in quarter.months],
+            months=[(m, month_title(m), sums[m.id], len(groups.get(m.id, []))) for m in quarter.months],
         )
     return specs
 
@@ -90,11 +91,12 @@ def period_pages(
         "quarter": None,
         **extra,
     }
+    context["every_row"] = context["months"] is None  # a quarter's page leaves its rows to its months' pages
     svg = bar_chart(f"{title}各科目收支（元）", [(a, list(v)) for a, v in accounts.items()], [INCOME, EXPENSE])
     return [
         PageSpec(uri, "finance_period.md", context),
         PageSpec(chart, "", content=svg),
-        *print_view(village, uri, "_finance_period_body.md", context),
+        *print_view(village, uri, "_finance_period_body.md", {**context, "every_row": True}),
     ]
 
 

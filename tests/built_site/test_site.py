@@ -179,17 +179,17 @@ def _period(page: Path) -> dict:
     *rows, total = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in table.select("tbody tr")]
     income, expense = (sum(_yuan(row[column]) for row in rows) for column in (4, 5))
     assert total[0] == "合计" and (income, expense) == (_yuan(total[4]), _yuan(total[5])), page
-    summary = html.find("th", string="期初余额").find_parent("table")
-    balance = dict(
-        zip(
-            ("opening", "income", "expense", "closing"),
-            (_yuan(td.get_text()) for td in summary.select("tbody td")),
-            strict=False,
-        )
-    )
+    balance = _balances(html)
     assert (balance["income"], balance["expense"]) == (income, expense)
     assert balance["opening"] + income - expense == balance["closing"], page
     return {**balance, "rows": len(rows), "html": html}
+
+
+def _balances(html) -> dict:
+    """A period page's summary: opening balance, income, expense, closing balance."""
+    summary = html.find("th", string="期初余额").find_parent("table")
+    figures = (_yuan(td.get_text()) for td in summary.select("tbody td"))
+    return dict(zip(("opening", "income", "expense", "closing"), figures, strict=False))
 
 
 MONTH_PAGE = re.compile(r"20\d\d-\d\d\.html")
@@ -213,8 +213,12 @@ def test_each_quarter_adds_up_its_months_in_the_html(demo_site):
     assert len(quarters) >= 4
     index = {a["href"] for a in soup(demo_site / "finance" / "index.html").select("article table a")}
     for page in quarters:
-        quarter = _period(page)
-        links = quarter["html"].find("h2", string="各月").find_next("table").select("tbody a")
+        quarter = _period(demo_site / "print" / "finance" / page.name)  # its print view lists every row
+        html = soup(page)
+        assert _balances(html) == {k: quarter[k] for k in ("opening", "income", "expense", "closing")}, page
+        links = html.find("h2", string="各月").find_next("table").select("tbody a")
+        rows_at = html.find("h2", string=re.compile(r"^收支明细")).find_next("p").select("a")  # the months' pages
+        assert [a["href"] for a in rows_at] == [a["href"] for a in links], page
         months = [_period(page.parent / a["href"]) for a in links]
         year, number = int(page.stem[:4]), int(page.stem[-1])
         numbers = [int(a["href"][5:7]) for a in links if a["href"].startswith(f"{year}-")]
