@@ -272,6 +272,9 @@ AXE_OPTIONS = {"resultTypes": ["violations"], "preload": False}
 rule, css-orientation-lock), which fails from file:// and is no request of the site's."""
 
 
+ALL_IMPACTS = ("minor", "moderate", "serious", "critical")
+
+
 def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
     """axe-core's violations of the given impacts on the page as it is now, one line each."""
     _inject_axe(page)
