@@ -56,6 +56,7 @@ def pages(township, today: date) -> list[PageSpec]:
     table = data.village_table(villages, today)
     rows = _rows(table, villages)
     context = {"township": township.profile, "totals": data.totals(table)}
+    attention = data.attention(table)
     ending = data.ending_soon(villages, today).to_dict("records")
     specs = [
         PageSpec(
@@ -63,8 +64,8 @@ def pages(township, today: date) -> list[PageSpec]:
             "portal_home.md",
             {
                 **context,
-                "attention": [rows[i] for i in data.attention(table).index][:HOME_ROWS],
-                "attention_count": len(data.attention(table)),
+                "attention": [rows[i] for i in attention.index][:HOME_ROWS],
+                "attention_count": len(attention),
                 "ending": ending[:HOME_ROWS],
                 "ending_count": len(ending),
                 "ending_days": data.ENDING_SOON,
