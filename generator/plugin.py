@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link
 from mkdocs.utils import CountHandler
 
-from . import guard, history, page_html, serve_errors, staging, township_build
+from . import guard, history, page_html, serve_errors, staging, township_build, township_search
 from .build_date import BuildDateError, build_date
 from .core import Generated, generate, is_withheld
 from .page_text import front_matter_as_text, title_as_text
@@ -81,9 +81,12 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
     """Under `mkdocs serve` with data that failed the checks: the page listing the problems."""
     township: township_build.TownshipBuild | None = None
     """A township's root build: the village builds it started, placed into the site after the guard."""
+    searched: list[township_search.SearchPage]
+    """A village of a township: its pages that the portal's cross-village search finds."""
 
     def on_startup(self, *, command, dirty):
         self.command, self.dirty = command, dirty
+        self.searched = []
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -206,16 +209,22 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         clean = sanitise_html(html, tuple(self.config.embed_hosts))
         if self.township is not None:
             clean = township_build.village_links_as_html(clean, [job.slug for job in self.township.jobs])
-        return page_html.finish(clean, page.file.dest_uri, lambda uri: _file_bytes(files, uri))
+        finished = page_html.finish(clean, page.file.dest_uri, lambda uri: _file_bytes(files, uri))
+        if self.config.village and township_search.searched(page.file.dest_uri):
+            self.searched.append(township_search.search_page(page.file.url, page.meta.get("title", ""), finished))
+        return finished
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config) -> None:
         if self.broken is not None:
             return  # `mkdocs serve` showing the problems: no site to publish
         try:
+            if self.config.village:  # the village's part of the portal's search: its pages, then its words
+                township_search.write_village(self.searched, Path(config.site_dir), self._words_file(config))
             self._guard(config)
-            if self.township:
-                self.township.place(Path(config.site_dir))  # each village's output was guarded by its own build
+            if self.township and self.generated.site:
+                names = {v.slug: v.profile.name for v in self.generated.site.villages}
+                self.township.place(Path(config.site_dir), names)  # each village's output was guarded by its own build
             if self.building is None or self.site_dir is None or _strict_warnings_pending():
                 return  # MkDocs aborts this build next; on_build_error discards the staging folder
             staging.publish(self.building, self.site_dir)
@@ -246,6 +255,11 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         self.site_dir = Path(config.site_dir)
         self.building = staging.staging_dir(self.site_dir)
         config.site_dir = str(self.building)
+
+    def _words_file(self, config) -> Path:
+        """Beside the village's output in the township's cache (`<slug>.words`): not published."""
+        final = self.site_dir or Path(config.site_dir)
+        return final.parent / (final.name + township_search.WORDS_SUFFIX)
 
     def _guard(self, config) -> None:
         """Stop the build if the output holds a personal number the site does not publish on purpose."""

@@ -5,9 +5,10 @@ checks every village's data first, so bad data anywhere stops the build with all
 together; it then renders only the portal, while each village is built apart, in worker
 processes, as a one-village site (its own navigation, search index and sitemap) whose output is
 kept in a cache folder (`.cunwu-cache/villages/<slug>/`) beside a file holding the digest of its
-inputs. A village whose inputs have not changed is not built again: its cached output is linked
+inputs and one holding the words of its pages for the portal's search (township_search). A village whose inputs have not changed is not built again: its cached output is linked
 into the site. After the root build's personal-data guard passed, the villages' outputs (each
-guarded by its own build) are placed into the staging folder, which is then published whole.
+guarded by its own build) are placed into the staging folder with the cross-village search's
+index made from their words, and the staging folder is then published whole.
 
 `cunwu build --village SLUG --out DIR` runs the same village build into another cache folder, so
 CI runners can each build some villages and one last job assembles them (`cunwu assemble`).
@@ -22,7 +23,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterable
 from datetime import date
 from importlib import metadata
@@ -31,27 +31,23 @@ from urllib.parse import unquote
 
 from mkdocs.exceptions import PluginError
 
+from . import township_search
 from .village_worker import KEY_SUFFIX, VillageJob, VillageResult
 
 log = logging.getLogger("mkdocs.plugins.cunwu")
 
 CACHE = ".cunwu-cache/villages"
 """Where village outputs are kept between builds, relative to mkdocs.yml's folder."""
-FORMAT = "1"
+FORMAT = "2"
 """Bumped when the cache's layout or the village build's way of working changes."""
 UP_TITLE = "返回乡镇首页"
-SEARCHED: tuple[str, ...] = ("pledges", "members", "notices", "decisions", "projects", "lists", "finance")
-SEARCHED += ("talents", "mentoring", "wishes", "cases", "five-goods", "points")
-SEARCH_GLOB = "*/{" + ",".join(SEARCHED) + "}/*.html"
-"""The pages the cross-village search indexes: every village's records and listings (not the
-print views, the clerk's guide, the open-data docs or the listings by tag, which repeat them)."""
-PAGEFIND_OPTIONS = ("--root-selector", "article", "--keep-index-url", "--silent")
-"""Index each page's article only (not the navigation); keep index.html in addresses (file servers, no rewriting)."""
 SEARCH_SCRIPT = "assets/javascripts/township-search.js"
+SEARCH_STYLE = "assets/stylesheets/township-search.css"
 SEARCH_BOX = (
-    '## 跨村搜索\n\n<div id="township-search"></div>\n\n输入词语，同时搜索各村公开的承诺、公告、项目、财务等页面。\n'
+    "## 跨村搜索\n\n"
+    '<div id="township-search"><p>跨村搜索要在浏览器里运行脚本。也可以点击村名进入该村网站，用页面上方的搜索框搜索。</p></div>\n'
 )
-"""The portal's cross-village search box (Markdown); township-search.js puts Pagefind's interface in it."""
+"""The portal's cross-village search box (Markdown); township-search.js puts the form and results in it."""
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -172,8 +168,9 @@ class TownshipBuild:
                 log.warning("村 %s：%s", result.slug, warning)
         return results
 
-    def place(self, site_dir: Path) -> None:
-        """Put every village's output into `site_dir/<slug>/`; stop with every village's failure."""
+    def place(self, site_dir: Path, names: dict[str, str]) -> None:
+        """Put every village's output into `site_dir/<slug>/` and make the cross-village search's
+        index from their words (`names`: each village's name by slug); stop with every village's failure."""
         failed = [r for r in self.wait() if r.errors]
         if failed:
             raise PluginError(
@@ -182,7 +179,7 @@ class TownshipBuild:
             )
         for job in self.jobs:
             link_tree(Path(job.cache) / job.slug, site_dir / job.slug)
-        index_search(site_dir)
+        township_search.write_index(site_dir, [(job.slug, names[job.slug], words_file(job)) for job in self.jobs])
         broken = broken_portal_links(site_dir, [job.slug for job in self.jobs])
         if broken:
             raise PluginError(
@@ -208,25 +205,17 @@ def build_all(jobs: list[VillageJob], workers: int) -> list[VillageResult]:
     return TownshipBuild(jobs, workers).wait()
 
 
-def index_search(site_dir: Path) -> None:
-    """The township's search index over every village's pages (Pagefind: split into chunks that a
-    query fetches as it needs them; its extended build segments Chinese)."""
-    run = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", SEARCH_GLOB, *PAGEFIND_OPTIONS],
-        capture_output=True,
-        text=True,
-    )
-    if run.returncode:
-        raise PluginError(f"跨村搜索的索引没有生成（Pagefind：{run.stderr.strip() or run.stdout.strip()}）")
-
-
 def portal_assets(config) -> dict[str, str | bytes]:
-    """Load Pagefind's interface and the script that starts it on the portal's pages."""
+    """The cross-village search's script and style, loaded by the portal's pages."""
     from mkdocs.config.config_options import ExtraScriptValue
 
-    config.extra_css.append("pagefind/pagefind-ui.css")
-    config.extra_javascript += [ExtraScriptValue("pagefind/pagefind-ui.js"), ExtraScriptValue(SEARCH_SCRIPT)]
-    return {SEARCH_SCRIPT: (PACKAGE / "static" / "township-search.js").read_bytes()}
+    config.extra_css.append(SEARCH_STYLE)
+    config.extra_javascript.append(ExtraScriptValue(SEARCH_SCRIPT))
+    static = PACKAGE / "static"
+    return {
+        SEARCH_SCRIPT: (static / "township-search.js").read_bytes(),
+        SEARCH_STYLE: (static / "township-search.css").read_bytes(),
+    }
 
 
 def _pool(workers: int):
@@ -243,7 +232,13 @@ def _pool(workers: int):
 def cached(job: VillageJob) -> bool:
     """True when the cache holds this village's output for exactly these inputs."""
     key_file = Path(job.cache) / (job.slug + KEY_SUFFIX)
-    return (Path(job.cache) / job.slug).is_dir() and key_file.is_file() and key_file.read_text() == job.key
+    built = (Path(job.cache) / job.slug).is_dir() and words_file(job).is_file()
+    return built and key_file.is_file() and key_file.read_text() == job.key
+
+
+def words_file(job: VillageJob) -> Path:
+    """The words of the village's pages for the cross-village search, kept beside its output."""
+    return Path(job.cache) / (job.slug + township_search.WORDS_SUFFIX)
 
 
 def link_tree(source: Path, target: Path) -> None:
@@ -332,9 +327,13 @@ def assemble(parts: list[Path], cache: Path) -> list[str]:
             built = key_file.with_name(slug)
             if not built.is_dir():
                 continue
+            words = key_file.with_name(slug + township_search.WORDS_SUFFIX)
+            if not words.is_file():
+                continue
             shutil.rmtree(cache / slug, ignore_errors=True)
             (cache / (slug + KEY_SUFFIX)).unlink(missing_ok=True)
             shutil.move(str(built), str(cache / slug))
+            shutil.copy(words, cache / words.name)
             shutil.copy(key_file, cache / key_file.name)
             moved.append(slug)
     return moved

@@ -42,6 +42,7 @@ LAYERS = (
         "charts",
         "sanitise",
         "staging",
+        "township_search",
         "publish",
     ),
     ("readers", "settings", "guard"),

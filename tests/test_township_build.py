@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from helpers import mkdocs_build, snapshot
-from helpers.township import VILLAGES, make_township, own_notice
+from helpers.township import VILLAGES, make_township, own_notice, search_hits, search_script
+
+from generator.township_search import SECTIONS
 
 pytestmark = pytest.mark.site
 
@@ -139,3 +141,21 @@ def test_a_village_that_fails_its_own_build_stops_the_whole_site(township, tmp_p
     assert result.returncode != 0
     assert "hongling" in result.stderr and "no-such-page.md" in result.stderr
     assert snapshot(copy / "site") == full
+
+
+def test_portal_search_gives_each_word_exactly_the_pages_that_hold_it(township):
+    """The cross-village index against a recount from the built pages' text, for each village's
+    own word, a word every village has, and a word of Latin letters and digits."""
+    _, site, _ = township
+    index = search_script(site["township-search/index.js"])
+    assert isinstance(index, dict) and index["shards"] > 1  # a word found in the wrong shard fails
+    assert [v[0] for v in index["villages"]] == list(VILLAGES)
+    searched = [uri for uri in site if uri.count("/") == 2 and uri.split("/")[1] in SECTIONS and uri.endswith(".html")]
+    texts = {uri: BeautifulSoup(site[uri], "lxml").select_one("article").get_text().lower() for uri in searched}
+    words = [project[2:4] for _name, project in VILLAGES.values()] + ["公示", "m001"]
+    for word in words:
+        expected = {uri for uri, text in texts.items() if word in text}
+        assert expected, word
+        assert search_hits(site, word) == expected, word
+    inside = search_hits(site, EDIT[1][2:4])  # a word inside the longer phrase of the edited notice
+    assert f"{EDITED}/notices/GG-2026-90.html" in inside and all(uri.startswith(f"{EDITED}/") for uri in inside)

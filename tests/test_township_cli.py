@@ -62,8 +62,13 @@ def test_assemble_moves_parts_into_the_cache_replacing_older_outputs(township, c
         (part / slug).mkdir(parents=True)
         (part / slug / "index.html").write_text(slug)
         (part / f"{slug}.inputs").write_text(f"key-{slug}")
+        (part / f"{slug}.words").write_text(f"words-{slug}")
+    (township / "parts" / "runner-3" / "hongling").mkdir(parents=True)  # a part from an older version, without words
+    (township / "parts" / "runner-3" / "hongling.inputs").write_text("key-hongling")
     assert main(["assemble", "parts"]) == 0
     assert capsys.readouterr().out.startswith("收下 2 个村（qinghe、baishi）。")
     assert sorted(p.name for p in (cache / "qinghe").iterdir()) == ["index.html"]
     assert (cache / "qinghe.inputs").read_text() == "key-qinghe"
+    assert (cache / "qinghe.words").read_text() == "words-qinghe"
     assert (cache / "baishi" / "index.html").read_text() == "baishi"
+    assert not (cache / "hongling").exists()

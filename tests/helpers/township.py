@@ -3,9 +3,12 @@ village, each with its own name and a notice no other village has."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
+
+from generator.township_search import shard_of
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_NAME = "青禾"
@@ -79,3 +82,28 @@ def commit(root: Path, message: str) -> None:
         (root / ".gitignore").write_text("/site/\n/.cunwu-cache/\n/.site.*\n", encoding="utf-8")
     subprocess.run(["git", "add", "-A"], cwd=root, check=True)
     subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", message], cwd=root, check=True)
+
+
+def search_script(data: bytes) -> object:
+    """The data one of the cross-village search's scripts hands over (`cunwuTownshipSearch(<json>);`)."""
+    text = data.decode("utf-8").strip()
+    assert text.startswith("cunwuTownshipSearch(") and text.endswith(");"), text[:80]
+    return json.loads(text.removeprefix("cunwuTownshipSearch(").removesuffix(");"))
+
+
+def search_hits(site: dict[str, bytes], word: str) -> set[str]:
+    """The pages (site paths) the portal's index gives for one word, read from the index's files."""
+    index = search_script(site["township-search/index.js"])
+    assert isinstance(index, dict)
+    shard = search_script(site[f"township-search/shards/{shard_of(word, index['shards'])}.js"])
+    assert isinstance(shard, dict)
+    found = set()
+    for part in shard.get(word, "").split(";") if shard.get(word) else []:
+        village, _, deltas = part.partition(":")
+        slug = index["villages"][int(village, 36)][0]
+        number = 0
+        for delta in deltas.split(","):
+            number += int(delta, 36)
+            chunk = search_script(site[f"{slug}/township-search/{number // index['chunk']}.js"])
+            found.add(f"{slug}/{chunk[number % index['chunk']][0]}")  # type: ignore[index]
+    return found
