@@ -250,13 +250,15 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
     def _guard(self, config) -> None:
         """Stop the build if the output holds a personal number the site does not publish on purpose."""
         output = Path(config.site_dir)
-        hits, unread = guard.scan_site(output, self._allowed_numbers(), self.theme_assets)
+        private = self._private_values(config)
+        scan = guard.scan_outputs(output, self._allowed_numbers(), private, self.theme_assets)
+        hits, unread = scan.hits, scan.unread
         for name in unread:
             log.debug("个人信息检查跳过了非文本文件：%s", name)
         root = Path(config.config_file_path).parent
         final = self.site_dir or output
         shown_site = os.path.relpath(final, root) if final.resolve().is_relative_to(root.resolve()) else final.name
-        leaked = guard.private_problems(output, self._private_values(config), self.theme_assets, shown_site)
+        leaked = guard.private_problems(scan.private, private, shown_site)
         if leaked:
             raise PluginError("网站里出现了标为不公开的内容，没有发布：\n" + report(leaked))
         problems = self._document_problems(config, output, root, shown_site)
