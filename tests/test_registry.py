@@ -43,6 +43,7 @@ LAYERS = (
         "sanitise",
         "staging",
         "publish",
+        "reuse",
     ),
     ("readers", "settings", "guard"),
     ("kinds",),
