@@ -4,10 +4,12 @@ never run as a test.
 Copies the demo project (no git history: the history's own figures are benchmarks/history.py),
 then runs MkDocs's build in-process exactly as `mkdocs serve` does on each change (a fresh
 `load_config`, the plugin told the command is serve): once to warm up, then after each of ROUNDS
-edits of one member's row. Prints the time of each rebuild and how much of it is the cunwu plugin's
+edits of one member's row (renaming the member, then changing another field). Prints the time of each rebuild and how much of it is the cunwu plugin's
 checking and rendering of the data (`on_config`), the rest being MkDocs and Material turning the
-pages into HTML, the search index and the personal-data guard. Also times one rebuild with broken
-data (the page listing the problems). Usage: python benchmarks/serve_rebuild.py [ROUNDS]
+pages into HTML, the search index and the personal-data guard, and how much of that work was
+reused from the build before (generator/reuse.py: pages rendered or reused, search entries, the
+guard's file scans). Also times one rebuild with broken data (the page listing the problems).
+Usage: python benchmarks/serve_rebuild.py [ROUNDS]
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ os.environ["NO_MKDOCS_2_WARNING"] = "1"
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
-from generator import plugin  # noqa: E402
+from generator import plugin, reuse  # noqa: E402
 
 
 def serve_build(project: Path, site: Path) -> tuple[float, float]:
@@ -55,6 +57,21 @@ def serve_build(project: Path, site: Path) -> tuple[float, float]:
         plugin.CunwuPlugin.on_config = original
 
 
+def reused() -> str:
+    """What the last build made afresh and reused, by kind of work (generator/reuse.py)."""
+    counts = reuse.stats()
+    kinds = {
+        "pages": "pages rendered",
+        "search": "pages indexed",
+        "parsed": "of which HTML parsed",
+        "guard": "files scanned",
+        "calls": "sanitised or finished",
+    }
+    return ", ".join(
+        f"{label} {counts[f'{kind} made']}/reused {counts[f'{kind} reused']}" for kind, label in kinds.items()
+    )
+
+
 def main(rounds: int) -> None:
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory() as tmp:
@@ -69,17 +86,26 @@ def main(rounds: int) -> None:
         )
         members = project / "data" / "members.csv"
         original = members.read_text(encoding="utf-8-sig")
-        totals, plugins = [], []
-        for n in range(rounds):
-            members.write_text(original.replace("周建国", f"周建国{'甲乙丙丁戊'[n % 5]}"), encoding="utf-8")
-            total, spent = serve_build(project, site)
-            totals.append(total)
-            plugins.append(spent)
-            print(f"rebuild {n + 1} after editing members.csv: {total:.2f} s (cunwu on_config {spent:.2f} s)")
-        print(
-            f"median rebuild: {statistics.median(totals):.2f} s, of which cunwu on_config "
-            f"{statistics.median(plugins):.2f} s; pages: {len(list(site.rglob('*.html')))}"
-        )
+        edits = {
+            "renaming a member (the search vocabulary changes)": lambda n: original.replace(
+                "周建国", f"周建国{'甲乙丙丁戊'[n % 5]}"
+            ),
+            "changing a member's 专长": lambda n: original.replace(
+                "土地流转协调", f"土地流转协调{'甲乙丙丁戊'[n % 5]}"
+            ),
+        }
+        for edit, edited in edits.items():
+            totals, plugins = [], []
+            for n in range(rounds):
+                members.write_text(edited(n), encoding="utf-8")
+                total, spent = serve_build(project, site)
+                totals.append(total)
+                plugins.append(spent)
+                print(f"rebuild {n + 1} after {edit}: {total:.2f} s (cunwu on_config {spent:.2f} s); {reused()}")
+            print(
+                f"median rebuild after {edit}: {statistics.median(totals):.2f} s, of which cunwu on_config "
+                f"{statistics.median(plugins):.2f} s; pages: {len(list(site.rglob('*.html')))}"
+            )
         members.write_text(original.replace("周建国", "请填写姓名"), encoding="utf-8")
         total, spent = serve_build(project, site)
         print(f"rebuild with broken data (the problems page everywhere): {total:.2f} s (on_config {spent:.2f} s)")

@@ -1,6 +1,6 @@
 """Figures for a township built as a portal plus one MkDocs build per village.
 
-    python benchmarks/township.py 1 5 20 [--out benchmarks/out/township]
+    python benchmarks/township.py 1 5 20 [--out benchmarks/out/township] [--quick]
 
 For each N: a synthetic township of N villages, each a copy of the demo village (its data and
 hand-written pages) under its own name and with its own notice, is built
@@ -165,14 +165,15 @@ def first_query_bytes(site: Path, phrase: str) -> int | None:
     return sent
 
 
-def figures(n: int, out: Path) -> None:
+def figures(n: int, out: Path, quick: bool = False) -> None:
     base = out / f"n{n}"
     shutil.rmtree(base, ignore_errors=True)
     project = make_township(base / "project", villages(n))
     print(f"N = {n} villages", flush=True)
-    one, rss1, _ = mkdocs(project, jobs=1)
-    print(f"  full build, 1 job:        {one:8.1f} s   peak RSS {rss1} MB", flush=True)
-    shutil.rmtree(project / ".cunwu-cache")
+    if not quick:
+        one, rss1, _ = mkdocs(project, jobs=1)
+        print(f"  full build, 1 job:        {one:8.1f} s   peak RSS {rss1} MB", flush=True)
+        shutil.rmtree(project / ".cunwu-cache")
     two, rss2, _ = mkdocs(project, jobs=2)
     print(f"  full build, 2 jobs:       {two:8.1f} s   peak RSS {rss2} MB", flush=True)
     site = project / "site"
@@ -185,14 +186,20 @@ def figures(n: int, out: Path) -> None:
     print(
         f"  incremental (1 village):  {incremental:8.1f} s   peak RSS {rss_inc} MB   ({incremental / two:.2f} × full)"
     )
-    plain = floor_project(project, base)
-    floor, rss_floor, _ = measured([sys.executable, "-m", "mkdocs", "build", "-q"], plain)
+    if not quick:
+        plain = floor_project(project, base)
+        floor, rss_floor, _ = measured([sys.executable, "-m", "mkdocs", "build", "-q"], plain)
+        print(f"  floor (one plain MkDocs): {floor:8.1f} s   peak RSS {rss_floor} MB   ({two / floor:.2f} × floor)")
     index = (site / first / "search" / "search_index.json").read_bytes()
-    print(f"  floor (one plain MkDocs): {floor:8.1f} s   peak RSS {rss_floor} MB   ({two / floor:.2f} × floor)")
     print(f"  pages: {len(pages)}")
     print(f"  largest page: {largest.relative_to(site)} {largest.stat().st_size / 1024:.1f} KB")
     print(f"  a village's search index: {len(index) / 1024:.0f} KB ({gz(index) / 1024:.0f} KB gzip)")
     print(f"  portal first load: {portal_first_load(site) / 1024:.0f} KB gzip")
+    shards = list((site / "township-search" / "shards").iterdir())
+    print(
+        f"  cross-village index: {len(shards)} shards, {sum(p.stat().st_size for p in shards) / 1024:.0f} KB,"
+        f" largest {max(p.stat().st_size for p in shards) / 1024:.0f} KB"
+    )
     rebuilt = re.search(r"重新生成 (\d+) 个村", log)
     print(f"  villages rebuilt by the incremental build: {rebuilt[1] if rebuilt else '?'}")
     query = first_query_bytes(site, villages(n)[first][1])
@@ -204,9 +211,10 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("sizes", nargs="*", type=int, default=[1, 5, 20])
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "township")
+    parser.add_argument("--quick", action="store_true", help="only the 2-job builds and the bytes (no 1-job, no floor)")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at start")
     for size in args.sizes:
         start = time.perf_counter()
-        figures(size, args.out)
+        figures(size, args.out, args.quick)
         print(f"  (this size took {time.perf_counter() - start:.0f} s in all)")

@@ -14,11 +14,14 @@ digit runs would only give false alarms.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import html
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
 from .documents import is_document, read_document
@@ -78,18 +81,80 @@ def scan_site(
 
     `skip` holds site paths not to scan (the theme's own assets).
     """
-    hits, unread = [], []
+    scan = scan_outputs(site_dir, allowed, skip=skip)
+    return scan.hits, scan.unread
+
+
+@dataclass(frozen=True)
+class TextScan:
+    """What one published text holds."""
+
+    numbers: tuple[tuple[str, str], ...]
+    """(kind, number) of every personal number, the allowed ones included."""
+    private: tuple[str, ...]
+    """The private values looked for that it holds (as a reader sees it, see `as_read`)."""
+
+
+class Known(Protocol):
+    """Where `scan_outputs` keeps the scans of texts, by digest (a dict, or generator/reuse.py's Memo)."""
+
+    def get(self, key: bytes) -> TextScan | None: ...
+
+    def __setitem__(self, key: bytes, value: TextScan) -> None: ...
+
+
+@dataclass
+class SiteScan:
+    """What the site's text files hold."""
+
+    hits: list[Hit]
+    unread: list[str]
+    """Files that are not text (documents left out: `scan_documents` reads them)."""
+    private: dict[str, list[str]]
+    """Each private value found, with the files holding it."""
+
+
+def scan_outputs(
+    site_dir: Path,
+    allowed: frozenset[str] = frozenset(),
+    private: Iterable[str] = (),
+    skip: frozenset[str] = frozenset(),
+    known: Known | None = None,
+) -> SiteScan:
+    """Every text file of the site, read once: its personal numbers not in `allowed`, and which of
+    the `private` values (those of `PRIVATE_MIN_LENGTH` or more) it holds. `skip` holds site paths
+    not to read (the theme's own assets).
+
+    `known` keeps each file's `TextScan` by a digest of its bytes and the values looked for: under
+    `mkdocs serve` (generator/reuse.py) a file unchanged since the last build is not scanned again.
+    """
+    wanted = tuple(sorted({value for value in private if len(value) >= PRIVATE_MIN_LENGTH}))
+    looked_for = hashlib.blake2b("\0".join(wanted).encode("utf-8", "surrogatepass"), digest_size=20).digest()
+    scan = SiteScan([], [], {})
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         output = path.relative_to(site_dir).as_posix()
         if output in skip:
             continue
-        text = read_text(path)
-        if text is None:
+        data = _text_bytes(path)
+        if data is None:
             if not is_document(path):  # documents are read by `scan_documents`
-                unread.append(output)
+                scan.unread.append(output)
             continue
-        hits += [Hit(output, kind, number) for kind, number in find_personal_numbers(text, allowed)]
-    return hits, unread
+        key = hashlib.blake2b(data, digest_size=20, key=looked_for).digest()
+        found = known.get(key) if known is not None else None
+        if found is None:
+            found = _scan_text(data.decode("utf-8", errors="replace"), wanted)
+            if known is not None:
+                known[key] = found
+        scan.hits += [Hit(output, kind, number) for kind, number in found.numbers if number not in allowed]
+        for value in found.private:
+            scan.private.setdefault(value, []).append(output)
+    return scan
+
+
+def _scan_text(text: str, wanted: tuple[str, ...]) -> TextScan:
+    plain = as_read(text) if wanted else ""
+    return TextScan(tuple(find_personal_numbers(text)), tuple(v for v in wanted if v in plain))
 
 
 @dataclass(frozen=True)
@@ -211,26 +276,11 @@ PRIVATE_MIN_LENGTH = 4
 """Shorter private values (a bare 三组) would match ordinary text; they are not looked for."""
 
 
-def private_problems(
-    site_dir: Path, private: dict[str, Source], skip: frozenset[str], shown_site: str
-) -> list[Problem]:
-    """Values of `Private` fields (never published) that turn up in the output, with their sources."""
-    wanted = {value: source for value, source in private.items() if len(value) >= PRIVATE_MIN_LENGTH}
-    if not wanted:
-        return []
-    outputs: dict[str, list[str]] = {}
-    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-        output = path.relative_to(site_dir).as_posix()
-        text = None if output in skip else read_text(path)
-        if text is None:
-            continue
-        plain = as_read(text)
-        for value in wanted:
-            if value in plain:
-                outputs.setdefault(value, []).append(output)
+def private_problems(outputs: dict[str, list[str]], private: dict[str, Source], shown_site: str) -> list[Problem]:
+    """Values of `Private` fields (never published) found in the output (`SiteScan.private`), with their sources."""
     problems = []
     for value, files in sorted(outputs.items()):
-        source = wanted[value]
+        source = private[value]
         named = "、".join(f"{shown_site}/{f}" for f in files[:SHOWN_OUTPUTS])
         if len(files) > SHOWN_OUTPUTS:
             named += f" 等 {len(files)} 个文件"
@@ -255,6 +305,12 @@ def as_read(text: str) -> str:
 
 def read_text(path: Path) -> str | None:
     """A published file's text (decompressed for ``.gz``), or None for binary files."""
+    data = _text_bytes(path)
+    return None if data is None else data.decode("utf-8", errors="replace")
+
+
+def _text_bytes(path: Path) -> bytes | None:
+    """A published text file's bytes (decompressed for ``.gz``), or None for binary files."""
     name = path.name.lower().removesuffix(".gz")
     if Path(name).suffix not in TEXT_SUFFIXES:
         return None
@@ -264,7 +320,7 @@ def read_text(path: Path) -> str | None:
             data = gzip.decompress(data)
         except (OSError, EOFError):
             return None
-    return data.decode("utf-8", errors="replace")
+    return data
 
 
 def problems_for(hits: list[Hit], sources: dict[str, list[Source]], shown_site: str) -> list[Problem]:

@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link
 from mkdocs.utils import CountHandler
 
-from . import guard, history, page_html, serve_errors, staging, township_build, township_search
+from . import guard, history, page_html, reuse, serve_errors, staging, township_build, township_search
 from .build_date import BuildDateError, build_date
 from .core import Generated, generate, is_withheld
 from .page_text import front_matter_as_text, title_as_text
@@ -89,6 +89,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         self.searched = []
 
     def on_config(self, config):
+        reuse.begin(self.command == "serve", config)
         root = Path(config.config_file_path).parent
         data_dir = root / self.config.data_dir
         overrides = root / self.config.overrides_dir
@@ -124,6 +125,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
             if self.command != "serve":
                 raise PluginError("数据检查没有通过：\n" + report(self.generated.problems))
             self.broken = serve_errors.page(self.generated.problems)  # shown in the browser until fixed
+            reuse.pause()
             # info, not error: under strict, an error would stop the build that shows the problems
             log.info("数据检查没有通过（浏览器里也列出了这些问题）：\n" + report(self.generated.problems))
             return config
@@ -132,7 +134,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
             log.info("mkdocs.yml 没有设置 site_url，不生成 Atom 订阅（feed.xml）：订阅里的链接必须是完整网址。")
         if self.config.village:
             self._as_village(config)
-        _teach_jieba(vocabulary(self.generated.site))
+        reuse.teach_jieba(vocabulary(self.generated.site), _teach_jieba)
         self._stage(config)
         return config
 
@@ -192,6 +194,11 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         _fix_search_worker(files, config)
         return files
 
+    def on_pre_page(self, page, *, config, files):
+        """Under `mkdocs serve`, a page whose inputs did not change reuses its HTML (generator/reuse.py)."""
+        reuse.page(page, config)
+        return page
+
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         """Hand-written pages that the data speaks about (stories) get their generated block. The
         front matter is text: themes print it as HTML, in <head> and in attributes."""
@@ -206,10 +213,12 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         heading, often a record's text) becomes escaped text."""
         if page.title is not None:
             page.meta["title"] = title_as_text(page.title)
-        clean = sanitise_html(html, tuple(self.config.embed_hosts))
+        clean = reuse.call(sanitise_html, html, tuple(self.config.embed_hosts))
         if self.township is not None:
             clean = township_build.village_links_as_html(clean, [job.slug for job in self.township.jobs])
-        finished = page_html.finish(clean, page.file.dest_uri, lambda uri: _file_bytes(files, uri))
+        finished = reuse.call_reading(
+            page_html.finish, clean, page.file.dest_uri, read=lambda uri: _file_bytes(files, uri)
+        )
         if self.config.village and township_search.searched(page.file.dest_uri):
             self.searched.append(township_search.search_page(page.file.url, page.meta.get("title", ""), finished))
         return finished
@@ -264,13 +273,15 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
     def _guard(self, config) -> None:
         """Stop the build if the output holds a personal number the site does not publish on purpose."""
         output = Path(config.site_dir)
-        hits, unread = guard.scan_site(output, self._allowed_numbers(), self.theme_assets)
+        private = self._private_values(config)
+        scan = guard.scan_outputs(output, self._allowed_numbers(), private, self.theme_assets, reuse.memo())
+        hits, unread = scan.hits, scan.unread
         for name in unread:
             log.debug("个人信息检查跳过了非文本文件：%s", name)
         root = Path(config.config_file_path).parent
         final = self.site_dir or output
         shown_site = os.path.relpath(final, root) if final.resolve().is_relative_to(root.resolve()) else final.name
-        leaked = guard.private_problems(output, self._private_values(config), self.theme_assets, shown_site)
+        leaked = guard.private_problems(scan.private, private, shown_site)
         if leaked:
             raise PluginError("网站里出现了标为不公开的内容，没有发布：\n" + report(leaked))
         problems = self._document_problems(config, output, root, shown_site)

@@ -44,6 +44,7 @@ LAYERS = (
         "staging",
         "township_search",
         "publish",
+        "reuse",
     ),
     ("readers", "settings", "guard"),
     ("kinds",),
