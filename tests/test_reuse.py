@@ -5,6 +5,7 @@ The whole demo's serve rebuilds: tests/built_site/test_serve_reuse.py."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
@@ -91,6 +92,18 @@ def test_a_finishing_is_done_again_when_a_file_it_read_changed():
     assert results == [("<p>b'one'None", 0), ("<p>b'one'None", 1), ("<p>b'two'None", 0), ("<p>b'two'None", 1)]
 
 
+def render_index(project: Path) -> Page:
+    """`docs/index.md` of `project` rendered as a serve rebuild renders it (through reuse)."""
+    config = load_config(str(project / "mkdocs.yml"))
+    reuse.begin(True, config)
+    files = get_files(config)
+    page = Page(None, files.get_file_from_path("index.md"), config)
+    reuse.page(page, config)
+    page.read_source(config)
+    page.render(config, files)
+    return page
+
+
 def test_a_reused_render_is_the_same_and_warns_again_about_a_broken_link(tmp_path, caplog):
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -101,15 +114,9 @@ def test_a_reused_render_is_the_same_and_warns_again_about_a_broken_link(tmp_pat
     (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
     seen = []
     for _ in range(2):
-        config = load_config(str(tmp_path / "mkdocs.yml"))
-        reuse.begin(True, config)
-        files = get_files(config)
-        page = Page(None, files.get_file_from_path("index.md"), config)
-        reuse.page(page, config)
-        page.read_source(config)
         caplog.clear()
         with caplog.at_level(logging.INFO, logger="mkdocs"):
-            page.render(config, files)
+            page = render_index(tmp_path)
         links = {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}
         warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
         seen.append((page.content, page.title, [item.title for item in page.toc], links, warnings))
@@ -127,14 +134,7 @@ def test_a_page_is_rendered_again_when_a_page_it_links_to_appears_not_when_anoth
     (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
 
     def render() -> tuple[str, int]:
-        config = load_config(str(tmp_path / "mkdocs.yml"))
-        reuse.begin(True, config)
-        files = get_files(config)
-        page = Page(None, files.get_file_from_path("index.md"), config)
-        reuse.page(page, config)
-        page.read_source(config)
-        page.render(config, files)
-        return page.content or "", reuse.stats()["pages reused"]
+        return render_index(tmp_path).content or "", reuse.stats()["pages reused"]
 
     logger = logging.getLogger("mkdocs")
     level = logger.level
