@@ -8,6 +8,7 @@ exported: unpublished pledges never appear.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -105,7 +106,25 @@ def to_json(dataset: Dataset, records: list, village: Village, today: date) -> b
         + [{"key": d.key, "label": d.label, "type": "推算", "required": False, "doc": d.doc} for d in derived],
         "records": [as_dict(r) | {d.key: d.value(r, village, today) for d in derived} for r in records],
     }
-    return (json.dumps(payload, ensure_ascii=False, indent=1, default=_json_default) + "\n").encode("utf-8")
+    return json_bytes(payload)
+
+
+def json_bytes(payload: dict[str, Any]) -> bytes:
+    """A download's JSON, laid out one entry per line: each top-level key, and each item of a list
+    (a field, a record) on a line of its own (readable in a text editor, and a changed record is a
+    changed line). Written by the json module's C encoder, which `indent` would turn off."""
+    lines = []
+    for key, value in payload.items():
+        if isinstance(value, list) and value:
+            items = (item if isinstance(item, EncodedJSON) else json_text(item) for item in value)
+            lines.append(f" {json_text(key)}: [\n  " + ",\n  ".join(items) + "\n ]")
+        else:
+            lines.append(f" {json_text(key)}: {json_text(value)}")
+    return ("{\n" + ",\n".join(lines) + "\n}\n").encode("utf-8")
+
+
+class EncodedJSON(str):
+    """An item already encoded by `json_text`: `json_bytes` places it as it is."""
 
 
 def flat(record, dataset: Dataset, village: Village, today: date) -> dict:
@@ -156,3 +175,7 @@ def _json_default(value):
     if isinstance(value, Decimal):  # money stays exact: a string such as "1234.50"
         return str(value)
     raise TypeError(type(value).__name__)
+
+
+json_text = functools.partial(json.dumps, ensure_ascii=False, default=_json_default)
+"""One value as JSON text on one line (dates as YYYY-MM-DD, money as exact strings)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -109,9 +110,11 @@ def load_site(
     settings: Settings | None = None,
     *,
     content_dir: Path | None = None,
+    load: Callable[..., tuple[Village | None, list[Problem]]] | None = None,
 ) -> tuple[Site | None, list[Problem]]:
     """Read and check all data under `data_dir` (and stories under `content_dir`, by default
-    ``content/``); return the site or every problem found."""
+    ``content/``); return the site or every problem found. `load` stands in for `load_village`
+    (a township build reuses villages loaded by its last build)."""
     root = root or data_dir.parent
     content_dir = content_dir or root / "content"
     settings = settings or Settings()
@@ -139,7 +142,7 @@ def load_site(
             )
             continue
         own = content_dir / slug if slug else content_dir  # a village's pages and attachments
-        village, found = load_village(slug, folder, root, settings, own, docs=own)
+        village, found = (load or load_village)(slug, folder, root, settings, own, docs=own)
         if village is not None:
             villages.append(village)
         problems += found

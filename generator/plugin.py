@@ -10,6 +10,7 @@ scan the output for personal data, then publish the staging folder as ``site/``.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -27,6 +28,7 @@ from mkdocs.utils import CountHandler
 from . import guard, history, page_html, reuse, serve_errors, staging, township_build, township_search
 from .build_date import BuildDateError, build_date
 from .core import Generated, generate, is_withheld
+from .model import SLUG, village_folders
 from .page_text import front_matter_as_text, title_as_text
 from .problems import report
 from .readers.registry import READERS
@@ -143,9 +145,16 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         builds, render the portal (with the cross-village search box on its home page)."""
         root = Path(config.config_file_path).parent
         docs = Path(config.docs_dir)
-        found, problems = load_township(data_dir, today, root, settings, content_dir=docs)
+        # The villages' builds start first, beside the checks (a village with bad data fails its
+        # own build too; the checks below then stop the whole build and report every problem).
+        slugs = [slug for slug, _ in village_folders(data_dir) if SLUG.fullmatch(slug)]
+        jobs = township_build.jobs_from_config(config, today, slugs, root / township_build.CACHE)
+        self.township = township_build.TownshipBuild(jobs, self.config.jobs or os.cpu_count() or 1)
+        found, problems = load_township(data_dir, today, root, settings, content_dir=docs, load=self.township.load)
         if problems or found is None:
+            self.township.stop()
             raise PluginError("数据检查没有通过：\n" + report(problems))
+        self.township.order([v.slug for v in found.villages])
         site = found.site
         files, in_nav = portal_files(found, overrides)
         if isinstance(files.get("index.md"), str):
@@ -157,9 +166,6 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         # pages here, so those links are checked once the villages are placed (township_build).
         config.validation.links.not_found = logging.DEBUG
         self._stage(config)
-        slugs = [v.slug for v in site.villages]
-        jobs = township_build.jobs_from_config(config, today, slugs, root / township_build.CACHE)
-        self.township = township_build.TownshipBuild(jobs, self.config.jobs or os.cpu_count() or 1)
         return config
 
     def _as_village(self, config) -> None:
@@ -232,6 +238,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
                 township_search.write_village(self.searched, Path(config.site_dir), self._words_file(config))
             self._guard(config)
             if self.township and self.generated.site:
+                self.township.keep()  # the villages loaded afresh, with what the portal and guard computed
                 names = {v.slug: v.profile.name for v in self.generated.site.villages}
                 self.township.place(Path(config.site_dir), names)  # each village's output was guarded by its own build
             if self.building is None or self.site_dir is None or _strict_warnings_pending():
@@ -274,7 +281,12 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         """Stop the build if the output holds a personal number the site does not publish on purpose."""
         output = Path(config.site_dir)
         private = self._private_values(config)
-        scan = guard.scan_outputs(output, self._allowed_numbers(), private, self.theme_assets, reuse.memo())
+        known, kept = reuse.memo(), Path(config.config_file_path).parent / township_build.GUARD_MEMO
+        if self.township:  # the portal's files that did not change since the last build are not read again
+            known = reuse.Memo.stored("guard", kept)
+        scan = guard.scan_outputs(output, self._allowed_numbers(), private, self.theme_assets, known)
+        if self.township and known is not None:
+            known.store(kept)
         hits, unread = scan.hits, scan.unread
         for name in unread:
             log.debug("个人信息检查跳过了非文本文件：%s", name)
@@ -320,16 +332,19 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         is also a notice's place, say) cannot be told apart in the output and is not looked for.
         """
         assert self.generated.site is not None, "the guard runs only after a successful generation"
-        records = [r for v in self.generated.site.villages for rs in v.records.values() for r in rs]
-        public = [t for r in records for t in public_texts(r)]
+        public: list[str] = []
+        written: list[tuple[str, guard.Source]] = []
+        for village in self.generated.site.villages:  # kept with a township's village for its next build
+            texts, values = village.remember("personal values", functools.partial(_personal_values, village))
+            public += texts
+            written += values
         docs = Path(config.docs_dir)
         public += [guard.read_text(p) or "" for p in sorted(docs.rglob("*.md"))] if docs.is_dir() else []
         corpus = "\n".join(public)
         found: dict = {}
-        for record in records:
-            for value, field, line in private_values(record):
-                if value not in corpus:
-                    found.setdefault(value, guard.Source(record.origin.file, line, field))
+        for value, source in written:
+            if value not in corpus:
+                found.setdefault(value, source)
         return found
 
     def _allowed_numbers(self) -> frozenset[str]:
@@ -408,6 +423,14 @@ def _quiet_jieba() -> None:
     except ImportError:  # pragma: no cover - jieba is a dependency, but Material works without it
         return
     jieba.setLogLevel(logging.WARNING)
+
+
+def _personal_values(village) -> tuple[list[str], list[tuple[str, guard.Source]]]:
+    """The public texts of a village's records, and each value of a `Private` field with where it was written."""
+    records = [r for rs in village.records.values() for r in rs]
+    texts = [t for r in records for t in public_texts(r)]
+    values = [(v, guard.Source(r.origin.file, line, field)) for r in records for v, field, line in private_values(r)]
+    return texts, values
 
 
 def _file_bytes(files: Files, uri: str) -> bytes | None:

@@ -47,6 +47,7 @@ import hashlib
 import importlib
 import inspect
 import logging
+import pickle
 import textwrap
 import threading
 import weakref
@@ -54,6 +55,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
 from mkdocs.structure.files import Files
@@ -109,6 +111,26 @@ class Memo:
     def clear(self) -> None:
         self._current.clear()
         self._previous.clear()
+
+    @classmethod
+    def stored(cls, name: str, path: Path) -> Memo:
+        """A memo holding what `store` kept in `path` (empty if there is nothing readable there)."""
+        memo = cls(name)
+        memo._turn()
+        try:
+            with path.open("rb") as stream:
+                memo._previous = pickle.load(stream)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass
+        return memo
+
+    def store(self, path: Path) -> None:
+        """Keep in `path` what this build used (written whole, then renamed: never half a file)."""
+        self._turn()
+        partial = path.with_name(path.name + ".part")
+        with partial.open("wb") as stream:
+            pickle.dump(self._current, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(path)
 
 
 RENDERS = Memo("pages")

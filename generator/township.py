@@ -19,6 +19,7 @@ build that renders the portal apart from the village sections):
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -73,11 +74,13 @@ def load_township(
     settings: Settings | None = None,
     *,
     content_dir: Path | None = None,
+    load: Callable[..., tuple[Village | None, list[Problem]]] | None = None,
 ) -> tuple[Township | None, list[Problem]]:
-    """Read and check the township profile and every village; the township or every problem."""
+    """Read and check the township profile and every village; the township or every problem
+    (`load`: see `model.load_site`)."""
     root = root or data_dir.parent
     profile, problems = _read_profile(data_dir, root)
-    site, found = load_site(data_dir, today, root, settings, content_dir=content_dir)
+    site, found = load_site(data_dir, today, root, settings, content_dir=content_dir, load=load)
     folders = [slug for slug, _ in village_folders(data_dir) if slug]
     if profile is not None:
         problems += listing_problems(profile, folders)

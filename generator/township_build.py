@@ -20,6 +20,7 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -27,18 +28,22 @@ from collections.abc import Iterable
 from datetime import date
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 from mkdocs.exceptions import PluginError
 
 from . import township_search
+from .model import load_village
 from .village_worker import KEY_SUFFIX, VillageJob, VillageResult
 
 log = logging.getLogger("mkdocs.plugins.cunwu")
 
 CACHE = ".cunwu-cache/villages"
 """Where village outputs are kept between builds, relative to mkdocs.yml's folder."""
-FORMAT = "2"
+GUARD_MEMO = ".cunwu-cache/portal.guard"
+"""The root guard's scans of the portal's files, by their bytes (`reuse.Memo.stored`), relative to mkdocs.yml's folder."""
+FORMAT = "3"
 """Bumped when the cache's layout or the village build's way of working changes."""
 UP_TITLE = "返回乡镇首页"
 SEARCH_SCRIPT = "assets/javascripts/township-search.js"
@@ -142,6 +147,9 @@ class TownshipBuild:
         self.jobs = jobs
         self.rebuilt: list[str] = []
         self.reused: list[str] = []
+        self.checked: list[str] = []
+        """The villages whose data this build read and checked again (see `load`)."""
+        self._unkept: list[tuple[Any, Path, bytes]] = []
         todo = []
         for job in jobs:
             if cached(job):
@@ -156,6 +164,44 @@ class TownshipBuild:
             self._pending = self._pool.map_async(build_village, todo, chunksize=1)
         for slug in self.reused:
             log.info("村 %s 的输入没有变化，沿用上次生成的页面。", slug)
+
+    def load(self, slug: str, folder: Path, root: Path, settings=None, content=None, *, docs=None):
+        """`model.load_village`, reusing the village as the last root build loaded and checked it
+        from the same inputs (its build key: data, pages, mkdocs.yml, code, versions), kept as
+        `<slug>.loaded` beside its cached output (`keep`); a village with problems is never kept."""
+        job = next((job for job in self.jobs if job.slug == slug), None)
+        if job is None:
+            return load_village(slug, folder, root, settings, content, docs=docs)
+        key = hashlib.sha256(repr((job.key, str(folder), str(root), repr(settings), str(content), str(docs))).encode())
+        kept = Path(job.cache) / (slug + LOADED_SUFFIX)
+        try:
+            with kept.open("rb") as stream:
+                if stream.read(32) == key.digest():
+                    return pickle.load(stream), []
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass
+        self.checked.append(slug)
+        village, problems = load_village(slug, folder, root, settings, content, docs=docs)
+        if village is not None:
+            self._unkept.append((village, kept, key.digest()))
+        return village, problems
+
+    def keep(self) -> None:
+        """Keep each village loaded afresh for the next build, once the portal and the guard have
+        used it: with what they computed from it (its downloads' rows, its personal values; see
+        `Village.remember`)."""
+        for village, kept, key in self._unkept:
+            partial = kept.with_name(kept.name + ".part")
+            with partial.open("wb") as stream:
+                stream.write(key)
+                pickle.dump(village, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            partial.replace(kept)
+        self._unkept = []
+
+    def order(self, slugs: list[str]) -> None:
+        """Put the jobs in the portal's order (the cross-village search lists villages so)."""
+        rank = {slug: i for i, slug in enumerate(slugs)}
+        self.jobs.sort(key=lambda job: rank.get(job.slug, len(rank)))
 
     def wait(self) -> list[VillageResult]:
         """Wait for every village build; their warnings are logged here (so --strict counts them)."""
@@ -187,10 +233,12 @@ class TownshipBuild:
                 + "\n".join(f"{page} → {target}" for page, target in broken)
             )
         log.info(
-            "乡镇网站：重新生成 %d 个村（%s），沿用 %d 个村。",
+            "乡镇网站：重新生成 %d 个村（%s），沿用 %d 个村；重新检查了 %d 个村的数据（%s）。",
             len(self.rebuilt),
             "、".join(self.rebuilt) or "无",
             len(self.reused),
+            len(self.checked),
+            "、".join(self.checked) or "无",
         )
 
     def stop(self) -> None:
@@ -234,6 +282,10 @@ def cached(job: VillageJob) -> bool:
     key_file = Path(job.cache) / (job.slug + KEY_SUFFIX)
     built = (Path(job.cache) / job.slug).is_dir() and words_file(job).is_file()
     return built and key_file.is_file() and key_file.read_text() == job.key
+
+
+LOADED_SUFFIX = ".loaded"
+"""The suffix of the file beside a cached village that holds it as the root build loaded it."""
 
 
 def words_file(job: VillageJob) -> Path:

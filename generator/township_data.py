@@ -8,6 +8,7 @@ needs attention, years side by side, the township downloads) is a DataFrame oper
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
@@ -183,23 +184,41 @@ def per_village_year(frame: pd.DataFrame, figure: str, series: str, years: list[
 def dataset_rows(dataset: Dataset, villages: list[Village], today: date) -> pd.DataFrame:
     """Every shown record of a dataset in every village, as CSV cells, with the village first."""
     cols = exports.columns(dataset)
-    rows = [
-        [v.profile.name] + [exports._cell(row.get(c.key)) for c in cols]
-        for v in villages
-        for row in (exports.flat(r, dataset, v, today) for r in v.public(dataset, today))
+
+    def rows(v: Village) -> list[list[str]]:
+        return [
+            [exports._cell(v.profile.name)] + [exports._cell(row.get(c.key)) for c in cols]
+            for row in (exports.flat(r, dataset, v, today) for r in v.public(dataset, today))
+        ]
+
+    # kept with the village (`Village.remember`): a township's next build reuses an unchanged village's rows
+    every = [
+        row for v in villages for row in v.remember(f"download rows {dataset.name} {today}", functools.partial(rows, v))
     ]
-    return pd.DataFrame(rows, columns=["村"] + [c.label for c in cols], dtype=object)
+    return pd.DataFrame(every, columns=["村"] + [c.label for c in cols], dtype=object)
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM and CRLF, Chinese headers: Excel opens it without garbling, and no text cell
-    (a village name included) starts a formula (as `exports.to_csv`)."""
-    frame = frame.map(lambda value: exports._cell(value) if isinstance(value, str) else value)
+    """UTF-8 with BOM and CRLF, Chinese headers: Excel opens it without garbling. Its text cells
+    come through `exports._cell`, so none (a village name included) starts a formula."""
     return frame.to_csv(index=False, lineterminator="\r\n", encoding=None).encode("utf-8-sig")
 
 
 def dataset_json(dataset: Dataset, villages: list[Village], today: date) -> bytes:
     """Every shown record of every village, each with its village, and the field documentation."""
+
+    def records(v: Village) -> list[exports.EncodedJSON]:
+        return [
+            exports.EncodedJSON(
+                exports.json_text(
+                    {"village": v.profile.name}
+                    | exports.as_dict(r)
+                    | {d.key: d.value(r, v, today) for d in dataset.derived}
+                )
+            )
+            for r in v.public(dataset, today)
+        ]
+
     fields = json.loads(exports.to_json(dataset, [], villages[0], today))["fields"] if villages else []
     payload = {
         "dataset": dataset.name,
@@ -210,17 +229,19 @@ def dataset_json(dataset: Dataset, villages: list[Village], today: date) -> byte
             *fields,
         ],
         "records": [
-            {"village": v.profile.name} | exports.as_dict(r) | {d.key: d.value(r, v, today) for d in dataset.derived}
+            record
             for v in villages
-            for r in v.public(dataset, today)
+            for record in v.remember(f"download json {dataset.name} {today}", functools.partial(records, v))
         ],
     }
-    return (json.dumps(payload, ensure_ascii=False, indent=1, default=exports._json_default) + "\n").encode("utf-8")
+    return exports.json_bytes(payload)
 
 
 def comparison_frame(table: pd.DataFrame) -> pd.DataFrame:
-    """The village comparison table as published: documented columns, Chinese headers."""
-    return table[list(COLUMNS)].rename(columns={k: v[0] for k, v in COLUMNS.items()})
+    """The village comparison table as published: documented columns, Chinese headers, and text
+    through `exports._cell` (a village name never starts a formula in Excel)."""
+    frame = table[list(COLUMNS)].rename(columns={k: v[0] for k, v in COLUMNS.items()})
+    return frame.map(lambda value: exports._cell(value) if isinstance(value, str) else value)
 
 
 def comparison_json(table: pd.DataFrame, today: date) -> bytes:
@@ -235,7 +256,7 @@ def comparison_json(table: pd.DataFrame, today: date) -> bytes:
         "fields": [{"key": k, "label": v[0], "doc": v[1]} for k, v in COLUMNS.items()],
         "records": records,
     }
-    return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return exports.json_bytes(payload)
 
 
 def to_xlsx(frame: pd.DataFrame, today: date, notes: dict[str, tuple[str, str]]) -> bytes:

@@ -35,6 +35,13 @@ def rebuilt(stderr: str) -> list[str]:
     return [] if found[1] == "无" else found[1].split("、")
 
 
+def checked(stderr: str) -> list[str]:
+    """The villages whose data a build says it read and checked again (not kept from the last build)."""
+    found = re.search(r"重新检查了 \d+ 个村的数据（(.*?)）", stderr)
+    assert found, stderr
+    return [] if found[1] == "无" else found[1].split("、")
+
+
 @pytest.fixture(scope="module")
 def township(tmp_path_factory) -> tuple[Path, dict[str, bytes], str]:
     """A three-village township with one village already edited, built in full (with --strict)."""
@@ -101,15 +108,17 @@ def test_incremental_rebuild_builds_one_village_and_equals_the_full_build(townsh
     first = mkdocs_build(copy)
     assert first.returncode == 0, first.stderr
     assert rebuilt(first.stderr) == [EDITED]
+    assert sorted(checked(first.stderr)) == sorted(VILLAGES)  # the copy is in another folder
     edit(copy)
     second = mkdocs_build(copy)
     assert second.returncode == 0, second.stderr
     assert rebuilt(second.stderr) == [EDITED]
+    assert checked(second.stderr) == [EDITED]  # the others' data as the last build checked it
     again = snapshot(copy / "site")
     assert sorted(again) == sorted(full)
     assert [uri for uri in sorted(full) if again[uri] != full[uri]] == []
     unchanged = mkdocs_build(copy)
-    assert rebuilt(unchanged.stderr) == []
+    assert rebuilt(unchanged.stderr) == [] and checked(unchanged.stderr) == []
 
 
 def test_bad_data_in_two_villages_reports_both_and_leaves_the_site(township, tmp_path):
