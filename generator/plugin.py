@@ -91,7 +91,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         self.searched = []
 
     def on_config(self, config):
-        reuse.begin(self.command == "serve", config)
+        reuse.begin(self.command == "serve", config, self._reuse_store(config))
         root = Path(config.config_file_path).parent
         data_dir = root / self.config.data_dir
         overrides = root / self.config.overrides_dir
@@ -237,6 +237,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
             if self.config.village:  # the village's part of the portal's search: its pages, then its words
                 township_search.write_village(self.searched, Path(config.site_dir), self._words_file(config))
             self._guard(config)
+            reuse.save()  # a village of a township: its pages' work, for its next build
             if self.township and self.generated.site:
                 self.township.keep()  # the villages loaded afresh, with what the portal and guard computed
                 names = {v.slug: v.profile.name for v in self.generated.site.villages}
@@ -272,6 +273,14 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         self.building = staging.staging_dir(self.site_dir)
         config.site_dir = str(self.building)
 
+    def _reuse_store(self, config) -> Path | None:
+        """A village of a township: the file beside its output in the township's cache that keeps
+        its pages' work for its next build (`<slug>.reuse`; reuse.py), None for any other build."""
+        if not self.config.village or self.command == "serve":
+            return None
+        final = Path(config.site_dir)
+        return final.parent / (final.name + township_build.REUSE_SUFFIX)
+
     def _words_file(self, config) -> Path:
         """Beside the village's output in the township's cache (`<slug>.words`): not published."""
         final = self.site_dir or Path(config.site_dir)
@@ -283,10 +292,11 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         private = self._private_values(config)
         known, kept = reuse.memo(), Path(config.config_file_path).parent / township_build.GUARD_MEMO
         if self.township:  # the portal's files that did not change since the last build are not read again
-            known = reuse.Memo.stored("guard", kept)
+            known = reuse.Memo("guard")
+            reuse.load(kept, (known,))
         scan = guard.scan_outputs(output, self._allowed_numbers(), private, self.theme_assets, known)
         if self.township and known is not None:
-            known.store(kept)
+            reuse.save(kept, (known,))
         hits, unread = scan.hits, scan.unread
         for name in unread:
             log.debug("个人信息检查跳过了非文本文件：%s", name)

@@ -4,8 +4,10 @@ work whose inputs changed, and writes the same bytes as a fresh build.
 Under `mkdocs serve` MkDocs loads the configuration again for every rebuild: the configuration,
 the pages, the files and Material's search index are new objects each time (a plugin object that
 has `on_startup` is kept, but its options are read again); what is kept lives here, at module
-level. Only `mkdocs serve` uses it (`begin` clears it for any other command), so `mkdocs build`
-runs exactly as before. The plugin wires it in five places: `begin` and `pause` in on_config,
+level. `mkdocs serve` uses it, and so does each village's build in a township (a new process
+each time: `begin` loads what its last build kept in its store, `<slug>.reuse` beside its cached
+output, and `save` writes it back; a store written by other code is not used). A plain
+`mkdocs build` of a village clears it and runs exactly as before. The plugin wires it in five places: `begin` and `pause` in on_config,
 `teach_jieba`, `page` (on_pre_page), `call`/`call_reading` (on_page_content) and `memo` (the guard).
 
 What is reused, each keyed by a digest of everything that determines it:
@@ -45,12 +47,14 @@ import copy
 import functools
 import hashlib
 import importlib
+import importlib.metadata
 import inspect
 import logging
 import pickle
 import textwrap
 import threading
 import weakref
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -112,26 +116,6 @@ class Memo:
         self._current.clear()
         self._previous.clear()
 
-    @classmethod
-    def stored(cls, name: str, path: Path) -> Memo:
-        """A memo holding what `store` kept in `path` (empty if there is nothing readable there)."""
-        memo = cls(name)
-        memo._turn()
-        try:
-            with path.open("rb") as stream:
-                memo._previous = pickle.load(stream)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            pass
-        return memo
-
-    def store(self, path: Path) -> None:
-        """Keep in `path` what this build used (written whole, then renamed: never half a file)."""
-        self._turn()
-        partial = path.with_name(path.name + ".part")
-        with partial.open("wb") as stream:
-            pickle.dump(self._current, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(path)
-
 
 RENDERS = Memo("pages")
 CALLS = Memo("calls")
@@ -141,18 +125,70 @@ GUARD = Memo("guard")
 MEMOS = (RENDERS, CALLS, SEARCH, PARSED, GUARD)
 
 
-def begin(serve: bool, config) -> None:
-    """Every build starts here (the plugin's on_config): reuse under `mkdocs serve`, nothing otherwise."""
-    global _build, _active, _search, _vocabulary
+def begin(serve: bool, config, store: Path | None = None) -> None:
+    """Every build starts here (the plugin's on_config): reuse under `mkdocs serve`, and in a build
+    given a `store` (a village of a township, in a new process): what the last build kept there."""
+    global _build, _active, _search, _vocabulary, _store
     _build += 1
     _counts.clear()
-    _active = serve
-    _search = _material_search(config) if serve else None
+    _active = serve or store is not None
+    _store = None if serve else store
+    _search = _material_search(config) if _active else None
     _vocabulary = None
     if not serve:
         for memo in MEMOS:
             memo.clear()
         _forget_jieba()
+    if _store is not None:
+        load(_store)
+
+
+_store: Path | None = None
+"""Where this build's memos come from and go to (`begin`, `save`), when not under serve."""
+
+
+def load(path: Path, memos: tuple[Memo, ...] = MEMOS) -> None:
+    """Give `memos` what `save` kept in `path` (nothing when it holds nothing readable)."""
+    try:
+        kept = pickle.loads(zlib.decompress(path.read_bytes()))
+    except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        kept = {}
+    if not isinstance(kept, dict) or kept.get("code") != _code():
+        kept = {}
+    for memo in memos:
+        memo._turn()
+        memo._previous = kept.get(memo.name, {})
+
+
+@functools.cache
+def _code() -> bytes:
+    """The code that made what a store keeps: this package's files and every installed
+    distribution's version (Markdown, its extensions, nh3, Material, jieba...). A store written
+    by other code is not used."""
+    package = Path(__file__).parent
+    files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    versions = sorted(f"{d.metadata['Name']}={d.version}" for d in importlib.metadata.distributions())
+    return digest(*versions, *(part for p in files for part in (p.relative_to(package).as_posix(), p.read_bytes())))
+
+
+def save(path: Path | None = None, memos: tuple[Memo, ...] = MEMOS) -> None:
+    """Keep in `path` (by default this build's store) what this build used of `memos`: written
+    whole, then renamed, so never half a file; nothing when some value cannot be kept."""
+    path = path or _store
+    if path is None:
+        return
+    for memo in memos:
+        memo._turn()
+    try:
+        kept = {"code": _code(), **{m.name: m._current for m in memos}}
+        data = zlib.compress(pickle.dumps(kept, pickle.HIGHEST_PROTOCOL), 1)
+    except (pickle.PicklingError, TypeError, AttributeError) as error:
+        log.debug("没有保存可复用的结果：%s", error)
+        path.unlink(missing_ok=True)
+        return
+    partial = path.with_name(path.name + ".part")
+    partial.write_bytes(data)
+    partial.replace(path)
 
 
 def pause() -> None:
@@ -506,14 +542,17 @@ def teach_jieba(words: list[str], teach: Callable[[list[str]], None]) -> None:
     if _jieba is None or _jieba[0] is not tokenizer or (tokenizer.total, len(tokenizer.FREQ)) != _jieba[3:5]:
         # the first build, or someone else changed the dictionary since: start from it as it is
         _generation += 1
-        SEARCH.clear()
+        if _store is None:
+            SEARCH.clear()
         base = (tokenizer, dict(tokenizer.FREQ), tokenizer.total)
     else:
         base = _jieba[:3]
         tokenizer.FREQ, tokenizer.total = dict(base[1]), base[2]
     teach(words)
     _jieba = (*base, tokenizer.total, len(tokenizer.FREQ))
-    _vocabulary = digest(_generation, *words)
+    # In a new process (a build with a store) the dictionary before our words is jieba's own:
+    # the entries kept by another such process hold for the same words.
+    _vocabulary = digest(("new process", base[2], len(base[1])) if _store else _generation, *words)
 
 
 def _forget_jieba() -> None:

@@ -210,6 +210,7 @@ class TownshipBuild:
         results = self._pending.get()
         self.stop()
         for result in results:
+            log.info("村 %s：生成了 %d 个页面，沿用上次生成的 %d 个页面。", result.slug, *result.pages)
             for warning in result.warnings:
                 log.warning("村 %s：%s", result.slug, warning)
         return results
@@ -284,6 +285,8 @@ def cached(job: VillageJob) -> bool:
     return built and key_file.is_file() and key_file.read_text() == job.key
 
 
+REUSE_SUFFIX = ".reuse"
+"""The suffix of the file beside a cached village that keeps its pages' work (generator/reuse.py)."""
 LOADED_SUFFIX = ".loaded"
 """The suffix of the file beside a cached village that holds it as the root build loaded it."""
 

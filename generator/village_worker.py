@@ -16,6 +16,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from . import reuse
+
 KEY_SUFFIX = ".inputs"
 """The suffix of the file beside a cached village that holds the digest of its inputs."""
 
@@ -38,6 +40,8 @@ class VillageResult:
     slug: str
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    pages: tuple[int, int] = (0, 0)
+    """Pages whose Markdown was rendered, and pages whose render the last build kept was reused."""
 
 
 jieba.setLogLevel(logging.WARNING)
@@ -82,6 +86,8 @@ def run(job: VillageJob) -> VillageResult:
         if os.environ.get("CUNWU_DEBUG"):
             raise
         result.errors.append(f"程序内部错误（{type(error).__name__}: {error}）")
+    stats = reuse.stats()
+    result.pages = (stats["pages made"], stats["pages reused"])
     result.warnings = [m for level, m in collected.messages if level == logging.WARNING]
     result.errors += [m for level, m in collected.messages if level > logging.WARNING and m not in result.errors]
     if not result.errors:

@@ -66,6 +66,29 @@ def test_a_build_keeps_only_what_the_last_build_used():
     assert len(reuse.CALLS) == 2
 
 
+def test_a_build_with_a_store_reuses_what_the_last_such_build_kept_there(tmp_path, monkeypatch):
+    """A village of a township builds in a new process each time: its store carries the memos."""
+    store = tmp_path / "v.reuse"
+    reuse.begin(False, Plain(), store)
+    assert reuse.call(upper, "a") == "A" and reuse.stats()["calls made"] == 1
+    reuse.save()
+    reuse.begin(False, Plain())  # another build in between: the memos in memory are gone
+    assert len(reuse.CALLS) == 0
+    reuse.begin(False, Plain(), store)
+    assert reuse.call(upper, "a") == "A"
+    assert reuse.stats()["calls reused"] == 1 and reuse.stats()["calls made"] == 0
+
+    monkeypatch.setattr(reuse, "_code", lambda: b"other code")  # kept by another version of cunwu
+    reuse.begin(False, Plain(), store)
+    reuse.call(upper, "a")
+    assert reuse.stats()["calls made"] == 1 and reuse.stats()["calls reused"] == 0
+
+    store.write_bytes(b"not a store")
+    reuse.begin(False, Plain(), store)
+    reuse.call(upper, "a")
+    assert reuse.stats()["calls made"] == 1
+
+
 def test_a_build_showing_problems_neither_uses_nor_drops():
     reuse.begin(True, Plain())
     reuse.call(upper, "a")

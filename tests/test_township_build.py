@@ -114,6 +114,10 @@ def test_incremental_rebuild_builds_one_village_and_equals_the_full_build(townsh
     assert second.returncode == 0, second.stderr
     assert rebuilt(second.stderr) == [EDITED]
     assert checked(second.stderr) == [EDITED]  # the others' data as the last build checked it
+    made, reused = map(
+        int, re.search(rf"村 {EDITED}：生成了 (\d+) 个页面，沿用上次生成的 (\d+) 个页面", second.stderr).groups()
+    )
+    assert 0 < made < reused / 10  # the edited notice's pages, not the whole village
     again = snapshot(copy / "site")
     assert sorted(again) == sorted(full)
     assert [uri for uri in sorted(full) if again[uri] != full[uri]] == []
