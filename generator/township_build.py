@@ -20,7 +20,6 @@ import hashlib
 import logging
 import multiprocessing
 import os
-import pickle
 import re
 import shutil
 import subprocess
@@ -28,12 +27,11 @@ from collections.abc import Iterable
 from datetime import date
 from importlib import metadata
 from pathlib import Path
-from typing import Any
 from urllib.parse import unquote
 
 from mkdocs.exceptions import PluginError
 
-from . import township_search
+from . import reuse, township_search
 from .model import load_village
 from .village_worker import KEY_SUFFIX, VillageJob, VillageResult
 
@@ -149,7 +147,7 @@ class TownshipBuild:
         self.reused: list[str] = []
         self.checked: list[str] = []
         """The villages whose data this build read and checked again (see `load`)."""
-        self._unkept: list[tuple[Any, Path, bytes]] = []
+        self._unkept: list[tuple[reuse.Memo, Path]] = []
         todo = []
         for job in jobs:
             if cached(job):
@@ -167,35 +165,31 @@ class TownshipBuild:
 
     def load(self, slug: str, folder: Path, root: Path, settings=None, content=None, *, docs=None):
         """`model.load_village`, reusing the village as the last root build loaded and checked it
-        from the same inputs (its build key: data, pages, mkdocs.yml, code, versions), kept as
+        from the same inputs (its build key: data, pages, mkdocs.yml, code, versions), kept in
         `<slug>.loaded` beside its cached output (`keep`); a village with problems is never kept."""
         job = next((job for job in self.jobs if job.slug == slug), None)
         if job is None:
             return load_village(slug, folder, root, settings, content, docs=docs)
-        key = hashlib.sha256(repr((job.key, str(folder), str(root), repr(settings), str(content), str(docs))).encode())
+        key = reuse.digest(job.key, folder, root, settings, content, docs)
         kept = Path(job.cache) / (slug + LOADED_SUFFIX)
-        try:
-            with kept.open("rb") as stream:
-                if stream.read(32) == key.digest():
-                    return pickle.load(stream), []
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            pass
+        memo = reuse.Memo("village")
+        reuse.load(kept, (memo,))
+        village = memo.get(key)
+        if village is not None:
+            return village, []
         self.checked.append(slug)
         village, problems = load_village(slug, folder, root, settings, content, docs=docs)
         if village is not None:
-            self._unkept.append((village, kept, key.digest()))
+            memo[key] = village
+            self._unkept.append((memo, kept))
         return village, problems
 
     def keep(self) -> None:
         """Keep each village loaded afresh for the next build, once the portal and the guard have
         used it: with what they computed from it (its downloads' rows, its personal values; see
         `Village.remember`)."""
-        for village, kept, key in self._unkept:
-            partial = kept.with_name(kept.name + ".part")
-            with partial.open("wb") as stream:
-                stream.write(key)
-                pickle.dump(village, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            partial.replace(kept)
+        for memo, kept in self._unkept:
+            reuse.save(kept, (memo,))
         self._unkept = []
 
     def order(self, slugs: list[str]) -> None:

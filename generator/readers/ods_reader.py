@@ -9,6 +9,7 @@ once with a repeat count are counted as the program counts them; `grid` makes th
 from __future__ import annotations
 
 import zipfile
+import zlib
 from io import BytesIO
 from xml.etree.ElementTree import ParseError, iterparse
 
@@ -46,7 +47,7 @@ def read_ods(data: bytes, file: str) -> Read:
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive, archive.open("content.xml") as content:
             sheets = _sheets(content)
-    except (zipfile.BadZipFile, KeyError, OSError, ParseError, ValueError, EOFError):
+    except (zipfile.BadZipFile, zlib.error, KeyError, OSError, ParseError, ValueError, EOFError):
         return empty_or_unreadable(
             file,
             "无法打开这个 ODS 文件",
