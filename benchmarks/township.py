@@ -202,6 +202,8 @@ def figures(n: int, out: Path, quick: bool = False) -> None:
     )
     rebuilt = re.search(r"重新生成 (\d+) 个村", log)
     print(f"  villages rebuilt by the incremental build: {rebuilt[1] if rebuilt else '?'}")
+    pages = re.search(r"生成了 (\d+) 个页面，沿用上次生成的 (\d+) 个页面", log)
+    print(f"  its pages rendered / reused: {pages[1]} / {pages[2]}" if pages else "  its pages: ?")
     query = first_query_bytes(site, villages(n)[first][1])
     print(f"  cross-village search, first query: {query / 1024:.0f} KB sent by nginx" if query else "  (no browser)")
     sys.stdout.flush()
