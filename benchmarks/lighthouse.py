@@ -7,6 +7,7 @@ outside the repository and point `--lighthouse` at it (Node 20):
 
     mkdir -p /work/lh && cd /work/lh && npm i -E lighthouse@12.2.3
     python benchmarks/lighthouse.py [--site DIR | --project DIR] [--runs 3] [--lighthouse PATH]
+                                    [--pages TYPE …] [--reports DIR]
 
 Without `--site` the site of this checkout (or of `--project DIR`) is built first.
 """
@@ -49,6 +50,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--lighthouse", default="/work/lh/node_modules/.bin/lighthouse")
     parser.add_argument("--pages", nargs="*", default=list(MAIN_PAGE_TYPES), help="page types to audit")
+    parser.add_argument(
+        "--reports", type=Path, help="keep each run's JSON report in this folder (<page type>-<run>.json)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site
@@ -59,22 +63,33 @@ def main() -> None:
                 sys.exit(built.stderr)
         pages = harness.page_types(TODAY, site)
         with harness.nginx(site) as base:
-            print(f"site: {site}  served at {base}  (Lighthouse mobile, median of {args.runs} runs)\n")
-            print(f"{'page type':<18}" + "".join(f"{c:>16}" for c in CATEGORIES) + f"{'LCP (ms)':>12}{'TBT (ms)':>10}")
+            print(f"site: {site}  served at {base}  (Lighthouse mobile, median of {args.runs} runs)")
+            print(f"load average at the start: {load_average()}  (2 cores: above 2, the scores are noisy)\n")
+            print(
+                f"{'page type':<18}"
+                + "".join(f"{c:>16}" for c in CATEGORIES)
+                + f"{'FCP (ms)':>10}{'LCP (ms)':>10}{'TBT (ms)':>10}"
+            )
             for kind in args.pages:
-                runs = [audit(args.lighthouse, base + pages[kind], Path(tmp)) for _ in range(args.runs)]
+                reports = [
+                    args.reports / f"{kind}-{run}.json" if args.reports else Path(tmp) / "report.json"
+                    for run in range(args.runs)
+                ]
+                runs = [audit(args.lighthouse, base + pages[kind], report) for report in reports]
                 medians = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
                 spread = {c: sorted(run[c] for run in runs) for c in CATEGORIES}
                 print(
                     f"{kind:<18}"
                     + "".join(f"{medians[c]:>7.0f} ({spread[c][0]:.0f}–{spread[c][-1]:.0f})" for c in CATEGORIES)
-                    + f"{medians['lcp']:>12.0f}{medians['tbt']:>10.0f}"
+                    + f"{medians['fcp']:>10.0f}{medians['lcp']:>10.0f}{medians['tbt']:>10.0f}"
                 )
+            print(f"\nload average at the end: {load_average()}")
 
 
-def audit(lighthouse: str, url: str, tmp: Path) -> dict[str, float]:
-    """One Lighthouse run: the four category scores (0–100), LCP and total blocking time."""
-    report = tmp / "report.json"
+def audit(lighthouse: str, url: str, report: Path) -> dict[str, float]:
+    """One Lighthouse run, its JSON report written to `report`: the four category scores (0–100),
+    FCP, LCP and total blocking time."""
+    report.parent.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "CHROME_PATH": harness.CHROMIUM}
     subprocess.run(
         [
@@ -93,9 +108,15 @@ def audit(lighthouse: str, url: str, tmp: Path) -> dict[str, float]:
     result = json.loads(report.read_text())
     scores = {c: (result["categories"][c]["score"] or 0) * 100 for c in CATEGORIES}
     audits = result["audits"]
+    scores["fcp"] = audits["first-contentful-paint"].get("numericValue") or 0
     scores["lcp"] = audits["largest-contentful-paint"].get("numericValue") or 0
     scores["tbt"] = audits["total-blocking-time"].get("numericValue") or 0
     return scores
+
+
+def load_average() -> str:
+    """The machine's load average over 1, 5 and 15 minutes."""
+    return " ".join(f"{load:.2f}" for load in os.getloadavg())
 
 
 if __name__ == "__main__":

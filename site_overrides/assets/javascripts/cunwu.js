@@ -36,28 +36,35 @@
 
   /** A table wider than its box scrolls inside it: a line above it says so, and the box takes
    * keyboard focus (with a name) so it can be scrolled with the arrow keys too. Checked again
-   * when the text size or the window changes. */
+   * when the text size or the window changes. Every box is measured before any is changed, so
+   * the page is laid out once, not once per table (a change made before the next measurement
+   * would force the browser to lay the page out again). */
   function markScrollBoxes() {
     var boxes = document.querySelectorAll(".md-typeset__scrollwrap");
-    for (var i = 0; i < boxes.length; i++) {
-      var box = boxes[i], before = box.previousElementSibling;
-      var hint = before && before.classList.contains("cunwu-scroll-hint") ? before : null;
-      if (box.scrollWidth > box.clientWidth + 1) {
-        box.setAttribute("tabindex", "0");
-        box.setAttribute("role", "region");
-        box.setAttribute("aria-label", "表格，可左右滑动");
-        if (!hint) {
-          hint = document.createElement("p");
-          hint.className = "cunwu-scroll-hint";
-          hint.textContent = "表格较宽，可左右滑动查看 →";
-          box.parentNode.insertBefore(hint, box);
-        }
-      } else {
-        box.removeAttribute("tabindex");
-        box.removeAttribute("role");
-        box.removeAttribute("aria-label");
-        if (hint) hint.remove();
+    var wide = [];
+    for (var i = 0; i < boxes.length; i++) wide.push(boxes[i].scrollWidth > boxes[i].clientWidth + 1);
+    for (var j = 0; j < boxes.length; j++) markScrollBox(boxes[j], wide[j]);
+  }
+
+  /** Mark one table's box as scrolling sideways (`wide`) or not. */
+  function markScrollBox(box, wide) {
+    var before = box.previousElementSibling;
+    var hint = before && before.classList.contains("cunwu-scroll-hint") ? before : null;
+    if (wide) {
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", "表格，可左右滑动");
+      if (!hint) {
+        hint = document.createElement("p");
+        hint.className = "cunwu-scroll-hint";
+        hint.textContent = "表格较宽，可左右滑动查看 →";
+        box.parentNode.insertBefore(hint, box);
       }
+    } else {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+      if (hint) hint.remove();
     }
   }
 
