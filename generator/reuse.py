@@ -7,8 +7,9 @@ has `on_startup` is kept, but its options are read again); what is kept lives he
 level. `mkdocs serve` uses it, and so does each village's build in a township (a new process
 each time: `begin` loads what its last build kept in its store, `<slug>.reuse` beside its cached
 output, and `save` writes it back; a store written by other code is not used). A plain
-`mkdocs build` of a village clears it and runs exactly as before. The plugin wires it in five places: `begin` and `pause` in on_config,
-`teach_jieba`, `page` (on_pre_page), `call`/`call_reading` (on_page_content) and `memo` (the guard).
+`mkdocs build` of a village clears it and runs exactly as before. The plugin wires it in six
+places: `begin` and `pause` in on_config, `teach_jieba`, `page` (on_pre_page), `call`/
+`call_reading` (on_page_content), `memo` (the guard) and `save` (on_post_build).
 
 What is reused, each keyed by a digest of everything that determines it:
 
