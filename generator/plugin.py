@@ -88,9 +88,9 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
 
     def on_startup(self, *, command, dirty):
         self.command, self.dirty = command, dirty
-        self.searched = []
 
     def on_config(self, config):
+        self.searched = []  # per build: MkDocs may keep a plugin object across builds (serve)
         reuse.begin(self.command == "serve", config, self._reuse_store(config))
         root = Path(config.config_file_path).parent
         data_dir = root / self.config.data_dir
