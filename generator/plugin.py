@@ -274,17 +274,20 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         config.site_dir = str(self.building)
 
     def _reuse_store(self, config) -> Path | None:
-        """A village of a township: the file beside its output in the township's cache that keeps
-        its pages' work for its next build (`<slug>.reuse`; reuse.py), None for any other build."""
+        """A village of a township: the file that keeps its pages' work for its next build
+        (`<slug>.reuse`; reuse.py), None for any other build."""
         if not self.config.village or self.command == "serve":
             return None
-        final = Path(config.site_dir)
-        return final.parent / (final.name + township_build.REUSE_SUFFIX)
+        return self._beside_output(config, township_build.REUSE_SUFFIX)
 
     def _words_file(self, config) -> Path:
-        """Beside the village's output in the township's cache (`<slug>.words`): not published."""
+        """A village of a township: the words of its pages for the portal's search (`<slug>.words`)."""
+        return self._beside_output(config, township_search.WORDS_SUFFIX)
+
+    def _beside_output(self, config, suffix: str) -> Path:
+        """`<site_dir><suffix>` beside the output folder (a village's in the township's cache): not published."""
         final = self.site_dir or Path(config.site_dir)
-        return final.parent / (final.name + township_search.WORDS_SUFFIX)
+        return final.parent / (final.name + suffix)
 
     def _guard(self, config) -> None:
         """Stop the build if the output holds a personal number the site does not publish on purpose."""

@@ -154,7 +154,7 @@ def load(path: Path, memos: tuple[Memo, ...] = MEMOS) -> None:
         kept = pickle.loads(zlib.decompress(path.read_bytes()))
     except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         kept = {}
-    if not isinstance(kept, dict) or kept.get("code") != _code():
+    if not isinstance(kept, dict) or kept.get("code") != code_digest():
         kept = {}
     for memo in memos:
         memo._turn()
@@ -162,10 +162,10 @@ def load(path: Path, memos: tuple[Memo, ...] = MEMOS) -> None:
 
 
 @functools.cache
-def _code() -> bytes:
-    """The code that made what a store keeps: this package's files and every installed
-    distribution's version (Markdown, its extensions, nh3, Material, jieba...). A store written
-    by other code is not used."""
+def code_digest() -> bytes:
+    """The code that makes the site: this package's files and every installed distribution's
+    version (MkDocs, Markdown and its extensions, nh3, Material, jieba...). A store written by
+    other code is not used; a township's village keys include it too (township_build)."""
     package = Path(__file__).parent
     files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     versions = sorted(f"{d.metadata['Name']}={d.version}" for d in importlib.metadata.distributions())
@@ -181,7 +181,7 @@ def save(path: Path | None = None, memos: tuple[Memo, ...] = MEMOS) -> None:
     for memo in memos:
         memo._turn()
     try:
-        kept = {"code": _code(), **{m.name: m._current for m in memos}}
+        kept = {"code": code_digest(), **{m.name: m._current for m in memos}}
         data = zlib.compress(pickle.dumps(kept, pickle.HIGHEST_PROTOCOL), 1)
     except (pickle.PicklingError, TypeError, AttributeError) as error:
         log.debug("没有保存可复用的结果：%s", error)

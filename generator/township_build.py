@@ -25,7 +25,6 @@ import shutil
 import subprocess
 from collections.abc import Iterable
 from datetime import date
-from importlib import metadata
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -72,18 +71,16 @@ def village_keys(
     """The digest of every input of each village's build: when it is unchanged, so is the output.
 
     Inputs: the village's data and hand-written pages, the overrides (templates and theme),
-    mkdocs.yml, the generator's own code and templates, the versions of MkDocs and Material, the
-    build date, the site's address, --strict and, when pages show change history, the commits that
+    mkdocs.yml, the generator's own files and every installed package's version
+    (`reuse.code_digest`), the build date, the site's address, --strict and, when pages show change history, the commits that
     touched the village's data.
     """
     shared = hashlib.sha256()
     for part in (FORMAT, today.isoformat(), site_url or "", str(history), str(strict)):
         shared.update(part.encode() + b"\0")
-    for name in ("cunwu", "mkdocs", "mkdocs-material", "jieba"):
-        shared.update(f"{name}={_version(name)}\0".encode())
+    shared.update(reuse.code_digest())
     shared.update(config_file.read_bytes())
     _digest_tree(shared, overrides_dir)
-    _digest_tree(shared, PACKAGE, lambda p: p.suffix in (".py", ".md", ".js"))
     commits = _commits_by_village(data_dir) if history else {}
     keys = {}
     for slug in slugs:
@@ -95,19 +92,12 @@ def village_keys(
     return keys
 
 
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return ""
-
-
-def _digest_tree(digest, folder: Path, wanted=lambda p: True) -> None:
+def _digest_tree(digest, folder: Path) -> None:
     """Add every file under `folder` (its path and bytes, in a stable order) to `digest`."""
     if not folder.is_dir():
         digest.update(b"-\0")
         return
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts and wanted(p)):
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         data = path.read_bytes()
         digest.update(f"{path.relative_to(folder).as_posix()}\0{len(data)}\0".encode() + data)
 

@@ -78,7 +78,7 @@ def test_a_build_with_a_store_reuses_what_the_last_such_build_kept_there(tmp_pat
     assert reuse.call(upper, "a") == "A"
     assert reuse.stats()["calls reused"] == 1 and reuse.stats()["calls made"] == 0
 
-    monkeypatch.setattr(reuse, "_code", lambda: b"other code")  # kept by another version of cunwu
+    monkeypatch.setattr(reuse, "code_digest", lambda: b"other code")  # kept by another version of cunwu
     reuse.begin(False, Plain(), store)
     reuse.call(upper, "a")
     assert reuse.stats()["calls made"] == 1 and reuse.stats()["calls reused"] == 0
