@@ -12,6 +12,14 @@ hand-written pages) under its own name and with its own notice, is built
 Printed: wall-clock seconds, peak RSS of the largest process, pages, the largest page, one
 village's search index (bytes and gzip), the portal's first load (its HTML, CSS and JS, gzip) and
 the bytes nginx sends for the first cross-village query (Chromium, after the portal has loaded).
+
+    python benchmarks/township.py 300 --root
+
+measures the root build alone at N villages (what grows with N in one process: every village's
+data loaded and checked, the portal, its downloads, the guard, the cross-village index). One
+village is built for real; the cache then holds its output, under every other village's name and
+build key, so that no village is built again. The villages' own builds do not grow with N: each is
+a process of its own, measured by the full builds above.
 """
 
 from __future__ import annotations
@@ -209,14 +217,52 @@ def figures(n: int, out: Path, quick: bool = False) -> None:
     sys.stdout.flush()
 
 
+def root_alone(n: int, out: Path) -> None:
+    """The root build of N villages, every village's output already in the cache (see the docstring)."""
+    from mkdocs.config import load_config
+
+    sys.path.insert(0, str(ROOT))
+    from generator import township_build
+    from generator.build_date import build_date
+
+    base = out / f"n{n}-root"
+    shutil.rmtree(base, ignore_errors=True)
+    project = make_township(base / "project", villages(n))
+    print(f"N = {n} villages, the root build alone", flush=True)
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    config = load_config(str(project / "mkdocs.yml"), strict=True)
+    cache = project / township_build.CACHE
+    jobs = township_build.jobs_from_config(config, build_date(None), sorted(villages(n)), cache)
+    result = township_build.build_village(jobs[0])
+    assert not result.errors, result.errors
+    built = jobs[0]
+    for job in jobs[1:]:
+        township_build.link_tree(cache / built.slug, cache / job.slug)
+        shutil.copy(township_build.words_file(built), township_build.words_file(job))
+        (cache / (job.slug + township_build.KEY_SUFFIX)).write_text(job.key)
+    seconds, rss, log = mkdocs(project)
+    assert "重新生成 0 个村" in log, log[-2000:]
+    print(f"  root build:               {seconds:8.1f} s   peak RSS {rss} MB", flush=True)
+    (cache / (built.slug + township_build.LOADED_SUFFIX)).unlink()
+    seconds, rss, _ = mkdocs(project)
+    print(f"  again, one village's data read afresh: {seconds:8.1f} s   peak RSS {rss} MB")
+    opened = project / "site" / "open-data"
+    print(f"  township downloads: {sum(p.stat().st_size for p in opened.iterdir()) / 2**20:.0f} MB")
+    sys.stdout.flush()
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("sizes", nargs="*", type=int, default=[1, 5, 20])
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "township")
     parser.add_argument("--quick", action="store_true", help="only the 2-job builds and the bytes (no 1-job, no floor)")
+    parser.add_argument("--root", action="store_true", help="only the root build, the villages' outputs in the cache")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at start")
     for size in args.sizes:
         start = time.perf_counter()
-        figures(size, args.out, args.quick)
+        if args.root:
+            root_alone(size, args.out)
+        else:
+            figures(size, args.out, args.quick)
         print(f"  (this size took {time.perf_counter() - start:.0f} s in all)")

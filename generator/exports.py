@@ -12,6 +12,7 @@ import functools
 import io
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -82,13 +83,16 @@ def files(village: Village, today: date) -> dict[str, bytes]:
 def to_csv(dataset: Dataset, records: list, village: Village, today: date) -> bytes:
     """UTF-8 with BOM and CRLF, Chinese headers: Excel opens it without garbling."""
     cols = columns(dataset)
+    rows = (flat(record, dataset, village, today) for record in records)
+    text = csv_text([[c.label for c in cols], *([_cell(row.get(c.key)) for c in cols] for row in rows)])
+    return ("\ufeff" + text).encode("utf-8")
+
+
+def csv_text(rows: Iterable[list[str]]) -> str:
+    """Rows of cells as CSV lines ending in CRLF (the csv module's quoting)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([c.label for c in cols])
-    for record in records:
-        row = flat(record, dataset, village, today)
-        writer.writerow([_cell(row.get(c.key)) for c in cols])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue()
 
 
 def to_json(dataset: Dataset, records: list, village: Village, today: date) -> bytes:
@@ -99,32 +103,38 @@ def to_json(dataset: Dataset, records: list, village: Village, today: date) -> b
         "title": dataset.title,
         "village": village.profile.name,
         "as_of": today.isoformat(),
-        "fields": [
-            {"key": k, "label": f.label, "type": f.kind.name, "required": f.required, "doc": f.doc}
-            for k, f in documented_fields(dataset)
-        ]
-        + [{"key": d.key, "label": d.label, "type": "推算", "required": False, "doc": d.doc} for d in derived],
+        "fields": json_fields(dataset),
         "records": [as_dict(r) | {d.key: d.value(r, village, today) for d in derived} for r in records],
     }
     return json_bytes(payload)
 
 
+def json_fields(dataset: Dataset) -> list[dict]:
+    """The field documentation of a dataset's JSON download: every field, then the derived values."""
+    return [
+        {"key": k, "label": f.label, "type": f.kind.name, "required": f.required, "doc": f.doc}
+        for k, f in documented_fields(dataset)
+    ] + [{"key": d.key, "label": d.label, "type": "推算", "required": False, "doc": d.doc} for d in dataset.derived]
+
+
+JSON_ITEMS = b",\n  "
+"""What separates the items of a list in `json_bytes`."""
+
+
 def json_bytes(payload: dict[str, Any]) -> bytes:
     """A download's JSON, laid out one entry per line: each top-level key, and each item of a list
     (a field, a record) on a line of its own (readable in a text editor, and a changed record is a
-    changed line). Written by the json module's C encoder, which `indent` would turn off."""
+    changed line). Written by the json module's C encoder, which `indent` would turn off. An item
+    given as bytes is already encoded (UTF-8 JSON, several items joined by `JSON_ITEMS`)."""
     lines = []
     for key, value in payload.items():
+        name = json_text(key).encode("utf-8")
         if isinstance(value, list) and value:
-            items = (item if isinstance(item, EncodedJSON) else json_text(item) for item in value)
-            lines.append(f" {json_text(key)}: [\n  " + ",\n  ".join(items) + "\n ]")
+            items = (item if isinstance(item, bytes) else json_text(item).encode("utf-8") for item in value)
+            lines.append(b" " + name + b": [\n  " + JSON_ITEMS.join(items) + b"\n ]")
         else:
-            lines.append(f" {json_text(key)}: {json_text(value)}")
-    return ("{\n" + ",\n".join(lines) + "\n}\n").encode("utf-8")
-
-
-class EncodedJSON(str):
-    """An item already encoded by `json_text`: `json_bytes` places it as it is."""
+            lines.append(b" " + name + b": " + json_text(value).encode("utf-8"))
+    return b"{\n" + b",\n".join(lines) + b"\n}\n"
 
 
 def flat(record, dataset: Dataset, village: Village, today: date) -> dict:

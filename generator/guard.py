@@ -143,7 +143,7 @@ def scan_outputs(
         key = hashlib.blake2b(data, digest_size=20, key=looked_for).digest()
         found = known.get(key) if known is not None else None
         if found is None:
-            found = _scan_text(data.decode("utf-8", errors="replace"), wanted)
+            found = _scan_text(data, wanted)
             if known is not None:
                 known[key] = found
         scan.hits += [Hit(output, kind, number) for kind, number in found.numbers if number not in allowed]
@@ -152,9 +152,25 @@ def scan_outputs(
     return scan
 
 
-def _scan_text(text: str, wanted: tuple[str, ...]) -> TextScan:
-    plain = as_read(text) if wanted else ""
-    return TextScan(tuple(find_personal_numbers(text)), tuple(v for v in wanted if v in plain))
+SCAN_PART = 1 << 22
+"""A text file larger than this (4 MB: a county's downloads) is scanned a part at a time, each
+part ending at a line end: a personal number never spans lines, and the decoded copies the scan
+makes stay the size of a part."""
+
+
+def _scan_text(data: bytes, wanted: tuple[str, ...]) -> TextScan:
+    numbers: set[tuple[str, str]] = set()
+    private: set[str] = set()
+    start = 0
+    while start < len(data):
+        end = data.find(b"\n", start + SCAN_PART)
+        end = len(data) if end < 0 else end + 1
+        text = data[start:end].decode("utf-8", errors="replace")
+        numbers.update(find_personal_numbers(text))
+        plain = as_read(text) if wanted else ""
+        private.update(v for v in wanted if v in plain)
+        start = end
+    return TextScan(tuple(sorted(numbers)), tuple(v for v in wanted if v in private))
 
 
 @dataclass(frozen=True)

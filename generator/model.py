@@ -15,12 +15,16 @@ from pathlib import Path
 
 from .data_files import saved_twice, skipped, unread_files
 from .datasets import DATASETS, named
+from .guard import Source
 from .kinds import ListOf, Nested, Reference, fields_of, mask_record
 from .problems import Problem
 from .records import Dataset, parse_file
 from .records.pledge import Pledge
-from .schema import problem_at
+from .schema import private_values, problem_at, public_texts
 from .settings import Settings
+
+PERSONAL_VALUES = "personal values"
+"""The key `Village.personal_values` is kept under (`Village.remember`)."""
 
 SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]{0,39}")
 """A village folder's name: it becomes the village's section in every address."""
@@ -72,6 +76,17 @@ class Village:
         if name not in self._index:
             self._index[name] = {r.id: r for r in self.records[name]}
         return self._index[name]
+
+    def personal_values(self) -> tuple[str, list[tuple[str, Source]]]:
+        """The public texts of the records (one text, a line each), and each value of a `Private`
+        field with where it was written: what the guard looks for in the site's output."""
+
+        def compute():
+            records = [r for rs in self.records.values() for r in rs]
+            texts = "\n".join(t for r in records for t in public_texts(r))
+            return texts, [(v, Source(r.origin.file, n, f)) for r in records for v, f, n in private_values(r)]
+
+        return self.remember(PERSONAL_VALUES, compute)
 
     @property
     def people(self) -> dict:

@@ -10,7 +10,6 @@ scan the output for personal data, then publish the staging folder as ``site/``.
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import re
@@ -33,7 +32,6 @@ from .page_text import front_matter_as_text, title_as_text
 from .problems import report
 from .readers.registry import READERS
 from .sanitise import file_reading_extensions, sanitise_html
-from .schema import private_values, public_texts
 from .search import fix_query_segmenter, vocabulary
 from .settings import TRAINING_TARGET, read_settings
 from .township import is_township, load_township, portal_files
@@ -149,7 +147,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         # own build too; the checks below then stop the whole build and report every problem).
         slugs = [slug for slug, _ in village_folders(data_dir) if SLUG.fullmatch(slug)]
         jobs = township_build.jobs_from_config(config, today, slugs, root / township_build.CACHE)
-        self.township = township_build.TownshipBuild(jobs, self.config.jobs or os.cpu_count() or 1)
+        self.township = township_build.TownshipBuild(jobs, self.config.jobs or os.cpu_count() or 1, today)
         found, problems = load_township(data_dir, today, root, settings, content_dir=docs, load=self.township.load)
         if problems or found is None:
             self.township.stop()
@@ -348,8 +346,8 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         public: list[str] = []
         written: list[tuple[str, guard.Source]] = []
         for village in self.generated.site.villages:  # kept with a township's village for its next build
-            texts, values = village.remember("personal values", functools.partial(_personal_values, village))
-            public += texts
+            texts, values = village.personal_values()
+            public.append(texts)
             written += values
         docs = Path(config.docs_dir)
         public += [guard.read_text(p) or "" for p in sorted(docs.rglob("*.md"))] if docs.is_dir() else []
@@ -436,14 +434,6 @@ def _quiet_jieba() -> None:
     except ImportError:  # pragma: no cover - jieba is a dependency, but Material works without it
         return
     jieba.setLogLevel(logging.WARNING)
-
-
-def _personal_values(village) -> tuple[list[str], list[tuple[str, guard.Source]]]:
-    """The public texts of a village's records, and each value of a `Private` field with where it was written."""
-    records = [r for rs in village.records.values() for r in rs]
-    texts = [t for r in records for t in public_texts(r)]
-    values = [(v, guard.Source(r.origin.file, line, field)) for r in records for v, field, line in private_values(r)]
-    return texts, values
 
 
 def _file_bytes(files: Files, uri: str) -> bytes | None:

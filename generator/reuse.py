@@ -168,7 +168,7 @@ def code_digest() -> bytes:
     other code is not used; a township's village keys include it too (township_build)."""
     package = Path(__file__).parent
     files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    versions = sorted(f"{d.metadata['Name']}={d.version}" for d in importlib.metadata.distributions())
+    versions = sorted({f"{d.metadata['Name']}={d.version}" for d in importlib.metadata.distributions()})
     return digest(*versions, *(part for p in files for part in (p.relative_to(package).as_posix(), p.read_bytes())))
 
 

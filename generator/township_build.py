@@ -131,8 +131,10 @@ def _commits_by_village(data_dir: Path) -> dict[str, list[str]]:
 class TownshipBuild:
     """One root build of a township: starts the village builds, then places them into the site."""
 
-    def __init__(self, jobs: list[VillageJob], workers: int) -> None:
+    def __init__(self, jobs: list[VillageJob], workers: int, today: date | None = None) -> None:
         self.jobs = jobs
+        self.today = today
+        """The build date: `load` keeps of each village what the portal takes from it on that day."""
         self.rebuilt: list[str] = []
         self.reused: list[str] = []
         self.checked: list[str] = []
@@ -154,11 +156,15 @@ class TownshipBuild:
             log.info("村 %s 的输入没有变化，沿用上次生成的页面。", slug)
 
     def load(self, slug: str, folder: Path, root: Path, settings=None, content=None, *, docs=None):
-        """`model.load_village`, reusing the village as the last root build loaded and checked it
-        from the same inputs (its build key: data, pages, mkdocs.yml, code, versions), kept in
-        `<slug>.loaded` beside its cached output (`keep`); a village with problems is never kept."""
+        """`model.load_village`, summarised for the portal (`township_data.summarise`: a county's
+        root holds hundreds of villages), reusing the village as the last root build loaded,
+        checked and summarised it from the same inputs (its build key: data, pages, mkdocs.yml,
+        code, versions, date), kept in `<slug>.loaded` beside its cached output (`keep`); a
+        village with problems is never kept."""
+        from .township_data import summarise  # pandas: only the root build needs it
+
         job = next((job for job in self.jobs if job.slug == slug), None)
-        if job is None:
+        if job is None or self.today is None:
             return load_village(slug, folder, root, settings, content, docs=docs)
         key = reuse.digest(job.key, folder, root, settings, content, docs)
         kept = Path(job.cache) / (slug + LOADED_SUFFIX)
@@ -170,14 +176,12 @@ class TownshipBuild:
         self.checked.append(slug)
         village, problems = load_village(slug, folder, root, settings, content, docs=docs)
         if village is not None:
-            memo[key] = village
+            memo[key] = summarise(village, self.today)
             self._unkept.append((memo, kept))
         return village, problems
 
     def keep(self) -> None:
-        """Keep each village loaded afresh for the next build, once the portal and the guard have
-        used it: with what they computed from it (its downloads' rows, its personal values; see
-        `Village.remember`)."""
+        """Keep each village loaded afresh, as summarised, for the next build."""
         for memo, kept in self._unkept:
             reuse.save(kept, (memo,))
         self._unkept = []

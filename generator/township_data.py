@@ -13,15 +13,19 @@ import io
 import json
 import re
 import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 import pandas as pd
 
 from . import exports
 from .datasets import DATASETS
 from .deadlines import timeliness
-from .model import Village
-from .pages import cases, home
+from .model import PERSONAL_VALUES, Village
+from .pages import cases, feed, home
 from .pages.stats import yearly_figures
 from .records import Dataset
 from .records.notice import NoticeStatus
@@ -96,7 +100,7 @@ def village_row(village: Village, today: date) -> dict:
 
 def village_table(villages: list[Village], today: date) -> pd.DataFrame:
     """One row per village in display order, with completion and participation rates."""
-    frame = pd.DataFrame([village_row(v, today) for v in villages])
+    frame = pd.DataFrame([figure(v, "row", today) for v in villages])
     if frame.empty:
         return pd.DataFrame(columns=[*COLUMNS, "overdue_periods"])
     for column in ("five_goods_year", "five_goods_good", "points_year", "points_members"):
@@ -134,32 +138,63 @@ def attention(table: pd.DataFrame) -> pd.DataFrame:
 
 def ending_soon(villages: list[Village], today: date) -> pd.DataFrame:
     """Notices now in their 公示期 that end within `ENDING_SOON` days, the soonest first."""
-    rows = [
-        {
-            "village": v.profile.name,
-            "uri": v.path(f"notices/{n.id}.md"),
-            "title": n.title,
-            "end": n.end,
-            "days": (n.end - today).days,
-        }
-        for v in villages
-        for n in v.public(_notices(), today)
-        if n.status(today) is NoticeStatus.OPEN and (n.end - today).days < ENDING_SOON
-    ]
+    rows = [row for v in villages for row in figure(v, "ending", today)]
     frame = pd.DataFrame(rows, columns=["village", "uri", "title", "end", "days"])
     return frame.sort_values(["end", "uri"], kind="stable")
 
 
+def _ending_rows(village: Village, today: date) -> list[dict]:
+    return [
+        {
+            "village": village.profile.name,
+            "uri": village.path(f"notices/{n.id}.md"),
+            "title": n.title,
+            "end": n.end,
+            "days": (n.end - today).days,
+        }
+        for n in village.public(_notices(), today)
+        if n.status(today) is NoticeStatus.OPEN and (n.end - today).days < ENDING_SOON
+    ]
+
+
 def yearly(villages: list[Village], today: date) -> pd.DataFrame:
     """Per village, figure, series and year: the counts of the statistics page (`stats.yearly_figures`)."""
-    rows = [
-        {"village": v.profile.name, "figure": f.title, "series": name, "year": year, "count": count}
-        for v in villages
-        for f in yearly_figures(v, today)
+    rows = [row for v in villages for row in figure(v, "yearly", today)]
+    return pd.DataFrame(rows, columns=["village", "figure", "series", "year", "count"])
+
+
+def _yearly_rows(village: Village, today: date) -> list[dict]:
+    return [
+        {"village": village.profile.name, "figure": f.title, "series": name, "year": year, "count": count}
+        for f in yearly_figures(village, today)
         for name, counts in f.series
         for year, count in zip(f.years, counts, strict=True)
     ]
-    return pd.DataFrame(rows, columns=["village", "figure", "series", "year", "count"])
+
+
+@dataclass(frozen=True)
+class Change:
+    """One dated public event in one village, with its address in the site."""
+
+    day: date
+    what: str
+    village: str
+    uri: str
+    title: str
+
+
+def _changes(village: Village, today: date) -> list[Change]:
+    return [
+        Change(c.day, c.what, village.profile.name, village.path(c.uri), c.title)
+        for c in home.recent_changes(village, today)
+    ]
+
+
+def _stories(village: Village, today: date) -> list[dict]:
+    return [
+        {"village": village.profile.name, "story": s, "uri": village.path(s.uri)}
+        for s in cases.newest(village, today)[:STORIES]
+    ]
 
 
 def yearly_totals(frame: pd.DataFrame, figure: str, years: list[int]) -> list[tuple[str, list[int]]]:
@@ -181,60 +216,57 @@ def per_village_year(frame: pd.DataFrame, figure: str, series: str, years: list[
 # --- downloads --------------------------------------------------------------------------------
 
 
-def dataset_rows(dataset: Dataset, villages: list[Village], today: date) -> pd.DataFrame:
-    """Every shown record of a dataset in every village, as CSV cells, with the village first."""
+def dataset_csv(dataset: Dataset, villages: list[Village], today: date) -> bytes:
+    """Every shown record of a dataset in every village as one CSV (like a village's download,
+    `exports.to_csv`), with the village first: each village's rows are written once, kept
+    compressed with it (`figure`), and joined here."""
+    header = exports.csv_text([["村"] + [c.label for c in exports.columns(dataset)]])
+    parts = (zlib.decompress(figure(v, f"csv {dataset.name}", today)) for v in villages)
+    return ("\ufeff" + header).encode("utf-8") + b"".join(parts)
+
+
+def _csv_part(dataset: Dataset, village: Village, today: date) -> bytes:
     cols = exports.columns(dataset)
-
-    def rows(v: Village) -> list[list[str]]:
-        return [
-            [exports._cell(v.profile.name)] + [exports._cell(row.get(c.key)) for c in cols]
-            for row in (exports.flat(r, dataset, v, today) for r in v.public(dataset, today))
-        ]
-
-    # kept with the village (`Village.remember`): a township's next build reuses an unchanged village's rows
-    every = [
-        row for v in villages for row in v.remember(f"download rows {dataset.name} {today}", functools.partial(rows, v))
-    ]
-    return pd.DataFrame(every, columns=["村"] + [c.label for c in cols], dtype=object)
-
-
-def to_csv(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM and CRLF, Chinese headers: Excel opens it without garbling. Its text cells
-    come through `exports._cell`, so none (a village name included) starts a formula."""
-    return frame.to_csv(index=False, lineterminator="\r\n", encoding=None).encode("utf-8-sig")
+    rows = (exports.flat(r, dataset, village, today) for r in village.public(dataset, today))
+    text = exports.csv_text(
+        [exports._cell(village.profile.name)] + [exports._cell(row.get(c.key)) for c in cols] for row in rows
+    )
+    return zlib.compress(text.encode("utf-8"))
 
 
 def dataset_json(dataset: Dataset, villages: list[Village], today: date) -> bytes:
     """Every shown record of every village, each with its village, and the field documentation."""
-
-    def records(v: Village) -> list[exports.EncodedJSON]:
-        return [
-            exports.EncodedJSON(
-                exports.json_text(
-                    {"village": v.profile.name}
-                    | exports.as_dict(r)
-                    | {d.key: d.value(r, v, today) for d in dataset.derived}
-                )
-            )
-            for r in v.public(dataset, today)
-        ]
-
-    fields = json.loads(exports.to_json(dataset, [], villages[0], today))["fields"] if villages else []
+    parts = (zlib.decompress(figure(v, f"json {dataset.name}", today)) for v in villages)
     payload = {
         "dataset": dataset.name,
         "title": dataset.title,
         "as_of": today.isoformat(),
         "fields": [
             {"key": "village", "label": "村", "type": "文本", "required": True, "doc": "记录所属的村。"},
-            *fields,
+            *exports.json_fields(dataset),
         ],
-        "records": [
-            record
-            for v in villages
-            for record in v.remember(f"download json {dataset.name} {today}", functools.partial(records, v))
-        ],
+        # each village's records, encoded once and kept compressed with it: one item per village
+        "records": [part for part in parts if part],
     }
     return exports.json_bytes(payload)
+
+
+def _json_part(dataset: Dataset, village: Village, today: date) -> bytes:
+    records = (
+        exports.json_text(
+            {"village": village.profile.name}
+            | exports.as_dict(r)
+            | {d.key: d.value(r, village, today) for d in dataset.derived}
+        )
+        for r in village.public(dataset, today)
+    )
+    return zlib.compress(exports.JSON_ITEMS.join(record.encode("utf-8") for record in records))
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    """UTF-8 with BOM and CRLF, Chinese headers: Excel opens it without garbling. Its text cells
+    come through `exports._cell`, so none (a village name included) starts a formula."""
+    return frame.to_csv(index=False, lineterminator="\r\n", encoding=None).encode("utf-8-sig")
 
 
 def comparison_frame(table: pd.DataFrame) -> pd.DataFrame:
@@ -309,3 +341,45 @@ def _notices():
 def downloadable() -> tuple[Dataset, ...]:
     """Every dataset a township publishes as one CSV and JSON."""
     return DATASETS
+
+
+# --- what the portal takes from each village --------------------------------------------------
+
+RECENT = 12
+"""Recent changes listed on the portal, across villages."""
+STORIES = 6
+"""Newest typical cases listed on the portal, across villages."""
+
+FIGURES: dict[str, Callable[[Village, date], Any]] = {
+    "row": village_row,
+    "ending": _ending_rows,
+    "yearly": _yearly_rows,
+    "changes": _changes,
+    "stories": _stories,
+    "feed": feed.entries,
+    "counts": lambda village, today: {d.name: len(village.public(d, today)) for d in downloadable()},
+    **{f"csv {d.name}": functools.partial(_csv_part, d) for d in downloadable()},
+    **{f"json {d.name}": functools.partial(_json_part, d) for d in downloadable()},
+}
+"""Everything the portal computes from one village's records, by name: each village's share of
+the comparison table, the lists across villages, the feed, and the downloads (compressed)."""
+
+
+def figure(village: Village, name: str, today: date) -> Any:
+    """A village's `FIGURES[name]` on `today`, computed once (`Village.remember`): kept with the
+    village for the township's next build, and all that `summarise` leaves of it."""
+    return village.remember(f"{name} {today}", functools.partial(FIGURES[name], village, today))
+
+
+def summarise(village: Village, today: date) -> Village:
+    """The village as a township's root build keeps it: every figure the portal and the guard
+    take from it computed, its records let go (its profile stays). A county's root holds hundreds
+    of villages at once; this keeps each to its figures (about 0.3 MB instead of 10)."""
+    keep = {f"{name} {today}" for name in FIGURES} | {PERSONAL_VALUES}
+    for name in FIGURES:
+        figure(village, name, today)
+    village.personal_values()
+    village.memo = {key: value for key, value in village.memo.items() if key in keep}
+    village.records = {"village": village.records["village"]}
+    village._index.clear()
+    return village

@@ -8,7 +8,8 @@ import json
 import pytest
 from helpers import mkdocs_build, new_project, snapshot
 
-from generator.guard import Hit, scan_site
+from generator import guard
+from generator.guard import Hit, scan_outputs, scan_site
 
 ID_NUMBER = "11010519491231002X"
 MOBILE = "13912345678"
@@ -39,6 +40,27 @@ def test_scan_finds_every_kind_in_every_published_text_format(tmp_path):
     ]
     assert unread == ["photo.jpg"]
     assert scan_site(tmp_path, allowed=frozenset({MOBILE, ID_NUMBER, BANK_CARD}))[0] == []
+
+
+def test_a_large_file_scanned_in_parts_gives_what_it_gives_whole(tmp_path, monkeypatch):
+    """A county's downloads are scanned a part at a time (`guard.SCAN_PART`), each part ending at a
+    line end: every number and private value is found wherever the parts end."""
+    lines = [f"{i},某某,\\u5c71\\u6c34\\u8def{i}号" for i in range(300)]  # JSON escapes, as in a download
+    lines[0] += f",{MOBILE}"
+    lines[149] += f",{ID_NUMBER[:9]} {ID_NUMBER[9:]}"
+    lines[299] += f",{BANK_CARD}"
+    (tmp_path / "x.json").write_text("\n".join(lines), encoding="utf-8")
+    private = ["山水路7号", "山水路299号", "山水路300号"]
+    whole = scan_outputs(tmp_path, private=private)
+    assert [(h.kind, h.number) for h in whole.hits] == [
+        ("手机号", MOBILE),
+        ("身份证号", ID_NUMBER),
+        ("银行卡号", BANK_CARD),
+    ]
+    assert sorted(whole.private) == ["山水路299号", "山水路7号"]
+    for size in (1, 50, 333, 4000):
+        monkeypatch.setattr(guard, "SCAN_PART", size)
+        assert scan_outputs(tmp_path, private=private) == whole
 
 
 @pytest.mark.site

@@ -24,6 +24,9 @@ from helpers import ROOT
 from helpers.portal_township import BUILD_DATE, DEMO, make_township
 
 from generator.core import generate
+from generator.settings import Settings
+from generator.township import load_township, portal_files
+from generator.township_data import summarise
 
 SLUGS = ("liutang", "shiyan", "zhuping")
 GRACE = 10
@@ -309,3 +312,17 @@ def test_no_portal_page_grows_with_the_number_of_villages(tmp_path):
     tables = [t for t in home.split("\n\n") if t.startswith("| 村 |")]
     assert tables and all(t.count("\n|") - 1 <= HOME_ROWS for t in tables)
     assert f"共 {count} 个村，这里列出前 {HOME_ROWS} 个" in home
+
+
+def test_the_portal_from_summarised_villages_is_the_portal_from_whole_ones(township):
+    """A township's root build keeps of each village only what the portal and the guard take from
+    it (`summarise`): the portal rendered from those is the one rendered from the whole villages."""
+    settings = Settings(site_url="https://example.org/town/")  # the feed too
+    whole, problems = load_township(township / "data", BUILD_DATE, township, settings, content_dir=township / "content")
+    summarised, _ = load_township(township / "data", BUILD_DATE, township, settings, content_dir=township / "content")
+    assert whole is not None and summarised is not None, problems
+    for village in summarised.villages:
+        summarise(village, BUILD_DATE)
+    assert [set(v.records) for v in summarised.villages] == [{"village"}] * len(SLUGS)
+    assert [v.personal_values() for v in summarised.villages] == [v.personal_values() for v in whole.villages]
+    assert portal_files(summarised)[0] == portal_files(whole)[0]

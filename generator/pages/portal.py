@@ -11,7 +11,6 @@ township, and none of them grows with the number of villages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -23,12 +22,8 @@ from ..exports import documented_fields
 from ..kinds import FieldSpec, Text
 from ..records import Dataset
 from ..records.pledge import PUBLIC_STATUSES, PledgeStatus
-from . import PageSpec, cases, feed, guide, home, paginate, stats
+from . import PageSpec, feed, guide, paginate, stats
 
-RECENT = 12
-"""Recent changes listed on the portal, across villages."""
-STORIES = 6
-"""Newest typical cases listed on the portal, across villages."""
 HOME_ROWS = 10
 """Rows of each table on the home page (需要督办, 公示即将结束, 各村); the rest are counted there and
 listed on the village list, so the home page does not grow with the number of villages."""
@@ -37,17 +32,6 @@ VILLAGES_PER_PAGE = 15
 figure is about 1 KB of HTML, and every page of the site stays under 40 KB."""
 VILLAGE_FIELD = FieldSpec("village", Text(30), "村", "记录所属的村（村名）。", True)
 """The column every township download adds in front of a dataset's own."""
-
-
-@dataclass(frozen=True)
-class Change:
-    """One dated public event in one village, with its address in the site."""
-
-    day: date
-    what: str
-    village: str
-    uri: str
-    title: str
 
 
 def pages(township, today: date) -> list[PageSpec]:
@@ -86,24 +70,16 @@ def pages(township, today: date) -> list[PageSpec]:
     return specs
 
 
-def recent_changes(villages, today: date) -> list[Change]:
+def recent_changes(villages, today: date) -> list[data.Change]:
     """The newest public events of every village (each village's own list, merged), newest first."""
-    changes = [
-        Change(c.day, c.what, v.profile.name, v.path(c.uri), c.title)
-        for v in villages
-        for c in home.recent_changes(v, today)
-    ]
-    return sorted(changes, key=lambda c: (c.day, c.uri, c.what), reverse=True)[:RECENT]
+    changes = [c for v in villages for c in data.figure(v, "changes", today)]
+    return sorted(changes, key=lambda c: (c.day, c.uri, c.what), reverse=True)[: data.RECENT]
 
 
 def stories(villages, today: date) -> list[dict]:
     """The newest typical cases of every village, newest first."""
-    found = [
-        {"village": v.profile.name, "story": s, "uri": v.path(s.uri)}
-        for v in villages
-        for s in cases.newest(v, today)[:STORIES]
-    ]
-    return sorted(found, key=lambda f: (f["story"].date, f["uri"]), reverse=True)[:STORIES]
+    found = [s for v in villages for s in data.figure(v, "stories", today)]
+    return sorted(found, key=lambda f: (f["story"].date, f["uri"]), reverse=True)[: data.STORIES]
 
 
 def _rows(table, villages) -> list[dict]:
@@ -183,7 +159,7 @@ def _open_data(township, table, today: date, context: dict) -> list[PageSpec]:
     datasets: list[dict[str, Any]] = [
         {
             "dataset": d,
-            "count": sum(len(v.public(d, today)) for v in villages),
+            "count": sum(data.figure(v, "counts", today)[d.name] for v in villages),
             "fields": [(VILLAGE_FIELD.key, VILLAGE_FIELD), *documented_fields(d)],
         }
         for d in data.downloadable()
@@ -204,11 +180,7 @@ def _open_data(township, table, today: date, context: dict) -> list[PageSpec]:
     for d in datasets:
         dataset: Dataset = d["dataset"]
         specs.append(PageSpec(f"open-data/{dataset.name}.md", "portal_open_dataset.md", {"d": d}))
-        specs.append(
-            PageSpec(
-                f"open-data/{dataset.name}.csv", "", content=data.to_csv(data.dataset_rows(dataset, villages, today))
-            )
-        )
+        specs.append(PageSpec(f"open-data/{dataset.name}.csv", "", content=data.dataset_csv(dataset, villages, today)))
         specs.append(
             PageSpec(f"open-data/{dataset.name}.json", "", content=data.dataset_json(dataset, villages, today))
         )
@@ -226,7 +198,9 @@ def _guide(township, today: date) -> list[PageSpec]:
 def _feed(township, today: date) -> bytes:
     """The Atom feed across villages: each village's entries, merged, newest first."""
     entries = sorted(
-        (e for v in township.villages for e in feed.entries(v, today)), key=lambda e: (e.day, e.uri), reverse=True
+        (e for v in township.villages for e in data.figure(v, "feed", today)),
+        key=lambda e: (e.day, e.uri),
+        reverse=True,
     )
     root = township.root()
     return feed.atom(root, entries[: feed.ENTRIES * 3], name=township.profile.name).encode("utf-8")
