@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
+import ahocorasick
+
 from .documents import is_document, read_document
 from .personal_data import find_personal_numbers, mask_number
 from .problems import Problem
@@ -131,6 +133,7 @@ def scan_outputs(
     wanted = tuple(sorted({value for value in private if len(value) >= PRIVATE_MIN_LENGTH}))
     looked_for = hashlib.blake2b("\0".join(wanted).encode("utf-8", "surrogatepass"), digest_size=20).digest()
     scan = SiteScan([], [], {})
+    finder = _finder(wanted)
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         output = path.relative_to(site_dir).as_posix()
         if output in skip:
@@ -143,7 +146,7 @@ def scan_outputs(
         key = hashlib.blake2b(data, digest_size=20, key=looked_for).digest()
         found = known.get(key) if known is not None else None
         if found is None:
-            found = _scan_text(data, wanted)
+            found = _scan_text(data, finder)
             if known is not None:
                 known[key] = found
         scan.hits += [Hit(output, kind, number) for kind, number in found.numbers if number not in allowed]
@@ -158,7 +161,24 @@ part ending at a line end: a personal number never spans lines, and the decoded 
 makes stay the size of a part."""
 
 
-def _scan_text(data: bytes, wanted: tuple[str, ...]) -> TextScan:
+def _finder(wanted: tuple[str, ...]) -> ahocorasick.Automaton | None:
+    """The values looked for as one automaton: a text is read once, whatever their number."""
+    if not wanted:
+        return None
+    finder = ahocorasick.Automaton()
+    for value in wanted:
+        finder.add_word(value, value)
+    finder.make_automaton()
+    return finder
+
+
+def occurring(values: Iterable[str], text: str) -> set[str]:
+    """The `values` that occur in `text` (one pass, whatever their number)."""
+    finder = _finder(tuple(set(values)))
+    return {value for _, value in finder.iter(text)} if finder is not None else set()
+
+
+def _scan_text(data: bytes, finder: ahocorasick.Automaton | None) -> TextScan:
     numbers: set[tuple[str, str]] = set()
     private: set[str] = set()
     start = 0
@@ -167,10 +187,10 @@ def _scan_text(data: bytes, wanted: tuple[str, ...]) -> TextScan:
         end = len(data) if end < 0 else end + 1
         text = data[start:end].decode("utf-8", errors="replace")
         numbers.update(find_personal_numbers(text))
-        plain = as_read(text) if wanted else ""
-        private.update(v for v in wanted if v in plain)
+        if finder is not None:
+            private.update(value for _, value in finder.iter(as_read(text)))
         start = end
-    return TextScan(tuple(sorted(numbers)), tuple(v for v in wanted if v in private))
+    return TextScan(tuple(sorted(numbers)), tuple(sorted(private)))
 
 
 @dataclass(frozen=True)

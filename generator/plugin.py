@@ -351,10 +351,10 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
             written += values
         docs = Path(config.docs_dir)
         public += [guard.read_text(p) or "" for p in sorted(docs.rglob("*.md"))] if docs.is_dir() else []
-        corpus = "\n".join(public)
+        shown = guard.occurring((value for value, _ in written), "\n".join(public))
         found: dict = {}
         for value, source in written:
-            if value not in corpus:
+            if value not in shown:
                 found.setdefault(value, source)
         return found
 
