@@ -15,7 +15,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -172,22 +172,9 @@ def _yearly_rows(village: Village, today: date) -> list[dict]:
     ]
 
 
-@dataclass(frozen=True)
-class Change:
-    """One dated public event in one village, with its address in the site."""
-
-    day: date
-    what: str
-    village: str
-    uri: str
-    title: str
-
-
-def _changes(village: Village, today: date) -> list[Change]:
-    return [
-        Change(c.day, c.what, village.profile.name, village.path(c.uri), c.title)
-        for c in home.recent_changes(village, today)
-    ]
+def _changes(village: Village, today: date) -> list[home.RecentChange]:
+    name = village.profile.name
+    return [replace(c, uri=village.path(c.uri), village=name) for c in home.recent_changes(village, today)]
 
 
 def _stories(village: Village, today: date) -> list[dict]:

@@ -21,6 +21,8 @@ class RecentChange:
     what: str
     uri: str
     title: str
+    village: str = ""
+    """The village's name on a township's portal, where `uri` is the site's address, not the village's."""
 
 
 def pages(village: Village, today: date) -> list[PageSpec]:

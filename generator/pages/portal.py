@@ -22,7 +22,7 @@ from ..exports import documented_fields
 from ..kinds import FieldSpec, Text
 from ..records import Dataset
 from ..records.pledge import PUBLIC_STATUSES, PledgeStatus
-from . import PageSpec, feed, guide, paginate, stats
+from . import PageSpec, feed, guide, home, paginate, stats
 
 HOME_ROWS = 10
 """Rows of each table on the home page (需要督办, 公示即将结束, 各村); the rest are counted there and
@@ -70,7 +70,7 @@ def pages(township, today: date) -> list[PageSpec]:
     return specs
 
 
-def recent_changes(villages, today: date) -> list[data.Change]:
+def recent_changes(villages, today: date) -> list[home.RecentChange]:
     """The newest public events of every village (each village's own list, merged), newest first."""
     changes = [c for v in villages for c in data.figure(v, "changes", today)]
     return sorted(changes, key=lambda c: (c.day, c.uri, c.what), reverse=True)[: data.RECENT]
