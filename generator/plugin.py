@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link
 from mkdocs.utils import CountHandler
 
-from . import guard, history, page_html, reuse, serve_errors, staging, township_build, township_search
+from . import fast_paths, guard, history, page_html, reuse, serve_errors, staging, township_build, township_search
 from .build_date import BuildDateError, build_date
 from .core import Generated, generate, is_withheld
 from .model import SLUG, village_folders
@@ -97,6 +97,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         config.watch.extend(str(p) for p in watched if p.exists() and str(p) not in config.watch)
         _count_warnings_when_strict(config)
         _quiet_jieba()
+        fast_paths.install()
         refused = file_reading_extensions(config.markdown_extensions)
         if refused:
             raise PluginError(

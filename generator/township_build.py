@@ -256,13 +256,14 @@ def portal_assets(config) -> dict[str, str | bytes]:
 
 
 def _pool(workers: int):
-    """Worker processes forked from a server that has imported MkDocs, Material and jieba once.
+    """Worker processes forked from a server that has loaded what every village's build needs once
+    (village_preload).
 
     `maxtasksperchild=1`: each village gets a fresh process, so nothing one village's build
     teaches jieba (its names) or leaves in a module changes another village's pages.
     """
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["generator.village_worker"])
+    context.set_forkserver_preload(["generator.village_preload"])
     return context.Pool(workers, maxtasksperchild=1)
 
 

@@ -1,7 +1,7 @@
 """One village's build, run in a worker process of a township build (see township_build).
 
-Importing this module is the worker server's preload: MkDocs, Material and jieba's dictionary
-are loaded once, and every village's process is forked from that state.
+Its process is forked from the worker server, which has loaded what every village's build needs
+(village_preload).
 """
 
 from __future__ import annotations

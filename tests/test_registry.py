@@ -45,6 +45,7 @@ LAYERS = (
         "township_search",
         "publish",
         "reuse",
+        "fast_paths",
     ),
     ("readers", "settings", "guard"),
     ("kinds",),
@@ -57,7 +58,7 @@ LAYERS = (
     ("core", "blank", "serve_errors", "village_worker"),
     ("township_build",),
     ("starter",),
-    ("plugin", "cli", "__init__"),
+    ("plugin", "cli", "__init__", "village_preload"),
 )
 """Each module's layer, by its first name under `generator/`; a module may import only its own
 layer or the ones before it."""
