@@ -1,7 +1,7 @@
-"""Two exact shortcuts around hot spots of the libraries a build runs, installed by the plugin.
+"""Exact shortcuts around hot spots of the libraries a build runs, installed by the plugin.
 
-A village's build spent about a tenth of its time in two places that redo work whose result is
-known in advance; each shortcut returns exactly what the library would:
+A village's build spent about a sixth of its time in places that redo work whose result is known
+in advance; each shortcut returns exactly what the library would:
 
 - Python-Markdown tries each of its inline patterns (links, emphasis, code, entities...) on every
   piece of text of a page, table cells included. Every one of its own patterns needs one of a few
@@ -13,13 +13,22 @@ known in advance; each shortcut returns exactly what the library would:
   pages repeat the same runs (table headings, statuses, names): a run is cut once per build and
   state of jieba's dictionary (a word added to it starts a new state; `jieba.del_word` in the
   middle of a build would not, and nothing does that).
+- Material renders its whole navigation (`partials/nav.html`) into every page. For a page outside
+  the navigation (a member, a pledge, a month's accounts: nearly all of a village's pages) no item
+  is marked as the current one, and the links differ only by the page's folder (they are relative
+  to it): the navigation is rendered once per folder. Only while the navigation's templates are
+  Material's own (a site that overrides one of them gets it rendered on every page, as before).
+
+`CUNWU_NO_SHORTCUTS=1` in the environment builds without them (tests compare the two builds).
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 INLINE_TRIGGERS = re.compile(r"[`\\\[<&*_\n]")
@@ -29,8 +38,14 @@ CUTS_KEPT = 200_000
 """At most this many cut runs are kept (a demo-sized village has about 3,000)."""
 
 
+def enabled() -> bool:
+    return not os.environ.get("CUNWU_NO_SHORTCUTS")
+
+
 def install() -> None:
-    """Install both shortcuts (once per process); each build starts with no cut kept."""
+    """Install the library shortcuts (once per process); each build starts with no cut kept."""
+    if not enabled():
+        return
     _skip_plain_text()
     _memoise_cuts()
     _KEPT_CUTS.clear()
@@ -105,3 +120,53 @@ def _memoise_cuts() -> None:
     cut.cunwu_shortcut = True  # type: ignore[attr-defined]
     cut.original = original  # type: ignore[attr-defined]
     jieba.cut = cut
+
+
+NAV_TEMPLATES = ("partials/nav.html", "partials/nav-item.html", "partials/logo.html", "partials/source.html")
+"""The templates Material's navigation is made of (for a page outside it: no table of contents)."""
+
+
+def render_nav_once_per_folder(env: Any, nav: Any) -> None:
+    """In this build's theme environment, Material's navigation is rendered once per folder for
+    the pages outside `nav` (see above)."""
+    import jinja2
+
+    if not enabled() or nav is None:
+        return
+    try:
+        templates = [env.get_template(name) for name in NAV_TEMPLATES]
+    except jinja2.TemplateNotFound:
+        return
+    material = Path(_material_templates()).resolve()
+    if not all(t.filename and material in Path(t.filename).resolve().parents for t in templates):
+        return
+    template = templates[0]
+    original = template.root_render_func
+    in_nav = {id(page) for page in nav.pages}
+    kept: dict[str, str] = {}
+
+    def root_render_func(context: Any) -> Iterator[str]:
+        page = context.get("page")
+        if page is None or id(page) in in_nav or context.get("nav") is not nav:
+            yield from original(context)
+            return
+        folder = _folder(page.url)
+        html = kept.get(folder)
+        if html is None:
+            html = kept[folder] = "".join(original(context))
+        yield html
+
+    template.root_render_func = root_render_func
+
+
+def _folder(url: str) -> str:
+    """The folder MkDocs makes a page's links relative to (`get_relative_url`: a last part with a
+    dot is a file)."""
+    head, _, last = url.rpartition("/")
+    return head if "." in last else url
+
+
+def _material_templates() -> str:
+    from mkdocs.utils import get_theme_dir
+
+    return get_theme_dir("material")

@@ -89,6 +89,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
 
     def on_config(self, config):
         self.searched = []  # per build: MkDocs may keep a plugin object across builds (serve)
+        self.nav = None
         reuse.begin(self.command == "serve", config, self._reuse_store(config))
         root = Path(config.config_file_path).parent
         data_dir = root / self.config.data_dir
@@ -181,7 +182,12 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         """A village of a township links up to the township's portal (its tabs name only its own pages)."""
         if self.config.village:
             nav.items.append(Link(township_build.UP_TITLE, "../index.html"))
+        self.nav = nav
         return nav
+
+    def on_env(self, env, *, config, files):
+        fast_paths.render_nav_once_per_folder(env, self.nav)
+        return env
 
     def on_files(self, files: Files, config) -> Files:
         if self.broken is not None:
