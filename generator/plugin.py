@@ -24,7 +24,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link
 from mkdocs.utils import CountHandler
 
-from . import fast_paths, guard, history, page_html, reuse, serve_errors, staging, township_build, township_search
+from . import (
+    fast_paths,
+    guard,
+    history,
+    page_html,
+    render,
+    reuse,
+    serve_errors,
+    staging,
+    township_build,
+    township_search,
+)
 from .build_date import BuildDateError, build_date
 from .core import Generated, generate, is_withheld
 from .model import SLUG, village_folders
@@ -186,6 +197,7 @@ class CunwuPlugin(BasePlugin[CunwuConfig]):
         return nav
 
     def on_env(self, env, *, config, files):
+        env.bytecode_cache = render.THEME_COMPILED
         fast_paths.render_nav_once_per_folder(env, self.nav)
         return env
 

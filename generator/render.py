@@ -75,6 +75,20 @@ class CompiledTemplates(BytecodeCache):
 
 
 COMPILED = CompiledTemplates()
+THEME_COMPILED = CompiledTemplates()
+"""The same for the theme's templates (MkDocs makes its theme environment alike for every build:
+the plugin hands it this cache in on_env)."""
+
+
+def compile_all(env: Environment, suffix: str) -> None:
+    """Compile every template of `env` whose name ends with `suffix` into its bytecode cache (a
+    township's worker server does it once for every village's process); a template that does
+    not compile here is left to the build, which reports it."""
+    for name in env.list_templates(filter_func=lambda name: name.endswith(suffix)):
+        try:
+            env.get_template(name)
+        except TemplateError:
+            continue
 
 
 def environment(overrides: Path | None = None) -> Environment:
