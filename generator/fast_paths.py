@@ -13,10 +13,10 @@ in advance; each shortcut returns exactly what the library would:
   pages repeat the same runs (table headings, statuses, names): a run is cut once per build and
   state of jieba's dictionary (a word added to it starts a new state; `jieba.del_word` in the
   middle of a build would not, and nothing does that).
-- Material renders its whole navigation (`partials/nav.html`) into every page. For a page outside
-  the navigation (a member, a pledge, a month's accounts: nearly all of a village's pages) no item
-  is marked as the current one, and the links differ only by the page's folder (they are relative
-  to it): the navigation is rendered once per folder. Only while the navigation's templates are
+- Material renders its whole navigation (`partials/nav.html`) and its tabs into every page. For a
+  page outside the navigation (a member, a pledge, a month's accounts: nearly all of a village's
+  pages) no item is marked as the current one, and the links differ only by the page's folder
+  (they are relative to it): each is rendered once per folder. Only while its templates are
   Material's own (a site that overrides one of them gets it rendered on every page, as before).
 
 `CUNWU_NO_SHORTCUTS=1` in the environment builds without them (tests compare the two builds).
@@ -122,27 +122,42 @@ def _memoise_cuts() -> None:
     jieba.cut = cut
 
 
-NAV_TEMPLATES = ("partials/nav.html", "partials/nav-item.html", "partials/logo.html", "partials/source.html")
-"""The templates Material's navigation is made of (for a page outside it: no table of contents)."""
+NAV_TEMPLATES = {
+    "partials/nav.html": ("partials/nav-item.html", "partials/logo.html", "partials/source.html"),
+    "partials/tabs.html": ("partials/tabs-item.html",),
+}
+"""Material's navigation and its tabs, each with the templates it is made of (for a page outside
+the navigation: no table of contents)."""
 
 
 def render_nav_once_per_folder(env: Any, nav: Any) -> None:
-    """In this build's theme environment, Material's navigation is rendered once per folder for
-    the pages outside `nav` (see above)."""
-    import jinja2
-
+    """In this build's theme environment, Material's navigation and tabs are rendered once per
+    folder for the pages outside `nav` (see above)."""
     if not enabled() or nav is None:
         return
-    try:
-        templates = [env.get_template(name) for name in NAV_TEMPLATES]
-    except jinja2.TemplateNotFound:
-        return
-    material = Path(_material_templates()).resolve()
-    if not all(t.filename and material in Path(t.filename).resolve().parents for t in templates):
-        return
-    template = templates[0]
-    original = template.root_render_func
     in_nav = {id(page) for page in nav.pages}
+    for name, parts in NAV_TEMPLATES.items():
+        template = _materials(env, name, parts)
+        if template is not None:
+            _once_per_folder(template, nav, in_nav)
+
+
+def _materials(env: Any, name: str, parts: tuple[str, ...]) -> Any:
+    """The template `name` of `env` when it and its `parts` are Material's own, else None."""
+    import jinja2
+
+    try:
+        templates = [env.get_template(n) for n in (name, *parts)]
+    except jinja2.TemplateNotFound:
+        return None
+    material = Path(_material_templates()).resolve()
+    if all(t.filename and material in Path(t.filename).resolve().parents for t in templates):
+        return templates[0]
+    return None
+
+
+def _once_per_folder(template: Any, nav: Any, in_nav: set[int]) -> None:
+    original = template.root_render_func
     kept: dict[str, str] = {}
 
     def root_render_func(context: Any) -> Iterator[str]:

@@ -51,6 +51,10 @@ NOWRAP = re.compile(
     r")(?![\d*])"
 )
 NO_SPANS_IN = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "title", "svg"})
+SPAN = r'<span class="cunwu-nowrap">\g<0></span>'
+SPLIT = re.compile(f"({TAG})")
+SPECIAL = re.compile(rf"</?(?:{'|'.join(sorted(NO_SPANS_IN))}|img)(?![a-z0-9])")
+"""A tag whose text is left alone, or an image: a page without one takes the short way."""
 
 
 def finish(page_html: str, page_uri: str, read: Callable[[str], bytes | None]) -> str:
@@ -143,12 +147,22 @@ def _width_em(text: str) -> float:
 
 
 def _spans_and_images(page_html: str, page_dir: str, read: Callable[[str], bytes | None]) -> str:
+    if "\x00" not in page_html and not SPECIAL.search(page_html):
+        parts = SPLIT.split(page_html)  # text, tag, text, tag, ..., text
+        texts = "\x00".join(parts[0::2])  # NOWRAP matches no NUL and treats it as an edge
+        if "<" not in texts:  # every "<" began a tag, as in the loop below
+            parts[0::2] = NOWRAP.sub(SPAN, texts).split("\x00")
+            return "".join(parts)
+    return _spans_and_images_by_token(page_html, page_dir, read)
+
+
+def _spans_and_images_by_token(page_html: str, page_dir: str, read: Callable[[str], bytes | None]) -> str:
     out: list[str] = []
     skipping: list[str] = []
     for match in TOKEN.finditer(page_html):
         tag, text = match.groups()
         if text is not None:
-            out.append(text if skipping else NOWRAP.sub(r'<span class="cunwu-nowrap">\g<0></span>', text))
+            out.append(text if skipping else NOWRAP.sub(SPAN, text))
             continue
         opened = re.match(r"</?([a-z0-9]+)", tag)
         name = opened.group(1) if opened else ""

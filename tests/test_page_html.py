@@ -7,7 +7,10 @@ import struct
 import zlib
 
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from generator import page_html
 from generator.charts import INCOME, bar_chart
 from generator.page_html import finish, image_size
 from generator.sanitise import sanitise_html
@@ -126,3 +129,53 @@ def test_image_sizes_of_each_format():
     assert image_size(webp) == (100, 50)
     assert image_size(b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 600">') == (800, 600)
     assert image_size(b"not an image") is None
+
+
+HTML_PIECES = st.lists(
+    st.sampled_from(
+        [
+            "<p>",
+            "</p>",
+            "<td>",
+            "</td>",
+            '<a href="a.html" title="2026年1月">',
+            "</a>",
+            "<br/>",
+            "<br>",
+            "2026年1月15日",
+            "1月15日",
+            "2026-01-15",
+            "0794-6123456",
+            "13812345678",
+            "138****5678",
+            "*",
+            "1",
+            "12",
+            "村",
+            " ",
+            "\n",
+            "&amp;",
+            '<span class="x">',
+            "</span>",
+            "<code>",
+            "</code>",
+            "<svg>",
+            "</svg>",
+            "<codex>",
+            '<img src="x.png"/>',
+            "<",
+            ">",
+            "\x00",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(deadline=None)  # a loaded machine must not fail an example by its time
+@given(HTML_PIECES)
+def test_the_short_way_for_pages_without_code_or_images_gives_what_the_token_loop_gives(html):
+    def read(uri):
+        return None
+
+    assert page_html._spans_and_images(html, "", read) == page_html._spans_and_images_by_token(html, "", read)

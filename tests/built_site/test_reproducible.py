@@ -37,15 +37,16 @@ def test_the_shortcuts_change_no_byte(tmp_path, demo_site):
 
 
 @pytest.mark.site
-def test_a_site_overriding_the_navigation_gets_it_rendered_on_every_page(tmp_path):
-    """The navigation is rendered once per folder only while its templates are Material's."""
+@pytest.mark.parametrize("template", ["partials/nav.html", "partials/tabs.html"])
+def test_a_site_overriding_the_navigation_gets_it_rendered_on_every_page(tmp_path, template):
+    """The navigation and the tabs are rendered once per folder only while their templates are Material's."""
     project = new_project(tmp_path)
-    override = project / "site_overrides" / "partials" / "nav.html"
+    override = project / "site_overrides" / template
     override.parent.mkdir(parents=True, exist_ok=True)
-    material = Path(get_theme_dir("material")) / "partials" / "nav.html"
+    material = Path(get_theme_dir("material")) / template
     override.write_text(material.read_text(encoding="utf-8") + '<i class="page-url">{{ page.url }}</i>\n')
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     for url in ("members/M001.html", "members/M002.html", "pledges/2025-001.html"):
         page = soup(project / "site" / url)
-        assert [i.get_text() for i in page.select(".md-sidebar--primary i.page-url")] == [url]
+        assert [i.get_text() for i in page.select("i.page-url")] == [url]
