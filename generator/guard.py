@@ -133,7 +133,7 @@ def scan_outputs(
     wanted = tuple(sorted({value for value in private if len(value) >= PRIVATE_MIN_LENGTH}))
     looked_for = hashlib.blake2b("\0".join(wanted).encode("utf-8", "surrogatepass"), digest_size=20).digest()
     scan = SiteScan([], [], {})
-    finder = _finder(wanted)
+    lines = _LineScanner(_finder(wanted), any("\n" in value for value in wanted))
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         output = path.relative_to(site_dir).as_posix()
         if output in skip:
@@ -146,7 +146,7 @@ def scan_outputs(
         key = hashlib.blake2b(data, digest_size=20, key=looked_for).digest()
         found = known.get(key) if known is not None else None
         if found is None:
-            found = _scan_text(data, finder)
+            found = _scan_text(data, lines)
             if known is not None:
                 known[key] = found
         scan.hits += [Hit(output, kind, number) for kind, number in found.numbers if number not in allowed]
@@ -178,19 +178,74 @@ def occurring(values: Iterable[str], text: str) -> set[str]:
     return {value for _, value in finder.iter(text)} if finder is not None else set()
 
 
-def _scan_text(data: bytes, finder: ahocorasick.Automaton | None) -> TextScan:
+def _scan_text(data: bytes, lines: _LineScanner) -> TextScan:
     numbers: set[tuple[str, str]] = set()
     private: set[str] = set()
     start = 0
     while start < len(data):
         end = data.find(b"\n", start + SCAN_PART)
         end = len(data) if end < 0 else end + 1
-        text = data[start:end].decode("utf-8", errors="replace")
-        numbers.update(find_personal_numbers(text))
-        if finder is not None:
-            private.update(value for _, value in finder.iter(as_read(text)))
+        found = lines.scan(data[start:end].decode("utf-8", errors="replace"))
+        numbers |= found[0]
+        private |= found[1]
         start = end
     return TextScan(tuple(sorted(numbers)), tuple(sorted(private)))
+
+
+LINES_KEPT = 1 << 25
+"""How many characters of lines read `_LineScanner` remembers (32 M, about 64 MB) before it
+forgets them: a county's downloads are lines that never repeat."""
+
+
+class _LineScanner:
+    """Reads texts for personal numbers and private values a line at a time, each distinct line
+    once per scan.
+
+    Nothing it looks for spans a line end: a number's run holds only digits, spaces and hyphens,
+    and a line end stays one through NFKC and `as_read`. So what a text holds is what its lines
+    hold. A site's pages repeat most of their lines (the header, the navigation, the footer and
+    its icons): a village's pages have about a third as many characters in distinct lines. A
+    private value holding a line end (`whole_private`) is looked for in the whole text.
+    """
+
+    def __init__(self, finder: ahocorasick.Automaton | None, whole_private: bool) -> None:
+        self.finder = finder
+        self.whole_private = whole_private
+        self.read: set[str] = set()
+        """Lines read (forgotten past `LINES_KEPT` characters)."""
+        self.kept = 0
+        self.holding: dict[str, tuple[set[tuple[str, str]], set[str]]] = {}
+        """The lines read that hold something, with what they hold."""
+
+    def scan(self, text: str) -> tuple[set[tuple[str, str]], set[str]]:
+        """(kind, number) of the personal numbers `text` holds, and the private values."""
+        lines = set(text.split("\n"))
+        new = lines - self.read
+        if new:
+            if any(self._read("\n".join(new))):  # rare: the build will stop, or the number is allowed
+                for line in new:
+                    held = self._read(line)
+                    if any(held):
+                        self.holding[line] = held
+            self.kept += sum(map(len, new))
+            if self.kept > LINES_KEPT:
+                self.read, self.kept = set(), 0
+            else:
+                self.read |= new
+        numbers: set[tuple[str, str]] = set()
+        private: set[str] = set()
+        for line in lines & self.holding.keys():
+            numbers |= self.holding[line][0]
+            private |= self.holding[line][1]
+        if self.whole_private:
+            private = self._private(text)
+        return numbers, private
+
+    def _read(self, text: str) -> tuple[set[tuple[str, str]], set[str]]:
+        return set(find_personal_numbers(text)), set() if self.whole_private else self._private(text)
+
+    def _private(self, text: str) -> set[str]:
+        return {value for _, value in self.finder.iter(as_read(text))} if self.finder is not None else set()
 
 
 @dataclass(frozen=True)

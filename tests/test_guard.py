@@ -7,9 +7,12 @@ import json
 
 import pytest
 from helpers import mkdocs_build, new_project, snapshot
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import guard
-from generator.guard import Hit, scan_outputs, scan_site
+from generator.guard import Hit, as_read, scan_outputs, scan_site
+from generator.personal_data import find_personal_numbers
 
 ID_NUMBER = "11010519491231002X"
 MOBILE = "13912345678"
@@ -61,6 +64,38 @@ def test_a_large_file_scanned_in_parts_gives_what_it_gives_whole(tmp_path, monke
     for size in (1, 50, 333, 4000):
         monkeypatch.setattr(guard, "SCAN_PART", size)
         assert scan_outputs(tmp_path, private=private) == whole
+
+
+_PIECES = st.sampled_from(
+    [MOBILE, ID_NUMBER, BANK_CARD, "１３９１２３４５６７８", "7", "0", " ", "-", "\n", "X", "\u0308", "\u200b",
+     "&amp;", "&#49;", "\\u0031", "山水路7号", "水路", "<p>", "，", "①", "\u3000", "a"]
+)  # fmt: skip
+"""Numbers, the characters around and inside them, and what NFKC and `as_read` change."""
+
+
+@settings(deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=40).map("".join), min_size=1, max_size=6))
+def test_reading_each_distinct_line_once_finds_what_reading_each_text_whole_finds(texts):
+    """`guard._LineScanner` reads each line once per scan: it must find in every text what the
+    detectors find in the whole text, however its lines repeat across texts."""
+    wanted = ("山水路7号", "水路7", "7号\n山")
+    for values in (wanted[:2], wanted):  # the last holds a line end: looked for in the whole text
+        lines = guard._LineScanner(guard._finder(values), any("\n" in value for value in values))
+        for text in texts + texts[::-1]:
+            finder = guard._finder(values)
+            assert lines.scan(text) == (
+                set(find_personal_numbers(text)),
+                {value for _, value in finder.iter(as_read(text))},
+            )
+
+
+def test_the_lines_read_are_forgotten_past_a_limit_and_read_again(tmp_path, monkeypatch):
+    """A county's downloads never repeat a line: past `LINES_KEPT` characters the scanner forgets
+    the lines it read, and a number on a line read before is still found in the next file."""
+    monkeypatch.setattr(guard, "LINES_KEPT", 40)
+    for i in range(6):
+        (tmp_path / f"{i}.csv").write_text(f"行{i},{'某' * 30}\n{MOBILE}\n", encoding="utf-8")
+    assert [hit.output for hit in scan_site(tmp_path)[0]] == [f"{i}.csv" for i in range(6)]
 
 
 @pytest.mark.site
