@@ -24,7 +24,9 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -132,9 +134,11 @@ class TownshipBuild:
     """One root build of a township: starts the village builds, then places them into the site."""
 
     def __init__(self, jobs: list[VillageJob], workers: int, today: date | None = None) -> None:
-        self.jobs = jobs
         self.today = today
         """The build date: `load` keeps of each village what the portal takes from it on that day."""
+        if today is not None:  # each village's build hands its village back summarised for that day
+            jobs = [replace(job, summary_date=today.isoformat()) for job in jobs]
+        self.jobs = jobs
         self.rebuilt: list[str] = []
         self.reused: list[str] = []
         self.checked: list[str] = []
@@ -148,19 +152,24 @@ class TownshipBuild:
                 todo.append(job)
                 self.rebuilt.append(job.slug)
         self._pool = None
-        self._pending = None
+        self._pending: dict[str, AsyncResult] = {}
         if todo:
             self._pool = _pool(min(workers, len(todo)))
-            self._pending = self._pool.map_async(build_village, todo, chunksize=1)
+            self._pending = {job.slug: self._pool.apply_async(build_village, (job,)) for job in todo}
         for slug in self.reused:
             log.info("村 %s 的输入没有变化，沿用上次生成的页面。", slug)
 
     def load(self, slug: str, folder: Path, root: Path, settings=None, content=None, *, docs=None):
         """`model.load_village`, summarised for the portal (`township_data.summarise`: a county's
-        root holds hundreds of villages), reusing the village as the last root build loaded,
-        checked and summarised it from the same inputs (its build key: data, pages, mkdocs.yml,
-        code, versions, date), kept in `<slug>.loaded` beside its cached output (`keep`); a
-        village with problems is never kept."""
+        root holds hundreds of villages).
+
+        A village being built is taken as its build loaded, checked and summarised it (it waits
+        for that build: the root does not read and check every village a second time beside the
+        builds, which would take a core from them). Any other village is taken as the last root
+        build kept it from the same inputs (its build key: data, pages, mkdocs.yml, code,
+        versions, date) in `<slug>.loaded` beside its cached output (`keep`). Else, and for a
+        village whose build failed (to report its problems with the others'), the root loads it.
+        A village with problems is never kept."""
         from .township_data import summarise  # pandas: only the root build needs it
 
         job = next((job for job in self.jobs if job.slug == slug), None)
@@ -174,9 +183,15 @@ class TownshipBuild:
         if village is not None:
             return village, []
         self.checked.append(slug)
-        village, problems = load_village(slug, folder, root, settings, content, docs=docs)
+        pending = self._pending.get(slug)
+        built = pending.get() if pending is not None else None
+        if built is not None and built.summary is not None:
+            village, problems = built.summary, []
+        else:
+            village, problems = load_village(slug, folder, root, settings, content, docs=docs)
+            village = summarise(village, self.today) if village is not None else None
         if village is not None:
-            memo[key] = summarise(village, self.today)
+            memo[key] = village
             self._unkept.append((memo, kept))
         return village, problems
 
@@ -193,9 +208,9 @@ class TownshipBuild:
 
     def wait(self) -> list[VillageResult]:
         """Wait for every village build; their warnings are logged here (so --strict counts them)."""
-        if self._pending is None:
+        if not self._pending:
             return []
-        results = self._pending.get()
+        results = [pending.get() for pending in self._pending.values()]
         self.stop()
         for result in results:
             log.info("村 %s：生成了 %d 个页面，沿用上次生成的 %d 个页面。", result.slug, *result.pages)

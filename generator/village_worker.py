@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 import jieba
@@ -17,6 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from . import reuse
+from .model import Village
 
 KEY_SUFFIX = ".inputs"
 """The suffix of the file beside a cached village that holds the digest of its inputs."""
@@ -33,6 +35,9 @@ class VillageJob:
     """The cache folder: the village's site goes to `<cache>/<slug>/`, its key to `<slug>.inputs`."""
     site_url: str | None = None
     strict: bool = False
+    summary_date: str = ""
+    """A township's root build's date (ISO): the village is handed back summarised for its portal
+    on that day (see `summary`), so that the root need not read and check it again."""
 
 
 @dataclass
@@ -42,6 +47,8 @@ class VillageResult:
     warnings: list[str] = field(default_factory=list)
     pages: tuple[int, int] = (0, 0)
     """Pages whose Markdown was rendered, and pages whose render the last build kept was reused."""
+    summary: Village | None = None
+    """The village as the root build would load and summarise it (`VillageJob.summary_date`)."""
 
 
 jieba.setLogLevel(logging.WARNING)
@@ -74,10 +81,12 @@ def run(job: VillageJob) -> VillageResult:
     logger.setLevel(logging.WARNING)
     logger.propagate = False
     try:
-        config = village_config(job)
+        config, own = village_config(job)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
+            if job.summary_date:
+                result.summary = summary(config, job, own)
         finally:
             config.plugins.on_shutdown()
     except (MkDocsException, SystemExit) as error:  # click's Abort for --strict is an MkDocsException
@@ -95,11 +104,25 @@ def run(job: VillageJob) -> VillageResult:
     return result
 
 
+def summary(config, job: VillageJob, own: Path) -> Village:
+    """The village this build loaded and checked, as the township's root build would load it
+    (`TownshipBuild.load`: under its own slug, with the root's site_url and its folder of pages,
+    `own`), summarised for the portal on the root's date. Its records are the same: a village's data and pages are read
+    alike wherever they are built (a test compares the two)."""
+    from .township_data import summarise
+
+    built = config.plugins["cunwu"].generated.site.villages[0]
+    settings = replace(built.settings, site_url=(job.site_url or "").strip())
+    village = Village(job.slug, records=built.records, settings=settings, content=own, docs=own, root=built.root)
+    return summarise(village, date.fromisoformat(job.summary_date))
+
+
 def village_config(job: VillageJob):
-    """mkdocs.yml as the village's own site: its hand-written pages, its data, its output folder."""
+    """mkdocs.yml as the village's own site: its hand-written pages, its data, its output folder;
+    and the village's folder of pages in the township (`content/<slug>/`, which may not exist)."""
     config = load_config(job.config_file, strict=job.strict)
     plugin = config.plugins["cunwu"]
-    docs = Path(config.docs_dir) / job.slug
+    docs = own = Path(config.docs_dir) / job.slug
     if not docs.is_dir():
         docs = Path(job.cache) / ".empty"
         docs.mkdir(parents=True, exist_ok=True)
@@ -108,4 +131,4 @@ def village_config(job: VillageJob):
     if job.site_url is not None:
         config.site_url = job.site_url.rstrip("/") + f"/{job.slug}/" if job.site_url else job.site_url
     plugin.config.village = job.slug
-    return config
+    return config, own

@@ -6,13 +6,20 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import mkdocs_build, snapshot
+from helpers import EPOCH, mkdocs_build, snapshot
 from helpers.township import VILLAGES, make_township, own_notice, search_hits, search_script
+from mkdocs.config import load_config
 
+from generator import township_build
+from generator.build_date import build_date
+from generator.model import load_village
+from generator.settings import read_settings
+from generator.township_data import summarise
 from generator.township_search import SECTIONS
 
 pytestmark = pytest.mark.site
@@ -172,3 +179,25 @@ def test_portal_search_gives_each_word_exactly_the_pages_that_hold_it(township):
         assert search_hits(site, word) == expected, word
     inside = search_hits(site, EDIT[1][2:4])  # a word inside the longer phrase of the edited notice
     assert f"{EDITED}/notices/GG-2026-90.html" in inside and all(uri.startswith(f"{EDITED}/") for uri in inside)
+
+
+def test_a_village_build_hands_back_the_village_as_the_root_would_load_it(tmp_path, monkeypatch):
+    """The root build takes a village it builds as that build loaded, checked and summarised it
+    (village_worker.summary), instead of reading it again: it must be what the root's own read
+    gives (under the village's slug, with the township's site_url, not the village's)."""
+    project = make_township(tmp_path / "project", {EDITED: VILLAGES[EDITED]}, git=False)
+    yml = project / "mkdocs.yml"
+    text = yml.read_text(encoding="utf-8").replace('site_url: ""', 'site_url: "https://example.org/town/"')
+    yml.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    config = load_config(str(yml))
+    plugin = config.plugins["cunwu"].config
+    today = build_date(plugin.build_date)
+    (job,) = township_build.jobs_from_config(config, today, [EDITED], project / township_build.CACHE)
+    (built,) = township_build.build_all([replace(job, summary_date=today.isoformat())], 1)
+    assert built.errors == []
+    settings, _ = read_settings(dict(plugin), config.site_url, config.use_directory_urls)
+    own = Path(config.docs_dir) / EDITED
+    loaded, problems = load_village(EDITED, project / "data" / EDITED, project, settings, own, docs=own)
+    assert problems == [] and loaded is not None
+    assert built.summary == summarise(loaded, today)
