@@ -36,8 +36,22 @@ def cn_date(day: date | None) -> str:
 
 
 def relative(from_uri: str, to_uri: str) -> str:
-    """The relative link from one generated page (or file) to another, as MkDocs resolves it."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    """The relative link from one generated page (or file) to another, as MkDocs resolves it:
+    `posixpath.relpath`, which asks the system for the working folder twice a call. Site paths
+    are nearly always plain (no empty, `.` or `..` part): those are compared part by part."""
+    start = posixpath.dirname(from_uri)
+    here, there = start.split("/") if start else [], to_uri.split("/")
+    if _UNPLAIN.isdisjoint(here) and _UNPLAIN.isdisjoint(there):
+        common = 0
+        for a, b in zip(here, there, strict=False):
+            if a != b:
+                break
+            common += 1
+        return "/".join([".."] * (len(here) - common) + there[common:]) or "."
+    return posixpath.relpath(to_uri, start or ".")
+
+
+_UNPLAIN = frozenset({"", ".", ".."})
 
 
 def link(from_uri: str, text: object, to_uri: str) -> Markup:

@@ -1,7 +1,9 @@
-"""Property tests (hypothesis) for the amount parser, the date parser and the masking functions."""
+"""Property tests (hypothesis) for the amount parser, the date parser, the masking functions and
+the links between generated pages."""
 
 from __future__ import annotations
 
+import posixpath
 from datetime import date
 from decimal import Decimal
 
@@ -10,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.kinds import MASK, Day, Invalid, Personal, mask, parse_amount
+from generator.markdown_text import relative
 from generator.personal_data import find_personal_numbers, is_id_number, luhn_ok
 
 FULL_WIDTH = str.maketrans("0123456789,.", "０１２３４５６７８９，．")
@@ -139,3 +142,13 @@ def test_masked_names_keep_the_first_and_last_character_at_most(name):
         assert masked == name[0] + MASK  # 张*
     else:
         assert masked == MASK  # a one-character name is masked whole
+
+
+_URIS = st.lists(st.sampled_from(["a", "b", "c.md", "x y", "..", ".", ""]), min_size=1, max_size=5).map("/".join)
+
+
+@given(_URIS, _URIS.filter(bool))  # relpath refuses an empty path
+def test_a_link_between_two_pages_is_what_posixpath_relpath_gives(from_uri, to_uri):
+    """`markdown_text.relative` compares plain site paths part by part, and leaves the others
+    (absolute, with `.`, `..` or an empty part) to `posixpath.relpath`."""
+    assert relative(from_uri, to_uri) == posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
