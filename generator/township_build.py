@@ -34,6 +34,7 @@ from mkdocs.exceptions import PluginError
 
 from . import reuse, township_search
 from .model import load_village
+from .problems import Problem
 from .village_worker import KEY_SUFFIX, VillageJob, VillageResult
 
 log = logging.getLogger("mkdocs.plugins.cunwu")
@@ -185,8 +186,9 @@ class TownshipBuild:
         self.checked.append(slug)
         pending = self._pending.get(slug)
         built = pending.get() if pending is not None else None
+        problems: list[Problem] = []
         if built is not None and built.summary is not None:
-            village, problems = built.summary, []
+            village = built.summary
         else:
             village, problems = load_village(slug, folder, root, settings, content, docs=docs)
             village = summarise(village, self.today) if village is not None else None
